@@ -1,0 +1,110 @@
+/**
+ * The page model: what a page of raw newspaper text holds, with exact
+ * ranges. Everything downstream (rules, outline, folding, links) reads this
+ * tree and never the raw lines again.
+ */
+import type { MarkerDirection, SourceMatch } from './conventions';
+import type { PageRef } from '../text/numerals';
+import type { Line } from '../text/lines';
+
+/** A half-open range of UTF-16 offsets into the document text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Why two lines were read as one paragraph cut by layout. */
+export type JoinEvidence =
+  | { readonly kind: 'word'; readonly word: string; readonly split: number }
+  | { readonly kind: 'open-bracket'; readonly bracket: string }
+  | { readonly kind: 'unclosed-body' }
+  | { readonly kind: 'particle'; readonly head: string };
+
+/** A cut: the line break and blank lines between two parts of one paragraph. */
+export interface Join {
+  /** From the end of the first part's text to the start of the second part's text. */
+  readonly gap: Span;
+  /** Line numbers (0-based) of the two parts. */
+  readonly beforeLine: number;
+  readonly afterLine: number;
+  readonly evidence: JoinEvidence;
+}
+
+export type ElementKind =
+  | 'headline'
+  | 'byline'
+  | 'paragraph'
+  | 'subheading'
+  | 'caption'
+  | 'credit'
+  | 'marker'
+  | 'end-credit'
+  | 'teaser-line'
+  | 'furniture';
+
+/** A paragraph-level piece of a block: one or more physical lines read as one unit. */
+export interface Element {
+  kind: ElementKind;
+  /** From the first character of its first line to the last of its last line, spaces trimmed. */
+  readonly span: Span;
+  /** The physical lines it was read from (trimmed spans), in order. */
+  readonly parts: readonly Span[];
+  /** Cuts between its parts. */
+  readonly joins: readonly Join[];
+  /** Its text, parts joined without the line breaks between them. */
+  readonly text: string;
+}
+
+export interface Marker {
+  readonly span: Span;
+  readonly direction: MarkerDirection;
+  readonly page: PageRef;
+  readonly text: string;
+  /** True when the marker is a paragraph of its own, false when glued to a sentence. */
+  readonly standalone: boolean;
+}
+
+export type SourcePlacement = 'lead' | 'own-line' | 'end';
+
+export interface Source {
+  readonly span: Span;
+  readonly text: string;
+  readonly placement: SourcePlacement;
+  readonly match?: SourceMatch;
+}
+
+export type BlockKind = 'article' | 'continuation' | 'commentary' | 'photo' | 'teaser' | 'furniture';
+
+export interface Block {
+  kind: BlockKind;
+  span: Span;
+  /** Headline deck lines (引题, 主题, 副题) in order; empty for furniture and headless items. */
+  readonly headline: Element[];
+  /** Everything under the headline, in order. */
+  readonly body: Element[];
+  source?: Source;
+  readonly markers: Marker[];
+}
+
+export interface Page {
+  readonly span: Span;
+  /** The page as named by its page line, or by the caller (file name) when there is none. */
+  readonly ref?: PageRef;
+  /** The page line itself, in a one-file issue. */
+  readonly pageLine?: Span;
+  readonly blocks: Block[];
+}
+
+export interface PageModel {
+  readonly text: string;
+  readonly lines: readonly Line[];
+  readonly pages: Page[];
+  /** The paper's name, from a masthead or a source line such as 长江日报讯. */
+  readonly paperName?: string;
+  /** False when segmentation was unavailable, so word evidence was not used. */
+  readonly segmented: boolean;
+}
+
+export function headlineText(block: Block): string {
+  return block.headline.map((h) => h.text).join(' / ');
+}

@@ -1,0 +1,83 @@
+/**
+ * The outline of a page: one entry per block, named by its headline, with
+ * what a layout editor wants to see at a glance (kind, byline, 字数) and
+ * children for subheadings, captions and continuation markers.
+ */
+import { charCount } from './text/chars';
+import type { Block, BlockKind, PageModel, Span } from './model/page';
+
+export interface OutlineEntry {
+  readonly name: string;
+  readonly kind: BlockKind | 'subheading' | 'caption' | 'marker' | 'page';
+  readonly detail: string;
+  readonly span: Span;
+  /** The headline (or the first line when there is none): what a click selects. */
+  readonly selection: Span;
+  readonly children: OutlineEntry[];
+}
+
+const KIND_LABEL: Record<BlockKind, string> = {
+  article: 'article',
+  continuation: 'continued part',
+  commentary: 'commentary',
+  photo: 'photo',
+  teaser: 'teaser',
+  furniture: 'page furniture',
+};
+
+/** 字数 of an article: headline and running text, without markers, credits and the source line. */
+export function articleLength(block: Block): number {
+  let n = 0;
+  for (const e of block.headline) n += charCount(e.text);
+  for (const e of block.body) {
+    if (e.kind === 'paragraph' || e.kind === 'subheading') n += charCount(e.text);
+  }
+  for (const m of block.markers) if (!m.standalone) n -= charCount(m.text);
+  if (block.source && block.source.placement !== 'own-line') n -= charCount(block.source.text);
+  return n;
+}
+
+export function blockName(block: Block): string {
+  if (block.headline.length > 0) return block.headline.map((h) => h.text).join(' / ');
+  const first = block.body[0];
+  if (!first) return KIND_LABEL[block.kind];
+  return first.text.length > 24 ? first.text.slice(0, 24) + '…' : first.text;
+}
+
+function blockDetail(block: Block): string {
+  const parts: string[] = [KIND_LABEL[block.kind]];
+  if (block.kind === 'teaser' || block.kind === 'furniture') return parts[0]!;
+  if (block.source) parts.push(block.source.text);
+  parts.push(`${articleLength(block)}字`);
+  return parts.join(' · ');
+}
+
+function blockEntry(block: Block): OutlineEntry {
+  const children: OutlineEntry[] = [];
+  for (const e of block.body) {
+    if (e.kind === 'subheading' || e.kind === 'caption') {
+      children.push({ name: e.text, kind: e.kind, detail: e.kind, span: e.span, selection: e.span, children: [] });
+    }
+  }
+  for (const m of block.markers) {
+    children.push({ name: m.text, kind: 'marker', detail: m.direction === 'onward' ? 'continues' : 'continued from', span: m.span, selection: m.span, children: [] });
+  }
+  children.sort((a, b) => a.span.start - b.span.start);
+  const first = block.headline[0] ?? block.body[0];
+  const last = block.headline[block.headline.length - 1] ?? first;
+  const selection = first && last ? { start: first.span.start, end: last.span.end } : block.span;
+  return { name: blockName(block), kind: block.kind, detail: blockDetail(block), span: block.span, selection, children };
+}
+
+/**
+ * Entries of the whole text. A one-file issue gets one entry per page with
+ * its blocks beneath; a single page lists its blocks at the top level.
+ */
+export function outline(model: PageModel): OutlineEntry[] {
+  if (model.pages.length === 1 && !model.pages[0]!.pageLine) return model.pages[0]!.blocks.map(blockEntry);
+  return model.pages.map((page, i) => {
+    const name = page.ref ? page.ref.label : `page ${i + 1}`;
+    const selection = page.pageLine ?? page.span;
+    return { name, kind: 'page' as const, detail: `${page.blocks.length} blocks`, span: page.span, selection, children: page.blocks.map(blockEntry) };
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * Physical lines of a text with exact UTF-16 offsets. LSP, VS Code and
+ * vscode-languageserver-textdocument all treat \r\n, \n and a lone \r as line
+ * ends, so the page model does too: a range computed here is a range the
+ * editor shows in the same place.
+ */
+export interface Line {
+  /** 0-based line number, the same as an LSP position's line. */
+  readonly index: number;
+  /** Offset of the first character of the line. */
+  readonly start: number;
+  /** Offset just past the last character before the line end. */
+  readonly end: number;
+  /** Offset of the next line's start (end plus the length of the line break). */
+  readonly next: number;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let index = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || c === 13 /* \r */) {
+      const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      lines.push({ index: index++, start, end: i, next });
+      start = next;
+      i = next - 1;
+    }
+  }
+  lines.push({ index, start, end: n, next: n });
+  return lines;
+}
+
+/** The line break the text mostly uses, so inserted text matches it. */
+export function dominantEol(text: string): '\n' | '\r\n' | '\r' {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
+  if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
+  if (cr > lf) return '\r';
+  return '\n';
+}
