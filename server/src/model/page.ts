@@ -108,3 +108,15 @@ export interface PageModel {
 export function headlineText(block: Block): string {
   return block.headline.map((h) => h.text).join(' / ');
 }
+
+/** The document offset of character `index` of an element's joined text. */
+export function elementOffset(el: Element, index: number): number {
+  let rest = index;
+  for (const part of el.parts) {
+    const len = part.end - part.start;
+    if (rest < len) return part.start + rest;
+    rest -= len;
+  }
+  const last = el.parts[el.parts.length - 1]!;
+  return last.end + rest;
+}

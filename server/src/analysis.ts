@@ -1,0 +1,59 @@
+/**
+ * The analysis entry point shared by the language server and the checker:
+ * text in, page model and findings out. No editor, no connection, no files.
+ */
+import { readPage } from './model/readPage';
+import type { PageModel } from './model/page';
+import type { PageRef } from './text/numerals';
+import { noSegmenter, type Segmenter } from './segment/segmenter';
+import type { Finding, RuleId, RuleLevel } from './rules/finding';
+import { RULES } from './rules';
+
+export interface AnalysisConfig {
+  /** Per-rule severity or off; rules not named keep their default. */
+  readonly rules?: Partial<Record<RuleId, RuleLevel>>;
+  readonly paperName?: string;
+  readonly bylineTemplate?: string;
+  /** Fingerprints of findings a person chose to ignore. */
+  readonly ignored?: ReadonlySet<string>;
+  /** At most this many findings; the rest are counted, not listed. */
+  readonly maxProblems?: number;
+}
+
+export interface Analysis {
+  readonly model: PageModel;
+  readonly findings: Finding[];
+  /** Findings left out because of maxProblems. */
+  readonly omitted: number;
+}
+
+export interface AnalyzeOptions {
+  readonly segmenter?: Segmenter;
+  readonly pageRef?: PageRef;
+  readonly config?: AnalysisConfig;
+}
+
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const config = options.config ?? {};
+  const model = readPage(text, { segmenter: options.segmenter ?? noSegmenter, ...(options.pageRef ? { pageRef: options.pageRef } : {}) });
+  const context = {
+    model,
+    ...(config.paperName ? { paperName: config.paperName } : {}),
+    ...(config.bylineTemplate ? { bylineTemplate: config.bylineTemplate } : {}),
+  };
+  let findings: Finding[] = [];
+  for (const rule of RULES) {
+    const level = config.rules?.[rule.id] ?? rule.defaultSeverity;
+    if (level === 'off') continue;
+    for (const f of rule.check(context, level)) {
+      if (!config.ignored?.has(f.fingerprint)) findings.push(f);
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const max = config.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  const omitted = Math.max(0, findings.length - max);
+  if (omitted > 0) findings = findings.slice(0, max);
+  return { model, findings, omitted };
+}

@@ -1,0 +1,78 @@
+/** The checker's output: compiler-style lines and an outline for people, JSON for programs. */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { OutlineEntry } from '../outline';
+import type { LineIndex } from '../text/positions';
+
+export interface FileReport {
+  readonly path: string;
+  readonly diagnostics: Diagnostic[];
+  readonly outline: OutlineEntry[];
+  readonly index: LineIndex;
+  /** Set when the file was fixed in place. */
+  readonly fixed?: number;
+}
+
+const SEVERITY_NAME = ['', 'error', 'warning', 'information', 'hint'];
+
+export function severityName(d: Diagnostic): string {
+  return SEVERITY_NAME[d.severity ?? 1] ?? 'error';
+}
+
+export function formatDiagnostic(path: string, d: Diagnostic): string {
+  return `${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code ?? 'newsprint'} ${d.message}`;
+}
+
+function lines(entry: OutlineEntry, index: LineIndex): string {
+  const a = index.position(entry.span.start).line + 1;
+  const b = index.position(entry.span.end).line + 1;
+  return a === b ? `line ${a}` : `lines ${a}–${b}`;
+}
+
+function outlineLines(entries: readonly OutlineEntry[], index: LineIndex, depth: number, out: string[]): void {
+  entries.forEach((e, i) => {
+    const pad = '  '.repeat(depth);
+    const label = depth === 0 || e.kind === 'page' ? `${pad}${String(i + 1).padStart(2)}. ` : `${pad}    · `;
+    out.push(`${label}${e.name}  [${e.detail}] (${lines(e, index)})`);
+    outlineLines(e.children, index, depth + 1, out);
+  });
+}
+
+export function formatText(reports: readonly FileReport[], showOutline: boolean): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    for (const d of r.diagnostics) out.push(formatDiagnostic(r.path, d));
+    if (r.fixed !== undefined) out.push(`${r.path}: fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'} in place`);
+    if (showOutline) {
+      out.push('', `Outline of ${r.path}:`);
+      outlineLines(r.outline, r.index, 0, out);
+      out.push('');
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const r of reports) for (const d of r.diagnostics) counts.set(severityName(d), (counts.get(severityName(d)) ?? 0) + 1);
+  const summary = ['error', 'warning', 'information', 'hint']
+    .filter((s) => counts.has(s))
+    .map((s) => `${counts.get(s)} ${s}${counts.get(s) === 1 || s === 'information' ? '' : 's'}`);
+  out.push(`${summary.length ? summary.join(', ') : 'no problems'} in ${reports.length} file${reports.length === 1 ? '' : 's'}`);
+  return out.join('\n') + '\n';
+}
+
+function articleJson(e: OutlineEntry, index: LineIndex): unknown {
+  return {
+    headline: e.name,
+    kind: e.kind,
+    detail: e.detail,
+    range: index.range(e.span.start, e.span.end),
+    ...(e.children.length ? { children: e.children.map((c) => articleJson(c, index)) } : {}),
+  };
+}
+
+export function formatJson(reports: readonly FileReport[]): string {
+  const files = reports.map((r) => ({
+    path: r.path,
+    articles: r.outline.flatMap((e) => (e.kind === 'page' ? e.children : [e])).map((e) => articleJson(e, r.index)),
+    diagnostics: r.diagnostics,
+    ...(r.fixed !== undefined ? { fixed: r.fixed } : {}),
+  }));
+  return JSON.stringify({ files }, null, 2) + '\n';
+}

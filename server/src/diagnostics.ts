@@ -1,0 +1,64 @@
+/**
+ * Findings as LSP diagnostics: the form the server publishes and the checker
+ * prints as JSON. Each carries its fixes in `data`, in LSP ranges, so a quick
+ * fix is built from the diagnostic alone.
+ */
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { LineIndex } from './text/positions';
+import type { Finding, RuleId, Severity } from './rules/finding';
+
+export const SOURCE = 'newsprint';
+
+export interface FixData {
+  readonly title: string;
+  readonly safe: boolean;
+  readonly edits: ReadonlyArray<{ readonly range: Range; readonly newText: string }>;
+}
+
+export interface DiagnosticData {
+  readonly rule: RuleId;
+  readonly fingerprint: string;
+  readonly fixes: readonly FixData[];
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding, index: LineIndex): Diagnostic {
+  const data: DiagnosticData = {
+    rule: finding.rule,
+    fingerprint: finding.fingerprint,
+    fixes: finding.fixes.map((fix) => ({
+      title: fix.title,
+      safe: fix.safe,
+      edits: fix.edits.map((e) => ({ range: index.range(e.start, e.end), newText: e.newText })),
+    })),
+  };
+  return {
+    range: index.range(finding.span.start, finding.span.end),
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    source: SOURCE,
+    message: finding.message,
+    data,
+  };
+}
+
+/** A diagnostic noting findings left out by maxProblems, placed at the end of the last one listed. */
+export function omittedDiagnostic(omitted: number, max: number, range: Range): Diagnostic {
+  return {
+    range,
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    message: `${omitted} more problems not shown: newsprint.maxProblems is ${max}.`,
+  };
+}
+
+export function isDiagnosticData(value: unknown): value is DiagnosticData {
+  const d = value as Partial<DiagnosticData> | null | undefined;
+  return !!d && typeof d.rule === 'string' && typeof d.fingerprint === 'string' && Array.isArray(d.fixes);
+}

@@ -1,0 +1,39 @@
+/** What a rule reports: plain data in offsets, turned into LSP diagnostics or checker lines at the edges. */
+import type { Span } from '../model/page';
+
+export const RULE_IDS = ['broken-wrap', 'orphaned-continuation', 'missing-byline', 'spaced-headline', 'halfwidth-punctuation'] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type RuleLevel = Severity | 'off';
+
+export function isRuleId(id: string): id is RuleId {
+  return (RULE_IDS as readonly string[]).includes(id);
+}
+
+/** Replace the text in [start, end) with newText. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /**
+   * Whether fix-all may apply it unattended. Fixes that reorder text (moving
+   * a marker) or delete words (a duplicate marker) wait for a person.
+   */
+  readonly safe: boolean;
+}
+
+export interface Finding {
+  readonly rule: RuleId;
+  readonly span: Span;
+  readonly message: string;
+  readonly severity: Severity;
+  readonly fixes: readonly Fix[];
+  /** Rule and surrounding text, not a line number, so an ignore survives edits elsewhere. */
+  readonly fingerprint: string;
+}

@@ -1,0 +1,101 @@
+/**
+ * halfwidth-punctuation: ASCII , ; : ( ) ! ? in Chinese text. Reported once
+ * per page (a page of extracted text may hold hundreds), with one fix that
+ * converts them all. Times (12:30), thousands (1,000), decimals, URLs and
+ * Latin text keep their ASCII marks.
+ */
+import { isHan } from '../text/chars';
+import type { Page, PageModel } from '../model/page';
+import type { Finding, Severity, TextEdit } from './finding';
+import { fingerprint } from './fingerprint';
+import type { Rule } from './rule';
+
+const FULL: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
+const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef“”‘’…—·]/;
+const SKIP = /(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef“”]+|www\.[A-Za-z0-9.-]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+
+function chinese(ch: string | undefined): boolean {
+  return ch !== undefined && (isHan(ch) || CJK_PUNCT.test(ch));
+}
+
+/** The nearest character that is not an ASCII or ideographic space, looking in one direction along one line. */
+function neighbour(text: string, i: number, step: -1 | 1): string | undefined {
+  for (let k = i + step, n = 0; k >= 0 && k < text.length && n < 4; k += step, n++) {
+    const ch = text[k]!;
+    if (ch === '\n' || ch === '\r') return undefined;
+    if (ch !== ' ' && ch !== '\u3000' && ch !== '\u00a0') return ch;
+  }
+  return undefined;
+}
+
+const DIGIT = /[0-9]/;
+
+/** Offsets of the marks to convert in [start, end). */
+export function halfwidthMarks(text: string, start: number, end: number): number[] {
+  const skipped: Array<[number, number]> = [];
+  const slice = text.slice(start, end);
+  SKIP.lastIndex = 0;
+  for (let m = SKIP.exec(slice); m; m = SKIP.exec(slice)) skipped.push([start + m.index, start + m.index + m[0].length]);
+  let s = 0;
+  const marks: number[] = [];
+  const opens: Array<{ at: number; convert: boolean }> = [];
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (!(ch in FULL)) continue;
+    while (s < skipped.length && skipped[s]![1] <= i) s++;
+    if (s < skipped.length && skipped[s]![0] <= i) continue;
+    const left = neighbour(text, i, -1);
+    const right = neighbour(text, i, 1);
+    if ((ch === ':' || ch === ',') && DIGIT.test(text[i - 1] ?? '') && DIGIT.test(text[i + 1] ?? '')) continue;
+    const inChinese = chinese(left) || chinese(right);
+    if (ch === '(') {
+      opens.push({ at: i, convert: inChinese });
+      continue;
+    }
+    if (ch === ')') {
+      const open = opens.pop();
+      // Brackets convert in pairs: （2025） stays a pair even though digits sit inside.
+      if (open) {
+        if (open.convert || inChinese) marks.push(open.at, i);
+      } else if (inChinese) marks.push(i);
+      continue;
+    }
+    if (inChinese) marks.push(i);
+  }
+  for (const open of opens) if (open.convert) marks.push(open.at);
+  return marks.sort((a, b) => a - b);
+}
+
+function pageFinding(model: PageModel, page: Page, severity: Severity): Finding | undefined {
+  const marks = halfwidthMarks(model.text, page.span.start, page.span.end);
+  if (marks.length === 0) return undefined;
+  const first = marks[0]!;
+  const edits: TextEdit[] = marks.map((at) => ({ start: at, end: at + 1, newText: FULL[model.text[at]!]! }));
+  const kinds = [...new Set(marks.map((at) => model.text[at]!))].join(' ');
+  const span = { start: first, end: first + 1 };
+  return {
+    rule: 'halfwidth-punctuation',
+    span,
+    severity,
+    message:
+      marks.length === 1
+        ? `Half-width “${model.text[first]}” in Chinese text.`
+        : `${marks.length} half-width punctuation marks (${kinds}) in Chinese text on this page; the first is here.`,
+    fixes: [{ title: `Convert ${marks.length === 1 ? 'it' : `all ${marks.length}`} to full width`, edits, safe: true }],
+    fingerprint: fingerprint('halfwidth-punctuation', model.text, span),
+  };
+}
+
+export const halfwidthPunctuation: Rule = {
+  id: 'halfwidth-punctuation',
+  defaultSeverity: 'information',
+  description: 'ASCII , ; : ( ) ! ? in Chinese text, reported once per page with a fix that converts them all.',
+  check({ model }, severity: Severity): Finding[] {
+    const out: Finding[] = [];
+    for (const page of model.pages) {
+      const f = pageFinding(model, page, severity);
+      if (f) out.push(f);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,103 @@
+/**
+ * The workspace file `.newsprint.json`, read by the language server and the
+ * checker alike: rule levels for the workspace or one file, and the findings
+ * a person chose to ignore (by fingerprint, so they survive edits elsewhere).
+ */
+import { RULE_IDS, isRuleId, type RuleId, type RuleLevel } from './rules/finding';
+
+export const CONFIG_FILE = '.newsprint.json';
+
+export interface IgnoredFinding {
+  readonly rule: RuleId;
+  readonly fingerprint: string;
+  /** Path relative to the config file, for people reading it. */
+  readonly file?: string;
+  /** What was ignored, for people reading it. */
+  readonly text?: string;
+}
+
+export interface WorkspaceConfig {
+  readonly rules: Partial<Record<RuleId, RuleLevel>>;
+  readonly files: Readonly<Record<string, { readonly rules: Partial<Record<RuleId, RuleLevel>> }>>;
+  readonly ignore: readonly IgnoredFinding[];
+  readonly paperName?: string;
+  readonly bylineTemplate?: string;
+}
+
+export const EMPTY_CONFIG: WorkspaceConfig = { rules: {}, files: {}, ignore: [] };
+
+const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+function parseRules(value: unknown, problems: string[], where: string): Partial<Record<RuleId, RuleLevel>> {
+  const rules: Partial<Record<RuleId, RuleLevel>> = {};
+  if (value === undefined) return rules;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push(`${where} must be an object of rule ids to levels`);
+    return rules;
+  }
+  for (const [id, level] of Object.entries(value)) {
+    if (!isRuleId(id)) problems.push(`${where}: unknown rule “${id}” (rules: ${RULE_IDS.join(', ')})`);
+    else if (typeof level !== 'string' || !LEVELS.has(level)) problems.push(`${where}.${id}: level must be error, warning, information, hint or off`);
+    else rules[id] = level as RuleLevel;
+  }
+  return rules;
+}
+
+/** Parses the file's text; problems are reported, never thrown, and the valid rest is kept. */
+export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; problems: string[] } {
+  const problems: string[] = [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return { config: EMPTY_CONFIG, problems: [`not valid JSON: ${(err as Error).message}`] };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { config: EMPTY_CONFIG, problems: ['must hold a JSON object'] };
+  const obj = raw as Record<string, unknown>;
+  const files: Record<string, { rules: Partial<Record<RuleId, RuleLevel>> }> = {};
+  if (obj.files !== undefined && typeof obj.files === 'object' && obj.files !== null) {
+    for (const [path, entry] of Object.entries(obj.files as Record<string, unknown>)) {
+      const rules = parseRules((entry as { rules?: unknown } | null)?.rules, problems, `files.${path}.rules`);
+      files[path] = { rules };
+    }
+  }
+  const ignore: IgnoredFinding[] = [];
+  if (Array.isArray(obj.ignore)) {
+    for (const item of obj.ignore as unknown[]) {
+      const i = item as Partial<IgnoredFinding> | null;
+      if (i && typeof i.fingerprint === 'string' && typeof i.rule === 'string' && isRuleId(i.rule)) ignore.push(i as IgnoredFinding);
+      else problems.push('ignore: each entry needs a rule and a fingerprint');
+    }
+  }
+  const config: WorkspaceConfig = {
+    rules: parseRules(obj.rules, problems, 'rules'),
+    files,
+    ignore,
+    ...(typeof obj.paperName === 'string' ? { paperName: obj.paperName } : {}),
+    ...(typeof obj.bylineTemplate === 'string' ? { bylineTemplate: obj.bylineTemplate } : {}),
+  };
+  return { config, problems };
+}
+
+/** Rule levels for one file: workspace levels, then the file's own. `relative` uses forward slashes. */
+export function rulesFor(config: WorkspaceConfig, relative: string): Partial<Record<RuleId, RuleLevel>> {
+  return { ...config.rules, ...(config.files[relative]?.rules ?? {}) };
+}
+
+export function ignoredFingerprints(config: WorkspaceConfig): Set<string> {
+  return new Set(config.ignore.map((i) => i.fingerprint));
+}
+
+/** The config with one more ignored finding, as text to write back (stable, readable). */
+export function withIgnored(config: WorkspaceConfig, entry: IgnoredFinding): string {
+  const ignore = config.ignore.some((i) => i.fingerprint === entry.fingerprint) ? config.ignore : [...config.ignore, entry];
+  return JSON.stringify({ ...config, ignore }, null, 2) + '\n';
+}
+
+/** The config with a rule turned off for the workspace, or for one file when `relative` is given. */
+export function withRuleOff(config: WorkspaceConfig, rule: RuleId, relative?: string): string {
+  if (relative === undefined) return JSON.stringify({ ...config, rules: { ...config.rules, [rule]: 'off' } }, null, 2) + '\n';
+  const file = config.files[relative] ?? { rules: {} };
+  const files = { ...config.files, [relative]: { rules: { ...file.rules, [rule]: 'off' } } };
+  return JSON.stringify({ ...config, files }, null, 2) + '\n';
+}
