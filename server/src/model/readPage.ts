@@ -293,7 +293,6 @@ function buildBlocks(paras: readonly Para[]): Block[] {
   let furniture: Block | undefined;
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
-    const u = p.units[0]!;
     if (p.kind === 'furniture') {
       if (!furniture || bb.current() !== furniture) furniture = bb.open('furniture');
       furniture.body.push(element('furniture', p));
