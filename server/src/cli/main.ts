@@ -17,7 +17,7 @@ import { ignoredFingerprints, rulesFor } from '../workspaceConfig';
 import { collectFiles } from './files';
 import { formatJson, formatText, type FileReport } from './format';
 import { decode } from './readText';
-import { ConfigFinder, relativeKey } from './workspaceFiles';
+import { ConfigFinder, relativeKey } from '../workspaceConfigFiles';
 
 const USAGE = `Usage: newsprint check [files or folders…] [options]
        newsprint rules

@@ -1,7 +1,7 @@
-/** Finding and reading `.newsprint.json` above a page file, for the checker. */
+/** Finding and reading `.newsprint.json` above a page file, for the checker and the server alike. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { CONFIG_FILE, EMPTY_CONFIG, parseWorkspaceConfig, type WorkspaceConfig } from '../workspaceConfig';
+import { CONFIG_FILE, EMPTY_CONFIG, parseWorkspaceConfig, type WorkspaceConfig } from './workspaceConfig';
 
 export interface FoundConfig {
   readonly config: WorkspaceConfig;
@@ -13,6 +13,11 @@ export interface FoundConfig {
 
 export class ConfigFinder {
   private readonly cache = new Map<string, FoundConfig>();
+
+  /** Forget what was read, after a config file changed on disk. */
+  clear(): void {
+    this.cache.clear();
+  }
 
   forFile(file: string): FoundConfig {
     const start = dirname(file);

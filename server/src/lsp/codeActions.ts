@@ -1,0 +1,110 @@
+/**
+ * Code actions. Quick fixes are built from a diagnostic's data alone; fix-all
+ * (source.fixAll.newsprint, and per rule) is one versioned edit of sorted,
+ * non-overlapping changes from the current analysis.
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { Analysis } from '../analysis';
+import { isDiagnosticData, SOURCE } from '../diagnostics';
+import { fixAllEdits } from '../fixes/edits';
+import type { RuleId, TextEdit } from '../rules/finding';
+import type { LineIndex } from '../text/positions';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+export const IGNORE_COMMAND = 'newsprint.ignoreFinding';
+export const RULE_OFF_COMMAND = 'newsprint.turnOffRule';
+
+export interface IgnoreArgs {
+  readonly uri: string;
+  readonly rule: RuleId;
+  readonly fingerprint: string;
+  readonly text: string;
+}
+
+export interface RuleOffArgs {
+  readonly uri: string;
+  readonly rule: RuleId;
+  readonly scope: 'file' | 'workspace';
+}
+
+function versioned(uri: string, version: number, edits: LspTextEdit[]): WorkspaceEdit {
+  return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+}
+
+function toLsp(edits: readonly TextEdit[], index: LineIndex): LspTextEdit[] {
+  return edits.map((e) => ({ range: index.range(e.start, e.end), newText: e.newText }));
+}
+
+export function fixAllAction(uri: string, version: number, analysis: Analysis, index: LineIndex, rule?: RuleId): CodeAction | undefined {
+  const edits = fixAllEdits(analysis.findings, rule);
+  if (edits.length === 0) return undefined;
+  return {
+    title: rule ? `Fix all ${rule} problems in this file` : 'Fix all Newsprint problems',
+    kind: rule ? CodeActionKind.QuickFix : FIX_ALL_KIND,
+    edit: versioned(uri, version, toLsp(edits, index)),
+  };
+}
+
+function quickFixes(uri: string, version: number, diagnostic: Diagnostic, text: (d: Diagnostic) => string): CodeAction[] {
+  const data = diagnostic.data;
+  if (diagnostic.source !== SOURCE || !isDiagnosticData(data)) return [];
+  const actions: CodeAction[] = data.fixes.map((fix, i) => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: i === 0 && fix.safe,
+    edit: versioned(uri, version, fix.edits.map((e) => ({ range: e.range, newText: e.newText }))),
+  }));
+  const ignore: IgnoreArgs = { uri, rule: data.rule, fingerprint: data.fingerprint, text: text(diagnostic) };
+  actions.push({
+    title: `Ignore this ${data.rule} finding`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title: 'Ignore this finding', command: IGNORE_COMMAND, arguments: [ignore] },
+  });
+  for (const scope of ['file', 'workspace'] as const) {
+    const args: RuleOffArgs = { uri, rule: data.rule, scope };
+    actions.push({
+      title: `Turn off ${data.rule} for this ${scope}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: `Turn off ${data.rule}`, command: RULE_OFF_COMMAND, arguments: [args] },
+    });
+  }
+  return actions;
+}
+
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function codeActions(params: CodeActionParams, version: number, analysis: Analysis, index: LineIndex, text: (d: Diagnostic) => string): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    const rules = new Set<RuleId>();
+    for (const d of params.context.diagnostics) {
+      actions.push(...quickFixes(uri, version, d, text));
+      if (isDiagnosticData(d.data)) rules.add(d.data.rule);
+    }
+    for (const rule of rules) {
+      const count = analysis.findings.filter((f) => f.rule === rule && f.fixes.some((x) => x.safe)).length;
+      if (count < 2) continue;
+      const all = fixAllAction(uri, version, analysis, index, rule);
+      if (all) actions.push(all);
+    }
+  }
+  if (wants(only, FIX_ALL_KIND)) {
+    const all = fixAllAction(uri, version, analysis, index);
+    if (all) actions.push(all);
+  }
+  return actions;
+}

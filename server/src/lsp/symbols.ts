@@ -1,0 +1,31 @@
+/** The outline as LSP document symbols: translation only. */
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { OutlineEntry } from '../outline';
+import type { LineIndex } from '../text/positions';
+
+const KIND: Record<OutlineEntry['kind'], SymbolKind> = {
+  page: SymbolKind.Package,
+  article: SymbolKind.String,
+  continuation: SymbolKind.String,
+  commentary: SymbolKind.String,
+  photo: SymbolKind.Object,
+  teaser: SymbolKind.Event,
+  furniture: SymbolKind.Constant,
+  subheading: SymbolKind.String,
+  caption: SymbolKind.Field,
+  marker: SymbolKind.Key,
+};
+
+export function toDocumentSymbol(entry: OutlineEntry, index: LineIndex): DocumentSymbol {
+  const range = index.range(entry.span.start, entry.span.end);
+  const selectionRange = index.range(entry.selection.start, entry.selection.end);
+  return {
+    // VS Code rejects symbols with empty names.
+    name: entry.name.trim() === '' ? entry.kind : entry.name,
+    detail: entry.detail,
+    kind: KIND[entry.kind],
+    range,
+    selectionRange,
+    children: entry.children.map((c) => toDocumentSymbol(c, index)),
+  };
+}
