@@ -1,0 +1,105 @@
+/**
+ * A client for protocol tests: spawns the built server over stdio and talks
+ * JSON-RPC to it, as Neovim or Helix would. Waits on messages, never sleeps.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { SERVER } from './repo';
+
+export interface Session {
+  readonly connection: MessageConnection;
+  readonly process: ChildProcess;
+  readonly initialize: InitializeResult;
+  /** Resolves with the next publishDiagnostics for a URI matching the predicate. */
+  nextDiagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
+  notifications: Array<{ method: string; params: unknown }>;
+  stderr(): string;
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  readonly pull?: boolean;
+  readonly configuration?: Record<string, unknown>;
+  readonly rootUri?: string | null;
+  readonly capabilities?: ClientCapabilities;
+}
+
+export async function startSession(options: SessionOptions = {}): Promise<Session> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const notifications: Array<{ method: string; params: unknown }> = [];
+  const waiters: Array<{ uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  const published: PublishDiagnosticsParams[] = [];
+  connection.onNotification((method, params) => {
+    notifications.push({ method, params });
+    if (method === 'textDocument/publishDiagnostics') {
+      const p = params as PublishDiagnosticsParams;
+      const i = waiters.findIndex((w) => w.uri === p.uri && w.predicate(p));
+      if (i >= 0) waiters.splice(i, 1)[0]!.resolve(p);
+      else published.push(p);
+    }
+  });
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? {}));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  connection.onRequest('window/showMessageRequest', () => null);
+  connection.listen();
+
+  const capabilities: ClientCapabilities = options.capabilities ?? {
+    workspace: { configuration: true, workspaceFolders: false, diagnostics: { refreshSupport: true } },
+    textDocument: {
+      synchronization: { dynamicRegistration: false },
+      documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+      publishDiagnostics: { versionSupport: true },
+      ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+    },
+  };
+  const initialize = (await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: options.rootUri ?? null,
+    capabilities,
+    workspaceFolders: null,
+  })) as InitializeResult;
+  await connection.sendNotification('initialized', {});
+
+  return {
+    connection,
+    process: child,
+    initialize,
+    notifications,
+    stderr: () => err,
+    nextDiagnostics(uri, predicate = () => true) {
+      const i = published.findIndex((p) => p.uri === uri && predicate(p));
+      if (i >= 0) return Promise.resolve(published.splice(i, 1)[0]!);
+      return new Promise((resolve) => waiters.push({ uri, predicate, resolve }));
+    },
+    async close() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } catch {
+        // the server may already be gone
+      }
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const t = setTimeout(() => child.kill(), 3000);
+        child.on('exit', () => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+      connection.dispose();
+    },
+  };
+}
+
+export function byRule(diagnostics: readonly Diagnostic[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const d of diagnostics) counts[String(d.code ?? 'none')] = (counts[String(d.code ?? 'none')] ?? 0) + 1;
+  return counts;
+}
