@@ -141,7 +141,10 @@ export function matchPageLine(text: string): PageRef | undefined {
   if (text.length > 30) return undefined;
   for (const re of PAGE_LINE) {
     const m = re.exec(text);
-    if (m) return parsePageRef(m[1]!.replace(/\s/g, ''));
+    if (m) {
+      const ref = parsePageRef(m[1]!.replace(/\s/g, ''));
+      return ref ? { ...ref, label: text } : undefined;
+    }
   }
   return undefined;
 }

@@ -104,6 +104,11 @@ export function boundHead(text: string): string | undefined {
   return BOUND_HEADS.exec(text)?.[0];
 }
 
+/** A line that starts with punctuation continues a sentence: no paragraph opens with ， or 。 */
+export function punctuationHead(text: string): string | undefined {
+  return /^[，、；：。！？,;:!?”’」』）》〉】]/.exec(text)?.[0];
+}
+
 /** The run of ideographs at the end of a line (up to `max`), for segmenting across a break. */
 export function hanTail(text: string, max = 8): string {
   let i = text.length;

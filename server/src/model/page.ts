@@ -18,7 +18,8 @@ export type JoinEvidence =
   | { readonly kind: 'word'; readonly word: string; readonly split: number }
   | { readonly kind: 'open-bracket'; readonly bracket: string }
   | { readonly kind: 'unclosed-body' }
-  | { readonly kind: 'particle'; readonly head: string };
+  | { readonly kind: 'particle'; readonly head: string }
+  | { readonly kind: 'punctuation'; readonly head: string };
 
 /** A cut: the line break and blank lines between two parts of one paragraph. */
 export interface Join {

@@ -23,7 +23,7 @@ import {
   type MarkerMatch,
   type SourceMatch,
 } from './conventions';
-import { boundHead, hanHead, hanTail, isBodyLike, isClosed, isHeadlineLike, openBracket } from './lineFeatures';
+import { boundHead, hanHead, hanTail, isBodyLike, isClosed, isHeadlineLike, openBracket, punctuationHead } from './lineFeatures';
 import type { Block, Element, Join, JoinEvidence, Marker, Page, PageModel, Span } from './page';
 
 export interface ReadOptions {
@@ -157,6 +157,8 @@ function continuation(
   const next = units[ib + 1];
   // The line above a credit is a caption, and a deck over a source line is a headline.
   if (next && next.kind === 'credit') return undefined;
+  const punctuation = punctuationHead(b.text);
+  if (punctuation) return { kind: 'punctuation', head: punctuation };
   const bHeadline = isHeadlineLike(b.text);
   if (bHeadline && deckBeforeAnchor(units, ib) !== undefined) return undefined;
   const bBody = isBodyLike(b.text) || !bHeadline;
@@ -223,6 +225,12 @@ function markersOf(p: Para): Marker[] {
 
 const isHeadlinePara = (p: Para | undefined): boolean =>
   p !== undefined && p.kind === 'text' && !p.teaser && p.units[0]!.source === undefined && !arrivingLead(p.units[0]!) && isHeadlineLike(p.text);
+
+/** Running text of the current article: not a headline, teaser, anchor or furniture. */
+const isBodyPara = (p: Para | undefined): boolean =>
+  p !== undefined && p.kind === 'text' && !p.teaser && !isAnchor(p.units[0]!) && !isHeadlinePara(p);
+
+const isOnwardMarkerPara = (p: Para | undefined): boolean => p !== undefined && p.kind === 'marker' && p.units[0]!.markers[0]!.direction === 'onward';
 
 /** Paragraph-level version of deckBeforeAnchor. */
 function paraDeck(paras: readonly Para[], i: number): number | undefined {
@@ -357,14 +365,25 @@ function buildBlocks(paras: readonly Para[]): Block[] {
         break;
       default: {
         if (headline) {
-          // Two or more short lines between paragraphs are the deck of a new article; one is a subheading.
-          if (isHeadlinePara(paras[i + 1]) && !isHeadlinePara(paras[i + 2]) && paras[i + 2] !== undefined && cur.body.length > 0) {
+          const next = paras[i + 1];
+          if (isOnwardMarkerPara(next)) {
+            // A subheading is never followed by a marker: this is a headline whose article is missing.
+            bb.open('article').headline.push(element('headline', p));
+          } else if (paras[i + 2]?.kind === 'credit' && !isBodyPara(paras[i + 3])) {
+            // A short line over a captioned photo that the article does not continue after: a photo item.
+            bb.open('article').headline.push(element('headline', p));
+          } else if (isHeadlinePara(next) && !isHeadlinePara(paras[i + 2]) && paras[i + 2] !== undefined && cur.body.length > 0) {
+            // Two short lines between paragraphs are the deck of a new article; one is a subheading.
             const b = bb.open('article');
-            b.headline.push(element('headline', p), element('headline', paras[i + 1]!));
+            b.headline.push(element('headline', p), element('headline', next!));
             i++;
           } else {
             cur.body.push(element('subheading', p));
           }
+        } else if (bb.isClosed() && paras[i + 1]?.kind === 'credit') {
+          // A captioned photo after an article that has ended stands on its own.
+          bb.open('article');
+          bb.addBody('paragraph', p);
         } else {
           bb.addBody('paragraph', p);
         }
@@ -403,12 +422,13 @@ export function readPage(text: string, options: ReadOptions = {}): PageModel {
   };
   for (const p of paras) {
     if (p.kind === 'page-line') {
-      const before = pageParas.length > 0;
-      if (before || pageLine !== undefined) {
+      // Masthead and date line above the first page line belong to that page.
+      const onlyFurniture = pageLine === undefined && pageParas.every((q) => q.kind === 'furniture');
+      if (!onlyFurniture) {
         flushPage(p.span.start);
         start = p.span.start;
+        pageParas = [];
       }
-      pageParas = [];
       ref = p.units[0]!.pageRef;
       pageLine = p.span;
       continue;

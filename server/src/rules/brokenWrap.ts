@@ -1,5 +1,5 @@
 /** broken-wrap: a paragraph cut by a line break (and blank lines) at a column or page break. */
-import { HAN } from '../text/chars';
+import { HAN, isSpace } from '../text/chars';
 import type { Join, PageModel } from '../model/page';
 import type { Finding, Severity } from './finding';
 import { fingerprint } from './fingerprint';
@@ -10,16 +10,21 @@ const LATIN = /[A-Za-z0-9]/;
 /** Ideographs, letters and digits: what a reader sees as the words on either side of a cut. */
 const WORDISH = new RegExp(`[${HAN}A-Za-z0-9０-９]`);
 
-/** Up to `n` word characters before `end`, stopping at punctuation or space. */
+/** Up to `n` word characters before `end` (after one trailing punctuation mark, if any), stopping at other punctuation. */
 function tail(text: string, end: number, n: number): string {
   let i = end;
-  while (i > 0 && end - i < n && WORDISH.test(text[i - 1]!)) i--;
+  if (i > 0 && !WORDISH.test(text[i - 1]!) && !isSpace(text[i - 1])) i--;
+  const stop = i;
+  while (i > 0 && stop - i < n && WORDISH.test(text[i - 1]!)) i--;
   return text.slice(i, end);
 }
 
+/** Up to `n` word characters from `start` (after one leading punctuation mark, if any). */
 function head(text: string, start: number, n: number): string {
   let i = start;
-  while (i < text.length && i - start < n && WORDISH.test(text[i]!)) i++;
+  if (i < text.length && !WORDISH.test(text[i]!) && !isSpace(text[i])) i++;
+  const from = i;
+  while (i < text.length && i - from < n && WORDISH.test(text[i]!)) i++;
   return text.slice(start, i);
 }
 
@@ -38,7 +43,9 @@ function describe(model: PageModel, join: Join): { shown: string; reason: string
       ? `${e.bracket} is left open across the break`
       : e.kind === 'particle'
         ? `the next line starts mid-sentence with “${head(text, join.gap.end, Math.max(2, e.head.length))}”`
-        : 'the paragraph stops without closing punctuation';
+        : e.kind === 'punctuation'
+          ? `the next line starts with ${e.head}`
+          : 'the paragraph stops without closing punctuation';
   return { shown: `${a}|${b}`, reason, before: a.length, after: b.length };
 }
 

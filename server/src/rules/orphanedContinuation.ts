@@ -12,6 +12,10 @@ import type { Rule } from './rule';
 
 const BODY = new Set(['paragraph', 'subheading', 'caption']);
 
+function sameTarget(a: Marker, b: Marker): boolean {
+  return a.page.number === b.page.number && (a.page.section ?? '') === (b.page.section ?? '');
+}
+
 /** Where a marker's removal starts and ends: a standalone marker takes its line break and blank lines with it. */
 function removal(text: string, m: Marker): TextEdit {
   if (!m.standalone) return { start: m.span.start, end: m.span.end, newText: '' };
@@ -39,24 +43,25 @@ function problems(model: PageModel, page: Page, block: Block): Array<{ marker: M
   for (const m of onward) {
     const key = `${m.page.section ?? ''}${m.page.number}`;
     const earlier = seen.get(key);
-    seen.set(key, m);
     if (earlier) {
       out.push({
-        marker: earlier,
-        message: `${earlier.text} appears twice in this article; the later one closes it.`,
-        fixes: [{ title: `Remove the duplicate ${earlier.text}`, edits: [removal(text, earlier)], safe: false }],
+        marker: m,
+        message: `${m.text} repeats the marker ${earlier.text} already in this article.`,
+        fixes: [{ title: `Remove the repeated ${m.text}`, edits: [removal(text, m)], safe: false }],
       });
       continue;
     }
+    seen.set(key, m);
     if (!firstBody || m.span.start < firstBody.span.start) {
       out.push({ marker: m, message: `${m.text} stands right after a headline with no article text before it.`, fixes: [] });
       continue;
     }
     if (here && here.number >= m.page.number && (here.section ?? '') === (m.page.section ?? '')) {
-      out.push({ marker: m, message: `${m.text} points to ${here.number === m.page.number ? 'its own page' : 'an earlier page'} (this is page ${here.label}).`, fixes: [] });
+      out.push({ marker: m, message: `${m.text} points to ${here.number === m.page.number ? 'its own page' : 'an earlier page'} (this is page ${here.number}).`, fixes: [] });
       continue;
     }
-    if (bodyEnd !== undefined && m.span.end < bodyEnd && m === onward[onward.length - 1]) {
+    const followers = block.body.some((e) => BODY.has(e.kind) && e.span.start >= m.span.end);
+    if (bodyEnd !== undefined && m.span.end < bodyEnd && followers && onward.every((o) => o === m || o.span.start < m.span.start || sameTarget(o, m))) {
       const edit = removal(text, m);
       out.push({
         marker: m,
@@ -75,7 +80,13 @@ function problems(model: PageModel, page: Page, block: Block): Array<{ marker: M
   for (const m of block.markers) {
     if (m.direction !== 'arriving') continue;
     const opens = block.kind === 'continuation' && firstElement !== undefined && m.span.start === firstElement.span.start;
-    if (!opens) out.push({ marker: m, message: `${m.text} does not open a continued part: it belongs right under the repeated headline.`, fixes: [] });
+    if (!opens) {
+      out.push({ marker: m, message: `${m.text} does not open a continued part: it belongs right under the repeated headline.`, fixes: [] });
+    } else if (!block.body.some((e) => BODY.has(e.kind) && e.span.end > m.span.end)) {
+      out.push({ marker: m, message: `${m.text} opens no continued part: no article text follows it.`, fixes: [] });
+    } else if (here && (here.section ?? '') === (m.page.section ?? '') && m.page.number >= here.number) {
+      out.push({ marker: m, message: `${m.text} comes from ${m.page.number === here.number ? 'its own page' : 'a later page'} (this is page ${here.number}).`, fixes: [] });
+    }
   }
   return out;
 }
