@@ -67,6 +67,8 @@ export function isHeadlineLike(text: string): boolean {
   const t = stripTrailers(text);
   if (t.length === 0) return false;
   if (count(t.slice(0, -1), '。！？!?') > 0) return false;
+  // A deck joins two phrases with one comma at most; three clauses make a sentence.
+  if (count(t, '，,；;') >= 3) return false;
   return !SENTENCE_END.includes(t[t.length - 1]!);
 }
 
@@ -79,7 +81,8 @@ export function isBodyLike(text: string): boolean {
   const t = stripTrailers(text);
   const inner = t.slice(0, -1);
   if (count(inner, '。！？!?') > 0) return true;
-  return charCount(t) >= 48 && count(inner, CLAUSE_PUNCT) >= 1;
+  const n = charCount(t);
+  return (n >= 48 && count(inner, CLAUSE_PUNCT) >= 1) || (n >= 24 && count(inner, '，,；;') >= 2);
 }
 
 /** The opener left unclosed at the end of a line, if any: 《政 leaves 《 open. */

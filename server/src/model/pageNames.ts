@@ -4,7 +4,6 @@ import { parsePageRef, type PageRef } from '../text/numerals';
 const PATTERNS = [
   /^(?:page|p|pg)[-_ ]?([A-Za-z]?\d{1,3})$/i,
   /^(第?[A-Za-z]?[0-9]{1,3}|第?[零〇一二两三四五六七八九十]{1,4})[版页]?$/,
-  /^[^/]*?[-_ ]([A-Za-z]?\d{1,3})$/,
 ];
 
 export function pageRefFromFileName(fileName: string, pattern?: RegExp): PageRef | undefined {

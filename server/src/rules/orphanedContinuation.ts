@@ -82,6 +82,8 @@ function problems(model: PageModel, page: Page, block: Block): Array<{ marker: M
     const opens = block.kind === 'continuation' && firstElement !== undefined && m.span.start === firstElement.span.start;
     if (!opens) {
       out.push({ marker: m, message: `${m.text} does not open a continued part: it belongs right under the repeated headline.`, fixes: [] });
+    } else if (block.headline.length === 0) {
+      out.push({ marker: m, message: `${m.text} has no repeated headline above it: a continued part starts with its headline.`, fixes: [] });
     } else if (!block.body.some((e) => BODY.has(e.kind) && e.span.end > m.span.end)) {
       out.push({ marker: m, message: `${m.text} opens no continued part: no article text follows it.`, fixes: [] });
     } else if (here && (here.section ?? '') === (m.page.section ?? '') && m.page.number >= here.number) {

@@ -1,0 +1,324 @@
+/** Each rule's positive and negative cases, on the corpus page and on realistic text of our own. */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze, type AnalysisConfig } from '../../server/src/analysis';
+import { applyEdits } from '../../server/src/fixes/edits';
+import { findMarkers, isBylineLine, isCreditLine, matchSourceLine } from '../../server/src/model/conventions';
+import { pageRefFromFileName } from '../../server/src/model/pageNames';
+import { halfwidthMarks } from '../../server/src/rules/halfwidthPunctuation';
+import type { Finding } from '../../server/src/rules/finding';
+import { ROOT, readCorpusPage } from '../helpers/repo';
+import { fakeSegmenter, jieba } from '../helpers/segmenters';
+
+function check(text: string, config: AnalysisConfig = {}, file?: string): Finding[] {
+  const pageRef = file ? pageRefFromFileName(file) : undefined;
+  return analyze(text, { segmenter: jieba(), config, ...(pageRef ? { pageRef } : {}) }).findings;
+}
+
+const count = (findings: readonly Finding[]) => {
+  const c: Record<string, number> = {};
+  for (const f of findings) c[f.rule] = (c[f.rule] ?? 0) + 1;
+  return c;
+};
+
+const lineOf = (text: string, offset: number) => text.slice(0, offset).split(/\r\n|\n|\r/).length;
+
+describe('the corpus page', () => {
+  const text = readCorpusPage();
+  const findings = check(text);
+
+  it('reports exactly 15 broken wraps, 1 spaced headline and 1 half-width finding', () => {
+    assert.deepEqual(count(findings), { 'broken-wrap': 15, 'spaced-headline': 1, 'halfwidth-punctuation': 1 });
+  });
+
+  it('names the two sides of each cut and its lines', () => {
+    const wraps = findings.filter((f) => f.rule === 'broken-wrap');
+    assert.deepEqual(
+      wraps.map((f) => lineOf(text, f.span.start)),
+      [37, 41, 61, 63, 65, 75, 79, 83, 93, 97, 101, 111, 119, 133, 139],
+    );
+    const m61 = wraps.find((f) => lineOf(text, f.span.start) === 61)!;
+    assert.equal(m61.message, '“人大常|委会” is cut across lines 61–63: the word 人大常委会 straddles the break.');
+    assert.match(wraps.find((f) => lineOf(text, f.span.start) === 37)!.message, /^“很\|多” is cut across lines 37–39/);
+    assert.match(wraps.find((f) => lineOf(text, f.span.start) === 83)!.message, /starts mid-sentence with “的发”/);
+  });
+
+  it('flags the spaced deck line only, and counts the half-width marks once for the page', () => {
+    const spaced = findings.find((f) => f.rule === 'spaced-headline')!;
+    assert.equal(lineOf(text, spaced.span.start), 129);
+    const half = findings.find((f) => f.rule === 'halfwidth-punctuation')!;
+    assert.match(half.message, /^269 half-width punctuation marks/);
+    assert.equal(half.fixes[0]!.edits.length, 269);
+    assert.equal(lineOf(text, half.span.start), 5);
+  });
+
+  it('leaves the 7 markers alone: they all close their articles', () => {
+    assert.equal(findings.filter((f) => f.rule === 'orphaned-continuation').length, 0);
+    assert.equal(check(text, {}, '01.txt').filter((f) => f.rule === 'orphaned-continuation').length, 0);
+  });
+
+  it('honours rule levels and ignored fingerprints', () => {
+    const off = check(text, { rules: { 'halfwidth-punctuation': 'off', 'broken-wrap': 'error' } });
+    assert.equal(off.some((f) => f.rule === 'halfwidth-punctuation'), false);
+    assert.ok(off.filter((f) => f.rule === 'broken-wrap').every((f) => f.severity === 'error'));
+    const first = findings.find((f) => f.rule === 'broken-wrap')!;
+    const ignored = check(text, { ignored: new Set([first.fingerprint]) });
+    assert.equal(ignored.filter((f) => f.rule === 'broken-wrap').length, 14);
+  });
+
+  it('keeps a fingerprint when lines elsewhere move', () => {
+    const first = findings.find((f) => f.rule === 'broken-wrap')!;
+    const moved = check('\n\n\n' + text.replace('八部门印发', '八部门联合印发'));
+    assert.ok(moved.some((f) => f.fingerprint === first.fingerprint));
+  });
+});
+
+describe('broken-wrap on text of our own', () => {
+  it('joins a cut with word evidence even when the first part is short', () => {
+    const text = '春耕新闻标题\n\n本报讯（记者 王五）今年全市春播面积稳中有增。\n\n市农业农村局有关负责\n\n人介绍，全市已储备种子两千吨。\n';
+    const f = analyze(text, { segmenter: fakeSegmenter(['负责人', '介绍']) }).findings.filter((x) => x.rule === 'broken-wrap');
+    assert.equal(f.length, 1);
+    assert.match(f[0]!.message, /“负责\|人” is cut across lines 5–7/);
+  });
+
+  it('does not flag a subheading, a caption, a byline or a headline over a source line', () => {
+    const text = [
+      '城市更新要用好改革“关键一招”',
+      '',
+      '本报记者 王小明 刘洋',
+      '',
+      '城市更新是一件复杂事，实现新年目标，要用好改革“关键一招”，这是代表委员们的共识。',
+      '',
+      '老办法行不通',
+      '',
+      '挑战虽大，武汉的实践已悄然破题，多个片区的更新工作正在推进之中。',
+      '',
+      '百年咸安坊成为热门拍照打卡地',
+      '',
+      '本报记者 詹松 摄',
+      '',
+      '这说明，通过多功能、复合式的更新，能让老城区焕发新的生命力。',
+      '',
+      '图书馆延长开放时间',
+      '',
+      '本报讯（记者许琴）市图书馆自本周起延长开放时间。',
+      '',
+    ].join('\n');
+    assert.deepEqual(check(text), []);
+  });
+
+  it('does not join teaser lines or page furniture', () => {
+    const text = '今日导读\n加快构建以先进制造业\n为骨干的现代化产业体系 4版\n\n本版责编：刘阳\n版式设计：陈嘉\n';
+    assert.deepEqual(check(text), []);
+  });
+
+  it('joins across an open bracket and keeps a space between Latin words', () => {
+    const text =
+      '测试标题\n\n本报讯（记者 王五）会议审议了《关于加快建设国家\n\n中心城市的决定（草案）》，并通过了相关决议。\n\n据报道，多家外国媒体对此次会议高度关注，纷纷发表评论，其中美国主流报纸 the New York\n\nTimes 的评论认为，这一举措意义重大，影响深远。\n';
+    const wraps = check(text).filter((f) => f.rule === 'broken-wrap');
+    assert.equal(wraps.length, 2);
+    const latin = wraps[1]!.fixes[0]!.edits[0]!;
+    assert.equal(latin.newText, ' ');
+  });
+});
+
+describe('orphaned-continuation', () => {
+  const file = join(ROOT, 'test', 'pages', 'defects.txt');
+  const text = readFileSync(file, 'utf8');
+  const found = check(text, {}, file).filter((f) => f.rule === 'orphaned-continuation');
+
+  it('flags each misplaced marker with the reason', () => {
+    assert.deepEqual(
+      found.map((f) => [lineOf(text, f.span.start), f.message]),
+      [
+        [11, '（下转第五版） stands right after a headline with no article text before it.'],
+        [13, '（下转第五版） is followed by more of the same article: an onward marker must close it.'],
+        [19, '（下转第二版） points to an earlier page (this is page 3).'],
+        [21, '（下转第二版） repeats the marker （下转第二版） already in this article.'],
+        [25, '（下转第三版） points to its own page (this is page 3).'],
+        [27, '（上接第二版） has no repeated headline above it: a continued part starts with its headline.'],
+      ],
+    );
+  });
+
+  it('offers moving and removing only as manual fixes, never in fix-all', () => {
+    const move = found[1]!.fixes[0]!;
+    assert.equal(move.title, 'Move （下转第五版） to the end of the article');
+    assert.equal(move.safe, false);
+    assert.equal(found[3]!.fixes[0]!.title, 'Remove the repeated （下转第二版）');
+    assert.equal(found[0]!.fixes.length, 0);
+  });
+
+  it('accepts a marker glued to the last sentence and one on its own line', () => {
+    const ok = '标题甲\n\n本报讯（记者 王五）正文第一段内容完整。（下转第2版）\n\n标题乙\n\n本报讯（记者 赵六）正文内容完整。\n\n（转第4版）\n';
+    assert.deepEqual(check(ok, {}, '01.txt'), []);
+  });
+
+  it('accepts a continued part that opens with its arriving marker', () => {
+    const text = readFileSync(join(ROOT, 'test', 'pages', 'rmrb-02.txt'), 'utf8');
+    assert.deepEqual(check(text), []);
+  });
+
+  it('flags an arriving marker in the middle of an article', () => {
+    const text = '标题甲\n\n本报讯（记者 王五）正文第一段内容完整。\n\n（上接第一版）正文第二段内容完整。\n';
+    const f = check(text, {}, '02.txt');
+    assert.equal(f.length, 1);
+    assert.match(f[0]!.message, /^（上接第一版） has no repeated headline above it/);
+  });
+});
+
+describe('continuation markers in every spelling', () => {
+  it('finds onward and arriving markers with either bracket width', () => {
+    const cases: Array<[string, 'onward' | 'arriving', number, string | undefined]> = [
+      ['(下转第二版)', 'onward', 2, undefined],
+      ['（下转2版）', 'onward', 2, undefined],
+      ['(下转A2版)', 'onward', 2, 'A'],
+      ['（转第4版）', 'onward', 4, undefined],
+      ['（紧转第三版）', 'onward', 3, undefined],
+      ['（下紧转第十二版）', 'onward', 12, undefined],
+      ['（下转第12页）', 'onward', 12, undefined],
+      ['（上接第一版）', 'arriving', 1, undefined],
+      ['(上接1版)', 'arriving', 1, undefined],
+      ['（接第4版）', 'arriving', 4, undefined],
+      ['(上接A1版)', 'arriving', 1, 'A'],
+      ['（上紧接第二版）', 'arriving', 2, undefined],
+      ['（上接第6页）', 'arriving', 6, undefined],
+      ['( 下转 第 二 版 )', 'onward', 2, undefined],
+    ];
+    for (const [text, direction, number, section] of cases) {
+      const m = findMarkers(`……取得新进展。${text}`);
+      assert.equal(m.length, 1, text);
+      assert.equal(m[0]!.direction, direction, text);
+      assert.equal(m[0]!.page.number, number, text);
+      assert.equal(m[0]!.page.section, section, text);
+    }
+  });
+
+  it('leaves cross-references alone', () => {
+    for (const text of ['（相关报道见第四版）', '（讲话全文见第二版）', '（详见第3版）', '（草案）']) assert.deepEqual(findMarkers(text), [], text);
+  });
+});
+
+describe('source lines and bylines', () => {
+  it('recognises the forms of many papers', () => {
+    const forms: Array<[string, string, '讯' | '电']> = [
+      ['长江日报讯(记者高萌 通讯员王晓珊)1月7日下午', '长江日报', '讯'],
+      ['本报讯（记者 李四 通讯员 王五）近日', '本报', '讯'],
+      ['本报北京1月7日电 （记者 李文）', '本报', '电'],
+      ['新华社北京1月7日电(记者周圆)记者7日获悉', '新华社', '电'],
+      ['新华社电 （记者 张三）', '新华社', '电'],
+      ['据新华社北京1月7日电(记者周圆)', '新华社', '电'],
+      ['长江日报讯(湖北日报记者杨念明 王馨)1月7日', '长江日报', '讯'],
+      ['人民网北京3月4日电 （记者 孙七）', '人民网', '电'],
+      ['楚天都市报讯 记者从市交通局获悉', '楚天都市报', '讯'],
+      ['中新社上海1月7日电 (记者 陈静)', '中新社', '电'],
+    ];
+    for (const [text, outlet, kind] of forms) {
+      const m = matchSourceLine(text);
+      assert.ok(m, text);
+      assert.equal(m.outlet, outlet, text);
+      assert.equal(m.kind, kind, text);
+    }
+    assert.equal(matchSourceLine('据新华社北京1月7日电(记者周圆)')!.abridged, true);
+  });
+
+  it('does not take ordinary sentences for source lines', () => {
+    for (const text of ['本报电视台记者昨日走访了多个社区。', '新华社区居民反映', '电讯行业迎来新变化', '日报讯息']) {
+      assert.equal(matchSourceLine(text), undefined, text);
+    }
+  });
+
+  it('tells bylines from credits and from names of people attending', () => {
+    assert.ok(isBylineLine('长江日报记者商佩 覃柳珂 刘海锋'));
+    assert.ok(isBylineLine('本报记者 王小明 刘洋'));
+    assert.ok(isBylineLine('文/本报记者 李华'));
+    assert.ok(isBylineLine('实习生张三'));
+    assert.ok(isBylineLine('特约记者王五'));
+    assert.ok(!isBylineLine('李殿勋 诸葛宇杰出席'));
+    assert.ok(!isBylineLine('长江日报记者詹松 摄'));
+    assert.ok(isCreditLine('长江日报记者詹松 摄'));
+    assert.ok(isCreditLine('新华社记者 宋为伟摄'));
+    assert.ok(isCreditLine('制图：刘洋'));
+    assert.ok(!isCreditLine('李殿勋 诸葛宇杰出席'));
+  });
+});
+
+describe('missing-byline', () => {
+  it('flags a news article with no source line and offers the paper’s source line', () => {
+    const file = join(ROOT, 'test', 'pages', 'defects.txt');
+    const text = readFileSync(file, 'utf8');
+    const f = check(text, {}, file).filter((x) => x.rule === 'missing-byline');
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.message, '“新建社区卫生服务中心投入使用” has no source line or byline.');
+    assert.deepEqual(f[0]!.fixes[0]!.edits[0]!.newText, '长江日报讯（记者 ）');
+    const custom = check(text, { bylineTemplate: '{paper}记者 ', paperName: '武汉晚报' }, file).find((x) => x.rule === 'missing-byline')!;
+    assert.equal(custom.fixes[0]!.edits[0]!.newText, '武汉晚报记者 ');
+  });
+
+  it('accepts a byline on its own line, a source line and a credit at the end', () => {
+    const text = [
+      '标题甲',
+      '',
+      '本报记者 王小明',
+      '',
+      '正文内容完整，讲述了春耕的故事。',
+      '',
+      '标题乙',
+      '',
+      '新华社北京1月7日电 （记者 李文）正文内容完整。',
+      '',
+      '标题丙',
+      '',
+      '正文内容完整，介绍了地铁新线的情况。（记者 赵六）',
+      '',
+    ].join('\n');
+    assert.deepEqual(check(text).filter((f) => f.rule === 'missing-byline'), []);
+  });
+
+  it('exempts commentary, photo items, continued parts, teasers, briefs and furniture', () => {
+    const text = readFileSync(join(ROOT, 'test', 'pages', 'rmrb-01.txt'), 'utf8');
+    assert.deepEqual(check(text).filter((f) => f.rule === 'missing-byline'), []);
+    const brief = '新闻速览\n\n全市新增绿道100公里，市民出行更加便利。\n';
+    assert.deepEqual(check(brief), []);
+    const editorial = '社论\n\n坚定信心 奋勇前进\n\n新的一年，我们要以更加昂扬的姿态投身建设。\n';
+    assert.deepEqual(check(editorial), []);
+  });
+});
+
+describe('spaced-headline', () => {
+  it('leaves single spaces between deck phrases and names alone', () => {
+    for (const deck of ['盛阅春主持大会 听取市人大常委会和市“两院”工作报告', '李殿勋 诸葛宇杰出席', '稳增长 促转型 惠民生 强信心', '政协武汉市第十四届委员会 第五次会议第二次全体会议举行']) {
+      const text = `${deck}\n\n本报讯（记者 王五）正文内容完整。\n`;
+      assert.deepEqual(check(text), [], deck);
+    }
+  });
+
+  it('removes only the spaces of the spread run', () => {
+    const text = '坚持 高 质 量 发 展 不动摇\n\n本报讯（记者 王五）正文内容完整。\n';
+    const f = check(text);
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.rule, 'spaced-headline');
+    assert.equal(f[0]!.fixes[0]!.edits.length, 6);
+    assert.ok(applyEdits(text, f[0]!.fixes[0]!.edits).startsWith('坚持高质量发展不动摇\n'));
+  });
+});
+
+describe('halfwidth-punctuation', () => {
+  const marks = (text: string) => halfwidthMarks(text, 0, text.length).map((i) => text[i]).join('');
+
+  it('converts marks in Chinese text, brackets in pairs', () => {
+    assert.equal(marks('据新华社北京1月7日电(记者周圆)记者7日获悉,工业和信息化部'), '(),');
+    assert.equal(marks('举办(2025)年会;会议通过!是否?'), '();!?');
+  });
+
+  it('keeps times, thousands, decimals, URLs, e-mail and Latin text', () => {
+    assert.equal(marks('首班车6:30发车,末班车22:30'), ',');
+    assert.equal(marks('共计1,000人'), '');
+    assert.equal(marks('详见 https://example.com/a?x=1,2(3) 网站'), '');
+    assert.equal(marks('来信请寄 news@example.com'), '');
+    assert.equal(marks('Open Day, Free Entry! (Tickets: free)'), '');
+    assert.equal(marks('增长3.5%'), '');
+  });
+});
