@@ -3,7 +3,7 @@
  * analysis as the language server.
  */
 import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { analyze, type AnalysisConfig } from '../analysis';
 import { omittedDiagnostic, toDiagnostic } from '../diagnostics';
 import { applyEdits, fixAllEdits } from '../fixes/edits';
@@ -107,6 +107,12 @@ export function fixText(text: string, segmenter: Segmenter, config: AnalysisConf
   return { text, fixed };
 }
 
+/** Paths as a person typed them, or relative to where they stand. */
+function shown(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
 function samplePage(): string {
   return join(__dirname, '..', '..', 'test', 'corpus', 'cjrb-2026-01-08', '01.txt');
 }
@@ -187,7 +193,7 @@ export function main(argv: readonly string[]): number {
     const last = diagnostics[diagnostics.length - 1];
     if (analysis.omitted > 0 && last) diagnostics.push(omittedDiagnostic(analysis.omitted, diagnostics.length, last.range));
     if (diagnostics.some((d) => d.severity === 1) && status === 0) status = 1;
-    reports.push({ path: file, diagnostics, outline: outline(analysis.model), index, ...(fixed !== undefined ? { fixed } : {}) });
+    reports.push({ path: shown(file), diagnostics, outline: outline(analysis.model), index, ...(fixed !== undefined ? { fixed } : {}) });
   }
   process.stdout.write(options.format === 'json' ? formatJson(reports) : formatText(reports, options.outline));
   return status;
