@@ -1,0 +1,46 @@
+/** The commands of the palette, menus and status item. Each only asks VS Code or the server to act. */
+import * as vscode from 'vscode';
+import { LANGUAGE_ID } from './language';
+import type { ServerController } from './serverController';
+
+export const COMMANDS = {
+  useForFile: 'newsprint.useForFile',
+  fixAll: 'newsprint.fixAll',
+  restartServer: 'newsprint.restartServer',
+  showOutput: 'newsprint.showOutput',
+} as const;
+
+/** The code action kind under which the server offers every safe fix of a page at once. */
+const FIX_ALL_KIND = 'source.fixAll.newsprint';
+
+export function registerCommands(controller: ServerController, output: vscode.OutputChannel): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.useForFile, useForFile),
+    vscode.commands.registerCommand(COMMANDS.fixAll, fixAll),
+    vscode.commands.registerCommand(COMMANDS.restartServer, () => controller.restart()),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+  ];
+}
+
+/** Menus pass the resource of the editor they belong to; the palette passes nothing. */
+async function useForFile(resource?: unknown): Promise<void> {
+  const document =
+    resource instanceof vscode.Uri
+      ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource.toString()) ?? (await vscode.workspace.openTextDocument(resource))
+      : vscode.window.activeTextEditor?.document;
+  if (!document) {
+    void vscode.window.showInformationMessage('Open a text file to check it as newspaper text.');
+    return;
+  }
+  if (document.languageId === LANGUAGE_ID) return;
+  await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+}
+
+async function fixAll(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== LANGUAGE_ID) {
+    void vscode.window.showInformationMessage('Fix All Problems works on a newspaper page: open one first.');
+    return;
+  }
+  await vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' });
+}

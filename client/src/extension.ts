@@ -1,0 +1,26 @@
+/**
+ * The VS Code side of Newsprint: starts the bundled language server and shows
+ * what only an editor can (status item, commands). It analyses nothing itself.
+ */
+import * as vscode from 'vscode';
+import { COMMANDS, registerCommands } from './commands';
+import { ServerController } from './serverController';
+import { StatusItem } from './statusItem';
+import { TraceChannel } from './traceChannel';
+
+let controller: ServerController | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Newsprint', { log: true });
+  const trace = new TraceChannel(output);
+  const status = new StatusItem(COMMANDS.showOutput);
+  controller = new ServerController(context, output, trace, status);
+  context.subscriptions.push(output, trace, status, controller, ...registerCommands(controller, output));
+  await controller.start();
+}
+
+export async function deactivate(): Promise<void> {
+  const stopping = controller?.stop();
+  controller = undefined;
+  await stopping;
+}

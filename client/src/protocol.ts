@@ -1,0 +1,26 @@
+/**
+ * Custom messages between the client and the Newsprint server. Each says its
+ * direction; the server declares the same method names.
+ */
+import { NotificationType } from 'vscode-languageclient/node';
+
+export type SegmentationState = 'ready' | 'unavailable' | 'loading';
+
+export interface StatusParams {
+  /** Whether word segmentation, the evidence for broken wraps inside words, is loaded. */
+  readonly segmentation: SegmentationState;
+  /** One line for people, e.g. which dictionary loaded and how long it took, or why it failed. */
+  readonly message: string;
+}
+
+/** Server → client: sent when segmentation starts loading and again when it is ready or has failed. */
+export const StatusNotification = new NotificationType<StatusParams>('newsprint/status');
+
+const STATES: ReadonlySet<string> = new Set<SegmentationState>(['ready', 'unavailable', 'loading']);
+
+/** The params as sent, or undefined when a server of another version sends something else. */
+export function readStatusParams(value: unknown): StatusParams | undefined {
+  const p = value as Partial<StatusParams> | null | undefined;
+  if (!p || typeof p.segmentation !== 'string' || !STATES.has(p.segmentation)) return undefined;
+  return { segmentation: p.segmentation, message: typeof p.message === 'string' ? p.message : '' };
+}
