@@ -1,0 +1,159 @@
+// Drives the VS Code workbench in Debian's chromium through playwright-core.
+// Every step waits on what the workbench shows (a selector, a text, a count),
+// never on a fixed delay.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.NEWSPRINT_E2E_CHROMIUM || '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', // chromium refuses to run as root otherwise
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export class Workbench {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page, screenshotDir) {
+    this.page = page;
+    this.screenshotDir = screenshotDir;
+    mkdirSync(screenshotDir, { recursive: true });
+  }
+
+  static async open(browser, url, folder, screenshotDir) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-US' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${url}?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench').waitFor();
+    // The explorer lists the folder once the remote file system is connected.
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+    return new Workbench(page, screenshotDir);
+  }
+
+  async screenshot(name) {
+    const path = join(this.screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Runs a command from the command palette by its exact title. */
+  async runCommand(title) {
+    const { page } = this;
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
+    await row.waitFor();
+    await row.click();
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Opens a workspace file with Quick Open and waits for its editor tab. */
+  async openFile(name) {
+    const { page } = this;
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: name }) }).first();
+    await row.waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+    await page.locator('.editor-instance .monaco-editor .view-lines').waitFor();
+  }
+
+  /** Saves the active editor and waits until its tab no longer shows unsaved changes. */
+  async save() {
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+  }
+
+  /**
+   * Runs `fn` with the panel filling the window, so that the Problems list,
+   * which only renders the rows in view, renders all of them.
+   */
+  async withMaximizedPanel(fn) {
+    // A maximized panel hides the editor area, and the workbench says so in its class.
+    const maximized = this.page.locator('.monaco-workbench.nomaineditorarea');
+    await this.runCommand('View: Toggle Maximized Panel');
+    await maximized.waitFor();
+    try {
+      return await fn();
+    } finally {
+      await this.runCommand('View: Toggle Maximized Panel');
+      await maximized.waitFor({ state: 'detached' });
+    }
+  }
+
+  /**
+   * Picks the entry titled `title` in the open quick-fix menu with the
+   * keyboard, as a user does (the menu blocks the pointer outside its rows).
+   * `beforeChoosing` runs once the entry is highlighted.
+   */
+  async chooseAction(title, beforeChoosing) {
+    const menu = this.page.locator('.action-widget');
+    const entry = menu.locator('.monaco-list-row.action', { hasText: title });
+    await entry.waitFor();
+    const rows = await menu.locator('.monaco-list-row.action').count();
+    for (let i = 0; i <= rows && !(await entry.evaluate((el) => el.classList.contains('focused'))); i++) {
+      await this.page.keyboard.press('ArrowDown');
+    }
+    await menu.locator('.monaco-list-row.action.focused', { hasText: title }).waitFor();
+    await beforeChoosing?.();
+    await this.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden' });
+  }
+
+  /** Opens the Problems panel. */
+  async showProblems() {
+    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    await this.page.locator('.markers-panel').waitFor();
+  }
+
+  /** Opens the problem whose row shows `text` in the editor, with the cursor on it. */
+  async goToProblem(text) {
+    await this.showProblems();
+    const row = this.page.locator('.markers-panel .monaco-list-row', { hasText: text });
+    await row.dblclick();
+    await this.page.locator('.editor-instance .monaco-editor.focused').waitFor();
+  }
+
+  /**
+   * Shows the Outline view of the explorer, with the folder section above it
+   * folded so the outline gets the height of the side bar, and returns it.
+   */
+  async showOutline() {
+    const folders = this.page.locator('.pane-header[aria-label^="Explorer Section"]');
+    if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+    await this.page.locator('.pane-header[aria-label^="Explorer Section"][aria-expanded="false"]').waitFor();
+    await this.runCommand('Explorer: Focus on Outline View');
+    const outline = this.page.locator('.outline-pane');
+    await outline.waitFor();
+    return outline;
+  }
+
+  /** The language shown in the status bar for the active editor. */
+  languageItem() {
+    return this.page.locator('#status\\.editor\\.mode');
+  }
+
+  problemRows() {
+    return this.page.locator('.markers-panel .monaco-list-row');
+  }
+}
+
+export function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
