@@ -109,9 +109,9 @@ test('a quick fix on a broken wrap (Ctrl+.) joins its two parts', async () => {
   await wb.page.keyboard.press('Control+.');
   await wb.chooseAction(`Join the two parts of “${CUT}”`, () => wb.screenshot('04-quick-fix-menu'));
   await wb.page.locator('.editor-instance .view-line', { hasText: JOINED }).waitFor();
-  await wb.screenshot('05-quick-fix-applied');
   await wb.showProblems();
   await wb.withMaximizedPanel(() => waitForCodes({ ...EXPECTED_CODES, 'broken-wrap': EXPECTED_CODES['broken-wrap'] - 1 }));
+  await wb.screenshot('05-quick-fix-applied');
 });
 
 test('Fix All leaves no broken wrap, and the saved page keeps every character of the text', async () => {
