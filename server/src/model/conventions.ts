@@ -35,6 +35,9 @@ export interface SourceMatch {
 }
 
 export function matchSourceLine(text: string): SourceMatch | undefined {
+  // Every source line has 讯 or 电 near its start: most lines are ruled out without the full pattern.
+  const head = text.length > 40 ? text.slice(0, 40) : text;
+  if (head.indexOf('讯') < 0 && head.indexOf('电') < 0) return undefined;
   const m = SOURCE_LINE.exec(text);
   if (!m) return undefined;
   const outlet = m[2]!;
@@ -106,6 +109,17 @@ export interface MarkerMatch {
 
 const MARKER_BODY = /^(下紧转|紧转|下转|转|上紧接|上接|紧接|接)\s?(第?\s?[A-Za-zＡ-Ｚ]?\s?(?:[0-9０-９]{1,3}|[零〇一二两三四五六七八九十百]{1,4})\s?[版页])$/;
 const MARKER = new RegExp(`${OPEN}${SP}?((?:下紧转|紧转|下转|转|上紧接|上接|紧接|接)${SP}?第?${SP}?[A-Za-zＡ-Ｚ]?${SP}?(?:[0-9０-９]{1,3}|[零〇一二两三四五六七八九十百]{1,4})${SP}?[版页])${SP}?${CLOSE}`, 'g');
+
+const TRAILING_MARKER = new RegExp(`${OPEN}${SP}?(?:下紧转|紧转|下转|转|上紧接|上接|紧接|接)[^()（）]{1,14}${CLOSE}${SP}*$`);
+
+/** Where a continuation marker that ends the text starts, if one does. */
+export function trailingMarkerStart(text: string): number | undefined {
+  const tail = text.length > 32 ? text.slice(-32) : text;
+  const m = TRAILING_MARKER.exec(tail);
+  if (!m) return undefined;
+  const start = text.length - tail.length + m.index;
+  return findMarkers(text.slice(start)).length === 1 ? start : undefined;
+}
 
 function isMarkerBody(body: string): boolean {
   return MARKER_BODY.test(body.replace(/[ \t\u00a0\u3000]/g, ''));

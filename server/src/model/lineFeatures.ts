@@ -1,18 +1,30 @@
 /**
- * What one line of raw text looks like on its own: the evidence the reader
- * combines with its neighbours. Pure functions of a trimmed string.
+ * What one line (or one paragraph) of raw text looks like on its own: the
+ * evidence the reader combines with its neighbours. Computed once per text
+ * by `shapeOf`, with character-code loops, since it runs on every line of
+ * every keystroke's analysis.
  */
-import { CLAUSE_PUNCT, CLOSING_QUOTE, PAIRS, SENTENCE_END, charCount, isHan } from '../text/chars';
-import { findMarkers, matchEndCredit } from './conventions';
+import { CLOSING_QUOTE, PAIRS, SENTENCE_END, charCount, countIn, isHan } from '../text/chars';
+import { matchEndCredit, trailingMarkerStart } from './conventions';
+
+export interface Shape {
+  /** The text without trailing markers and end credits. */
+  readonly core: string;
+  /** A paragraph may stop here without having been cut. */
+  readonly closed: boolean;
+  /** Short, no sentence inside: a headline, subheading, caption head or teaser line. */
+  readonly headlineLike: boolean;
+  /** Running text: long with clause punctuation, or holding a finished sentence. */
+  readonly bodyLike: boolean;
+}
 
 /** Strip what may trail a finished sentence without being part of it: markers, end credits. */
 function stripTrailers(text: string): string {
   let t = text;
   for (let k = 0; k < 3; k++) {
-    const markers = findMarkers(t);
-    const last = markers[markers.length - 1];
-    if (last && t.slice(last.end).trim() === '') {
-      t = t.slice(0, last.start).trimEnd();
+    const marker = trailingMarkerStart(t);
+    if (marker !== undefined) {
+      t = t.slice(0, marker).trimEnd();
       continue;
     }
     const credit = matchEndCredit(t);
@@ -25,25 +37,9 @@ function stripTrailers(text: string): string {
   return t;
 }
 
-/** The last meaningful character, after trailing markers and credits. */
-function lastChar(text: string): string | undefined {
-  const t = stripTrailers(text);
-  return t.length ? t[t.length - 1] : undefined;
-}
+const NOT_CLOSING = '》〉】]］';
 
-/** Ends a sentence: 。！？… */
-export function endsSentence(text: string): boolean {
-  const c = lastChar(text);
-  return c !== undefined && SENTENCE_END.includes(c);
-}
-
-/**
- * A paragraph can stop here without having been cut: after the end of a
- * sentence, a closing quote, a colon or semicolon introducing what follows,
- * or when nothing but a marker or credit is left.
- */
-export function isClosed(text: string): boolean {
-  const t = stripTrailers(text);
+function closes(t: string): boolean {
   if (t.length === 0) return true;
   const c = t[t.length - 1]!;
   if (SENTENCE_END.includes(c) || '；;：:'.includes(c)) return true;
@@ -52,52 +48,38 @@ export function isClosed(text: string): boolean {
     const open = Math.max(t.lastIndexOf('（'), t.lastIndexOf('('));
     return open > 0 && SENTENCE_END.includes(t[open - 1]!);
   }
-  return CLOSING_QUOTE.includes(c) && c !== '》' && c !== '〉' && c !== '】' && c !== ']' && c !== '］';
+  return CLOSING_QUOTE.includes(c) && !NOT_CLOSING.includes(c);
 }
 
-function count(text: string, set: string): number {
-  let n = 0;
-  for (const ch of text) if (set.includes(ch)) n++;
-  return n;
+const FULL_STOPS = '。！？!?';
+const COMMAS = '，,；;';
+const CLAUSE = '，,、；;：:';
+
+export function shapeOf(text: string): Shape {
+  const core = stripTrailers(text);
+  const last = core.length - 1;
+  const stopInside = countIn(core, FULL_STOPS, 0, last, 1) > 0;
+  // 字数 is only needed up to the thresholds below; long lines skip the count.
+  const n = core.length > 200 ? 200 : charCount(core);
+  const headlineLike =
+    text.length > 0 && core.length > 0 && n <= 64 && !stopInside && countIn(core, COMMAS, 0, core.length, 3) < 3 && !SENTENCE_END.includes(core[last]!);
+  const bodyLike = stopInside || (n >= 48 && countIn(core, CLAUSE, 0, last, 1) >= 1) || (n >= 24 && countIn(core, COMMAS, 0, last, 2) >= 2);
+  return { core, closed: closes(core), headlineLike, bodyLike };
 }
 
-/** Short, no sentence inside: could be a headline, subheading, caption head or teaser line. */
-export function isHeadlineLike(text: string): boolean {
-  if (charCount(text) > 64 || text.length === 0) return false;
-  const t = stripTrailers(text);
-  if (t.length === 0) return false;
-  if (count(t.slice(0, -1), '。！？!?') > 0) return false;
-  // A deck joins two phrases with one comma at most; three clauses make a sentence.
-  if (count(t, '，,；;') >= 3) return false;
-  return !SENTENCE_END.includes(t[t.length - 1]!);
-}
+const OPENERS = Object.keys(PAIRS).join('');
+const CLOSERS = Object.values(PAIRS).join('');
 
-/**
- * Running text of an article: long with clause punctuation, or holding a
- * finished sentence before its end. Headlines rarely reach this length and
- * never hold a full stop.
- */
-export function isBodyLike(text: string): boolean {
-  const t = stripTrailers(text);
-  const inner = t.slice(0, -1);
-  if (count(inner, '。！？!?') > 0) return true;
-  const n = charCount(t);
-  return (n >= 48 && count(inner, CLAUSE_PUNCT) >= 1) || (n >= 24 && count(inner, '，,；;') >= 2);
-}
-
-/** The opener left unclosed at the end of a line, if any: 《政 leaves 《 open. */
-export function openBracket(text: string): string | undefined {
-  const stack: string[] = [];
-  for (const ch of text) {
-    if (ch in PAIRS) {
-      // “ and ” are distinct, but ASCII quotes are not: they are ignored.
-      stack.push(ch);
-    } else {
-      const top = stack[stack.length - 1];
-      if (top !== undefined && PAIRS[top] === ch) stack.pop();
-    }
+/** Adds a line's brackets to the stack of those still open; ASCII quotes, which do not pair, are ignored. */
+export function trackBrackets(stack: string[], text: string): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Every bracket is ( ) or above U+2000: skip the ideographs and letters that make up most text.
+    if (c !== 40 && c !== 41 && (c < 0x2018 || (c >= 0x3400 && c <= 0x9fff))) continue;
+    const ch = text[i]!;
+    if (OPENERS.includes(ch)) stack.push(ch);
+    else if (stack.length > 0 && CLOSERS.includes(ch) && PAIRS[stack[stack.length - 1]!] === ch) stack.pop();
   }
-  return stack[stack.length - 1];
 }
 
 /** Particles and function words that cannot open a sentence; with a number, they show a line starts mid-sentence. */

@@ -23,7 +23,7 @@ import {
   type MarkerMatch,
   type SourceMatch,
 } from './conventions';
-import { boundHead, hanHead, hanTail, isBodyLike, isClosed, isHeadlineLike, openBracket, punctuationHead } from './lineFeatures';
+import { boundHead, hanHead, hanTail, punctuationHead, shapeOf, trackBrackets, type Shape } from './lineFeatures';
 import type { Block, Element, Join, JoinEvidence, Marker, Page, PageModel, Span } from './page';
 
 export interface ReadOptions {
@@ -45,6 +45,7 @@ interface Unit {
   /** Markers in the line, offsets relative to span.start. */
   readonly markers: MarkerMatch[];
   readonly pointer: boolean;
+  readonly shape: Shape;
 }
 
 /** A paragraph: one unit, or several joined across cuts. */
@@ -54,13 +55,14 @@ interface Para {
   readonly kind: UnitKind;
   readonly text: string;
   readonly span: Span;
+  readonly shape: Shape;
   teaser: boolean;
 }
 
 function classify(text: string, line: Line, start: number, end: number): Unit {
   const span = { start, end };
   const markers = findMarkers(text);
-  const base = { line, span, text, markers, pointer: false };
+  const base = { line, span, text, markers, pointer: false, shape: shapeOf(text) };
   const pageRef = matchPageLine(text);
   if (pageRef) return { ...base, kind: 'page-line', pageRef };
   if (isFurniture(text)) return { ...base, kind: 'furniture' };
@@ -105,7 +107,7 @@ function deckBeforeAnchor(units: readonly Unit[], i: number): number | undefined
   for (let j = i; j < units.length && j - i <= 4; j++) {
     const u = units[j]!;
     if (isAnchor(u)) return j;
-    if (u.kind !== 'text' || !isHeadlineLike(u.text) || u.pointer) return undefined;
+    if (u.kind !== 'text' || !u.shape.headlineLike || u.pointer) return undefined;
   }
   return undefined;
 }
@@ -118,11 +120,11 @@ function markTeasers(units: readonly Unit[]): Set<number> {
   const teaser = new Set<number>();
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
-    if (!u.pointer || u.kind !== 'text' || !isHeadlineLike(u.text)) continue;
+    if (!u.pointer || u.kind !== 'text' || !u.shape.headlineLike) continue;
     teaser.add(i);
     for (let k = i - 1; k >= 0 && !teaser.has(k); k--) {
       const p = units[k]!;
-      if (p.kind !== 'text' || !isHeadlineLike(p.text) || isAnchor(p) || endsArticle(p)) break;
+      if (p.kind !== 'text' || !p.shape.headlineLike || isAnchor(p) || endsArticle(p)) break;
       // A headline deck whose article follows is not part of the box above it.
       if (deckBeforeAnchor(units, k) !== undefined) break;
       teaser.add(k);
@@ -144,7 +146,7 @@ function straddle(segmenter: Segmenter, a: string, b: string) {
 function continuation(
   units: readonly Unit[],
   ib: number,
-  paraText: string,
+  openBracket: () => string | undefined,
   paraBody: boolean,
   teaser: ReadonlySet<number>,
   segmenter: Segmenter,
@@ -153,20 +155,20 @@ function continuation(
   const b = units[ib]!;
   if (a.kind !== 'text' || b.kind !== 'text') return undefined;
   if (teaser.has(ib - 1) || teaser.has(ib)) return undefined;
-  if (isAnchor(b) || endsArticle(a) || isClosed(a.text)) return undefined;
+  if (isAnchor(b) || endsArticle(a) || a.shape.closed) return undefined;
   const next = units[ib + 1];
   // The line above a credit is a caption, and a deck over a source line is a headline.
   if (next && next.kind === 'credit') return undefined;
   const punctuation = punctuationHead(b.text);
   if (punctuation) return { kind: 'punctuation', head: punctuation };
-  const bHeadline = isHeadlineLike(b.text);
+  const bHeadline = b.shape.headlineLike;
   if (bHeadline && deckBeforeAnchor(units, ib) !== undefined) return undefined;
-  const bBody = isBodyLike(b.text) || !bHeadline;
+  const bBody = b.shape.bodyLike || !bHeadline;
 
   const word = straddle(segmenter, a.text, b.text);
   if (word && bBody && !/^[“‘「『《（(【]/.test(b.text)) return { kind: 'word', word: word.word, split: word.split };
-  const open = openBracket(paraText);
-  if (open && bBody) return { kind: 'open-bracket', bracket: open };
+  const open = bBody ? openBracket() : undefined;
+  if (open) return { kind: 'open-bracket', bracket: open };
   if (!paraBody) return undefined;
   const head = boundHead(b.text);
   if (head) return { kind: 'particle', head };
@@ -182,21 +184,29 @@ function joinParagraphs(units: readonly Unit[], teaser: ReadonlySet<number>, seg
     const group = [first];
     const joins: Join[] = [];
     let paraText = first.text;
-    let paraBody = first.kind === 'text' && (first.source !== undefined || isBodyLike(first.text));
+    let paraBody = first.kind === 'text' && (first.source !== undefined || first.shape.bodyLike);
+    // Brackets are tracked only when a join needs them, and only over units not yet seen.
+    const brackets: string[] = [];
+    let tracked = i;
+    const openBracket = () => {
+      for (; tracked < j; tracked++) trackBrackets(brackets, units[tracked]!.text);
+      return brackets[brackets.length - 1];
+    };
     let j = i + 1;
     while (j < units.length) {
-      const evidence = continuation(units, j, paraText, paraBody, teaser, segmenter);
+      const evidence = continuation(units, j, openBracket, paraBody, teaser, segmenter);
       if (!evidence) break;
       const a = units[j - 1]!;
       const b = units[j]!;
       joins.push({ gap: { start: a.span.end, end: b.span.start }, beforeLine: a.line.index, afterLine: b.line.index, evidence });
       group.push(b);
       paraText += b.text;
-      paraBody = paraBody || isBodyLike(b.text) || isClosed(b.text);
+      paraBody = paraBody || b.shape.bodyLike || b.shape.closed;
       j++;
     }
     const span = { start: first.span.start, end: group[group.length - 1]!.span.end };
-    paras.push({ units: group, joins, kind: first.kind, text: paraText, span, teaser: teaser.has(i) });
+    const shape = group.length === 1 ? first.shape : shapeOf(paraText);
+    paras.push({ units: group, joins, kind: first.kind, text: paraText, span, shape, teaser: teaser.has(i) });
     i = j;
   }
   return paras;
@@ -224,7 +234,7 @@ function markersOf(p: Para): Marker[] {
 }
 
 const isHeadlinePara = (p: Para | undefined): boolean =>
-  p !== undefined && p.kind === 'text' && !p.teaser && p.units[0]!.source === undefined && !arrivingLead(p.units[0]!) && isHeadlineLike(p.text);
+  p !== undefined && p.kind === 'text' && !p.teaser && p.units[0]!.source === undefined && !arrivingLead(p.units[0]!) && p.shape.headlineLike;
 
 /** Running text of the current article: not a headline, teaser, anchor or furniture. */
 const isBodyPara = (p: Para | undefined): boolean =>

@@ -2,16 +2,20 @@
 
 /** CJK ideographs, including extension A and the compatibility block. */
 export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
-const hanRe = new RegExp(`[${HAN}]`);
+export function isHanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
 export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && hanRe.test(ch);
+  return ch !== undefined && ch.length > 0 && isHanCode(ch.charCodeAt(0));
 }
 
 /** Spaces that layout leaves in raw text: ASCII, ideographic (U+3000), no-break, thin and the BOM. */
 export const SPACE = ' \\t\\u00a0\\u2000-\\u200b\\u202f\\u3000\\ufeff';
-const spaceRe = new RegExp(`^[${SPACE}]$`);
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0xfeff;
+}
 export function isSpace(ch: string | undefined): boolean {
-  return ch !== undefined && spaceRe.test(ch);
+  return ch !== undefined && ch.length === 1 && isSpaceCode(ch.charCodeAt(0));
 }
 
 /** End of a sentence. */
@@ -38,9 +42,19 @@ export const PAIRS: Readonly<Record<string, string>> = {
 /** Count the characters of a text as a layout editor counts 字数: ideographs, letters and digits, not spaces. */
 export function charCount(text: string): number {
   let n = 0;
-  for (const ch of text) {
-    if (!isSpace(ch) && ch !== '\r' && ch !== '\n') n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is one character: count its high half only.
+    if (c === 10 || c === 13 || isSpaceCode(c) || (c >= 0xdc00 && c <= 0xdfff)) continue;
+    n++;
   }
+  return n;
+}
+
+/** How many characters of `text` (from `start` to `end`) are in `set`, stopping once `enough` are found. */
+export function countIn(text: string, set: string, start = 0, end = text.length, enough = Infinity): number {
+  let n = 0;
+  for (let i = start; i < end && n < enough; i++) if (set.indexOf(text[i]!) >= 0) n++;
   return n;
 }
 
