@@ -53,7 +53,6 @@ export function runDirs(root) {
     home: join(root, 'home'),
     userData: join(root, 'user-data'),
     extensions: join(root, 'extensions'),
-    logs: join(root, 'logs'),
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
@@ -61,7 +60,8 @@ export function runDirs(root) {
   return dirs;
 }
 
-function childEnv(dirs) {
+/** The environment of every process of a run, code-server and chromium alike: $HOME and XDG folders inside the run. */
+export function runEnv(dirs) {
   return {
     ...process.env,
     HOME: dirs.home,
@@ -69,7 +69,7 @@ function childEnv(dirs) {
     XDG_DATA_HOME: join(dirs.home, '.local', 'share'),
     XDG_CACHE_HOME: join(dirs.home, '.cache'),
     TMPDIR: dirs.root,
-    // The extension host inherits these: keep node options of the test runner out of it.
+    // The extension host inherits this: keep the test runner's node options out of it.
     NODE_OPTIONS: '',
   };
 }
@@ -81,7 +81,7 @@ function commonArgs(dirs) {
 /** Installs a .vsix the way a user would, with code-server's own CLI. */
 export async function installExtension(entry, dirs, vsix) {
   const { stdout, stderr } = await promisify(execFile)(process.execPath, [entry, ...commonArgs(dirs), '--force', '--install-extension', vsix], {
-    env: childEnv(dirs),
+    env: runEnv(dirs),
     timeout: 120_000,
   });
   return `${stdout}${stderr}`;
@@ -115,7 +115,7 @@ export async function startCodeServer(entry, dirs) {
     '--disable-proxy',
     '--ignore-last-opened',
   ];
-  const child = spawn(process.execPath, args, { env: childEnv(dirs), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { env: runEnv(dirs), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk) => { output += chunk.toString(); };
   child.stdout.on('data', collect);

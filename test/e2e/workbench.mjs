@@ -18,8 +18,9 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+/** `env` keeps chromium's own files (crash reports, dconf) out of the user's $HOME. */
+export async function launchBrowser(env) {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env });
 }
 
 export class Workbench {
@@ -147,10 +148,6 @@ export class Workbench {
   /** The language shown in the status bar for the active editor. */
   languageItem() {
     return this.page.locator('#status\\.editor\\.mode');
-  }
-
-  problemRows() {
-    return this.page.locator('.markers-panel .monaco-list-row');
   }
 }
 
