@@ -151,6 +151,6 @@ export class Workbench {
   }
 }
 
-export function escapeRegExp(text) {
+function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
