@@ -4,6 +4,7 @@
  * checked here before it is handed over, and user words are added one by one
  * with insertWord instead of as a file cppjieba would parse.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Segmenter } from './segmenter';
@@ -53,6 +54,23 @@ function checkDictionary(path: string, columns: number): number {
   return n;
 }
 
+/** Checks the trimmed dictionary against the manifest written when it was built: cheaper than parsing it. */
+function checkTrimmed(dir: string): number {
+  const path = join(dir, 'jieba.trimmed.utf8');
+  let manifest: { words?: unknown; bytes?: unknown; sha256?: unknown };
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as typeof manifest;
+  } catch {
+    throw new DictionaryError(`dictionary manifest missing or unreadable in ${dir}`);
+  }
+  if (!existsSync(path)) throw new DictionaryError(`dictionary not found: ${path}`);
+  const bytes = readFileSync(path);
+  if (bytes.length !== manifest.bytes || createHash('sha256').update(bytes).digest('hex') !== manifest.sha256) {
+    throw new DictionaryError(`dictionary does not match its manifest (damaged or replaced): ${path}`);
+  }
+  return typeof manifest.words === 'number' ? manifest.words : 0;
+}
+
 function checkReadable(path: string): void {
   if (!existsSync(path) || statSync(path).size === 0) throw new DictionaryError(`dictionary file missing or empty: ${path}`);
 }
@@ -84,7 +102,7 @@ export function loadJieba(options: JiebaOptions): LoadedSegmenter {
     const dir = options.dictDir;
     const dict = options.dictionary === 'full' ? jieba.DEFAULT_DICT : join(dir, 'jieba.trimmed.utf8');
     const hmm = join(dir, 'hmm_model.utf8');
-    const words = checkDictionary(dict, 3);
+    const words = options.dictionary === 'full' ? checkDictionary(dict, 3) : checkTrimmed(dir);
     checkReadable(hmm);
     for (const f of ['idf.utf8', 'stop_words.utf8']) checkReadable(join(dir, f));
     jieba.load({
