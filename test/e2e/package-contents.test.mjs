@@ -3,7 +3,7 @@
 // from the package and finds what the built checker finds.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { before, after, test } from 'node:test';
@@ -18,12 +18,8 @@ const REQUIRED = [
   'client/out/extension.js',
   'server/out/server.js',
   'server/out/cli.js',
-  // What server/src/segment/jieba.ts hands to nodejieba.
-  'server/out/dict/jieba.trimmed.utf8',
-  'server/out/dict/hmm_model.utf8',
-  'server/out/dict/idf.utf8',
-  'server/out/dict/stop_words.utf8',
-  'server/out/dict/user.utf8',
+  // Every file the build writes for segmentation: the trimmed dictionary, its manifest, the files nodejieba insists on.
+  ...readdirSync(join(REPO, 'server', 'out', 'dict')).map((f) => `server/out/dict/${f}`),
   // nodejieba's loader requires only its N-API binary; the full dictionary backs the `full` setting.
   'node_modules/nodejieba/package.json',
   'node_modules/nodejieba/index.js',
