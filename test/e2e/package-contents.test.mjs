@@ -26,8 +26,8 @@ const REQUIRED = [
   'node_modules/nodejieba/build/Release/nodejieba.node',
   'node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
 ];
-/** Folders whose every file belongs in the package. */
-const ALLOWED_FOLDERS = ['syntaxes/', 'server/out/dict/'];
+/** Folders whose every file belongs in the package (the grammar and language configuration). */
+const ALLOWED_FOLDERS = ['syntaxes/'];
 /** A package several times what it holds today means something leaked in. */
 const MAX_BYTES = 8 * 1024 * 1024;
 
