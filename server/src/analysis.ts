@@ -2,7 +2,7 @@
  * The analysis entry point shared by the language server and the checker:
  * text in, page model and findings out. No editor, no connection, no files.
  */
-import { readPage } from './model/readPage';
+import { readPage, type LineCache } from './model/readPage';
 import type { PageModel } from './model/page';
 import type { PageRef } from './text/numerals';
 import { noSegmenter, type Segmenter } from './segment/segmenter';
@@ -31,19 +31,27 @@ export interface AnalyzeOptions {
   readonly segmenter?: Segmenter;
   readonly pageRef?: PageRef;
   readonly config?: AnalysisConfig;
+  readonly lineCache?: LineCache;
 }
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const config = options.config ?? {};
-  const model = readPage(text, { segmenter: options.segmenter ?? noSegmenter, ...(options.pageRef ? { pageRef: options.pageRef } : {}) });
+export function readModel(text: string, options: AnalyzeOptions): PageModel {
+  return readPage(text, {
+    segmenter: options.segmenter ?? noSegmenter,
+    ...(options.pageRef ? { pageRef: options.pageRef } : {}),
+    ...(options.lineCache ? { lineCache: options.lineCache } : {}),
+  });
+}
+
+/** Every enabled rule's findings on a model, ignored ones left out, in position order. */
+export function check(model: PageModel, config: AnalysisConfig, paperName = config.paperName): Finding[] {
   const context = {
     model,
-    ...(config.paperName ? { paperName: config.paperName } : {}),
+    ...(paperName ? { paperName } : {}),
     ...(config.bylineTemplate ? { bylineTemplate: config.bylineTemplate } : {}),
   };
-  let findings: Finding[] = [];
+  const findings: Finding[] = [];
   for (const rule of RULES) {
     const level = config.rules?.[rule.id] ?? rule.defaultSeverity;
     if (level === 'off') continue;
@@ -51,9 +59,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       if (!config.ignored?.has(f.fingerprint)) findings.push(f);
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  const max = config.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** At most `max` findings, and how many were left out. */
+export function cap(findings: Finding[], max: number): { findings: Finding[]; omitted: number } {
   const omitted = Math.max(0, findings.length - max);
-  if (omitted > 0) findings = findings.slice(0, max);
+  return { findings: omitted > 0 ? findings.slice(0, max) : findings, omitted };
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const config = options.config ?? {};
+  const model = readModel(text, options);
+  const { findings, omitted } = cap(check(model, config), config.maxProblems ?? DEFAULT_MAX_PROBLEMS);
   return { model, findings, omitted };
 }

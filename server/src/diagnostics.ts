@@ -5,7 +5,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { LineIndex } from './text/positions';
-import type { Finding, RuleId, Severity } from './rules/finding';
+import type { Finding, FixRecipe, RuleId, Severity } from './rules/finding';
 
 export const SOURCE = 'newsprint';
 
@@ -13,6 +13,8 @@ export interface FixData {
   readonly title: string;
   readonly safe: boolean;
   readonly edits: ReadonlyArray<{ readonly range: Range; readonly newText: string }>;
+  /** Set instead of edits for fixes rebuilt from the text of a range. */
+  readonly recipe?: { readonly kind: FixRecipe['kind']; readonly range: Range };
 }
 
 export interface DiagnosticData {
@@ -32,11 +34,11 @@ export function toDiagnostic(finding: Finding, index: LineIndex): Diagnostic {
   const data: DiagnosticData = {
     rule: finding.rule,
     fingerprint: finding.fingerprint,
-    fixes: finding.fixes.map((fix) => ({
-      title: fix.title,
-      safe: fix.safe,
-      edits: fix.edits.map((e) => ({ range: index.range(e.start, e.end), newText: e.newText })),
-    })),
+    fixes: finding.fixes.map((fix) =>
+      fix.recipe
+        ? { title: fix.title, safe: fix.safe, edits: [], recipe: { kind: fix.recipe.kind, range: index.range(fix.recipe.span.start, fix.recipe.span.end) } }
+        : { title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => ({ range: index.range(e.start, e.end), newText: e.newText })) },
+    ),
   };
   return {
     range: index.range(finding.span.start, finding.span.end),

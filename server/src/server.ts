@@ -15,7 +15,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { omittedDiagnostic, toDiagnostic } from './diagnostics';
 import { outline } from './outline';
 import { isRuleId } from './rules/finding';
 import { codeActions, FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND, type IgnoreArgs, type RuleOffArgs } from './lsp/codeActions';
@@ -52,11 +51,7 @@ function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: 
 }
 
 function diagnosticsOf(result: DocumentAnalysis): Diagnostic[] {
-  const { analysis, index } = result;
-  const items = analysis.findings.map((f) => toDiagnostic(f, index));
-  const last = items[items.length - 1];
-  if (analysis.omitted > 0 && last) items.push(omittedDiagnostic(analysis.omitted, result.settings.maxProblems, last.range));
-  return items;
+  return result.diagnostics;
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -179,7 +174,7 @@ connection.onCodeAction(
     const { analysis, index, version } = await analyses.get(doc);
     // Fixes carry ranges of the version they were computed for; a stale request gets none.
     if (version !== doc.version) return [];
-    return codeActions(params, version, analysis, index, (d) => doc.getText(d.range));
+    return codeActions(params, version, analysis, index, doc);
   }),
 );
 

@@ -8,12 +8,15 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
+  type Position,
+  type Range,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import { isDiagnosticData, SOURCE } from '../diagnostics';
 import { fixAllEdits } from '../fixes/edits';
+import { rebuildEdits } from '../fixes/recipes';
 import type { RuleId, TextEdit } from '../rules/finding';
 import type { LineIndex } from '../text/positions';
 
@@ -38,8 +41,15 @@ function versioned(uri: string, version: number, edits: LspTextEdit[]): Workspac
   return { documentChanges: [{ textDocument: { uri, version }, edits }] };
 }
 
-function toLsp(edits: readonly TextEdit[], index: LineIndex): LspTextEdit[] {
-  return edits.map((e) => ({ range: index.range(e.start, e.end), newText: e.newText }));
+/** What code actions need of the document: its text and offset–position conversion. */
+export interface DocumentText {
+  getText(range?: Range): string;
+  offsetAt(position: Position): number;
+  positionAt(offset: number): Position;
+}
+
+function toLsp(edits: readonly TextEdit[], position: (offset: number) => Position): LspTextEdit[] {
+  return edits.map((e) => ({ range: { start: position(e.start), end: position(e.end) }, newText: e.newText }));
 }
 
 export function fixAllAction(uri: string, version: number, analysis: Analysis, index: LineIndex, rule?: RuleId): CodeAction | undefined {
@@ -48,21 +58,20 @@ export function fixAllAction(uri: string, version: number, analysis: Analysis, i
   return {
     title: rule ? `Fix all ${rule} problems in this file` : 'Fix all Newsprint problems',
     kind: rule ? CodeActionKind.QuickFix : FIX_ALL_KIND,
-    edit: versioned(uri, version, toLsp(edits, index)),
+    edit: versioned(uri, version, toLsp(edits, (o) => index.position(o))),
   };
 }
 
-function quickFixes(uri: string, version: number, diagnostic: Diagnostic, text: (d: Diagnostic) => string): CodeAction[] {
+function quickFixes(uri: string, version: number, diagnostic: Diagnostic, document: DocumentText): CodeAction[] {
   const data = diagnostic.data;
   if (diagnostic.source !== SOURCE || !isDiagnosticData(data)) return [];
-  const actions: CodeAction[] = data.fixes.map((fix, i) => ({
-    title: fix.title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    isPreferred: i === 0 && fix.safe,
-    edit: versioned(uri, version, fix.edits.map((e) => ({ range: e.range, newText: e.newText }))),
-  }));
-  const ignore: IgnoreArgs = { uri, rule: data.rule, fingerprint: data.fingerprint, text: text(diagnostic) };
+  const actions: CodeAction[] = data.fixes.map((fix, i) => {
+    const edits = fix.recipe
+      ? toLsp(rebuildEdits({ kind: fix.recipe.kind, span: { start: document.offsetAt(fix.recipe.range.start), end: document.offsetAt(fix.recipe.range.end) } }, document.getText()), (o) => document.positionAt(o))
+      : fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
+    return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0 && fix.safe, edit: versioned(uri, version, edits) };
+  });
+  const ignore: IgnoreArgs = { uri, rule: data.rule, fingerprint: data.fingerprint, text: document.getText(diagnostic.range) };
   actions.push({
     title: `Ignore this ${data.rule} finding`,
     kind: CodeActionKind.QuickFix,
@@ -85,14 +94,14 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export function codeActions(params: CodeActionParams, version: number, analysis: Analysis, index: LineIndex, text: (d: Diagnostic) => string): CodeAction[] {
+export function codeActions(params: CodeActionParams, version: number, analysis: Analysis, index: LineIndex, document: DocumentText): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     const rules = new Set<RuleId>();
     for (const d of params.context.diagnostics) {
-      actions.push(...quickFixes(uri, version, d, text));
+      actions.push(...quickFixes(uri, version, d, document));
       if (isDiagnosticData(d.data)) rules.add(d.data.rule);
     }
     for (const rule of rules) {

@@ -1,23 +1,23 @@
 /**
  * Analyses of open documents, cached by URI and version: every request for
  * one version (diagnostics, symbols, folding, code actions) shares one run.
+ * Diagnostics come from the paged analysis, page by page, each page's
+ * diagnostics kept relative to its first line so unchanged pages are only
+ * shifted; the whole-text model is built when a request needs it.
  */
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis, type AnalysisConfig } from '../analysis';
+import { readModel, type Analysis, type AnalysisConfig, type AnalyzeOptions } from '../analysis';
+import { omittedDiagnostic, toDiagnostic, type DiagnosticData } from '../diagnostics';
 import { pageRefFromFileName } from '../model/pageNames';
+import { LineCache } from '../model/readPage';
+import { PagedAnalyzer, type PagedAnalysis } from '../pagedAnalysis';
+import { messageAt, type Finding } from '../rules/finding';
 import { LineIndex } from '../text/positions';
 import { ignoredFingerprints, rulesFor } from '../workspaceConfig';
 import type { SegmentationService } from './segmentation';
 import type { Settings, SettingsStore } from './settings';
 import type { WorkspaceConfigService } from './workspaceConfigService';
-
-export interface DocumentAnalysis {
-  readonly uri: string;
-  readonly version: number;
-  readonly analysis: Analysis;
-  readonly index: LineIndex;
-  readonly settings: Settings;
-}
 
 function compilePattern(pattern: string): RegExp | undefined {
   if (pattern === '') return undefined;
@@ -28,9 +28,68 @@ function compilePattern(pattern: string): RegExp | undefined {
   }
 }
 
+function shiftRange<T extends { start: { line: number; character: number }; end: { line: number; character: number } }>(r: T, by: number): T {
+  return { ...r, start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
+}
+
+/** A diagnostic computed relative to its page's first line, moved to where the page stands now. */
+function shiftDiagnostic(d: Diagnostic, finding: Finding, by: number): Diagnostic {
+  if (by === 0) return d;
+  const data = d.data as DiagnosticData;
+  return {
+    ...d,
+    message: messageAt(finding, by),
+    range: shiftRange(d.range, by),
+    data: {
+      ...data,
+      fixes: data.fixes.map((f) => ({
+        ...f,
+        edits: f.edits.map((e) => ({ range: shiftRange(e.range, by), newText: e.newText })),
+        ...(f.recipe ? { recipe: { kind: f.recipe.kind, range: shiftRange(f.recipe.range, by) } } : {}),
+      })),
+    },
+  };
+}
+
+export class DocumentAnalysis {
+  private full: Analysis | undefined;
+  private lineIndex: LineIndex | undefined;
+  readonly diagnostics: Diagnostic[];
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly settings: Settings,
+    private readonly text: string,
+    private readonly options: AnalyzeOptions,
+    private readonly paged: PagedAnalysis,
+    relative: (finding: Finding, chunk: number) => Diagnostic,
+  ) {
+    this.diagnostics = paged.kept.map(({ chunk, finding }) => shiftDiagnostic(relative(finding, chunk), finding, paged.chunks[chunk]!.chunk.line));
+    const last = this.diagnostics[this.diagnostics.length - 1];
+    if (paged.omitted > 0 && last) this.diagnostics.push(omittedDiagnostic(paged.omitted, settings.maxProblems, last.range));
+  }
+
+  /** The whole text's model with its findings: for symbols, folding and fix-all. */
+  get analysis(): Analysis {
+    this.full ??= { model: readModel(this.text, this.options), findings: this.paged.findings(), omitted: this.paged.omitted };
+    return this.full;
+  }
+
+  get index(): LineIndex {
+    this.lineIndex ??= new LineIndex(this.analysis.model.lines);
+    return this.lineIndex;
+  }
+}
+
 export class DocumentAnalyses {
   private readonly cache = new Map<string, { version: number; generation: number; result: Promise<DocumentAnalysis> }>();
+  private readonly analyzers = new Map<string, PagedAnalyzer>();
+  /** Diagnostics of a page's findings, relative to the page: reused while the page's text is unchanged. */
+  private relative = new WeakMap<Finding, Diagnostic>();
   private generation = 0;
+  /** Shared by every open document: pages of one issue repeat their furniture and each other's headlines. */
+  private readonly lineCache = new LineCache();
 
   constructor(
     private readonly settings: SettingsStore,
@@ -42,10 +101,12 @@ export class DocumentAnalyses {
   invalidate(): void {
     this.generation++;
     this.cache.clear();
+    for (const a of this.analyzers.values()) a.clearFindings();
   }
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.analyzers.delete(uri);
     this.settings.forget(uri);
   }
 
@@ -71,7 +132,21 @@ export class DocumentAnalyses {
     };
     const pageRef = pageRefFromFileName(decodeURIComponent(doc.uri), compilePattern(settings.pageFileNamePattern));
     const text = doc.getText();
-    const analysis = analyze(text, { segmenter, config, ...(pageRef ? { pageRef } : {}) });
-    return { uri: doc.uri, version: doc.version, analysis, index: new LineIndex(analysis.model.lines), settings };
+    const options: AnalyzeOptions = { segmenter, config, lineCache: this.lineCache, ...(pageRef ? { pageRef } : {}) };
+    let analyzer = this.analyzers.get(doc.uri);
+    if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new PagedAnalyzer()));
+    const paged = analyzer.analyze(text, options);
+    const indexes = new Map<number, LineIndex>();
+    const relative = (finding: Finding, chunk: number): Diagnostic => {
+      let d = this.relative.get(finding);
+      if (!d) {
+        let index = indexes.get(chunk);
+        if (!index) indexes.set(chunk, (index = new LineIndex(paged.chunks[chunk]!.result.model.lines)));
+        d = toDiagnostic(finding, index);
+        this.relative.set(finding, d);
+      }
+      return d;
+    };
+    return new DocumentAnalysis(doc.uri, doc.version, settings, text, options, paged, relative);
   }
 }

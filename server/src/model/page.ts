@@ -102,6 +102,8 @@ export interface PageModel {
   readonly pages: Page[];
   /** The paper's name, from a masthead or a source line such as 长江日报讯. */
   readonly paperName?: string;
+  /** Where the name came from, so the pages of one file read apart can agree on it (see pagedAnalysis.ts). */
+  readonly names: { readonly masthead?: string; readonly outlet?: string };
   /** False when segmentation was unavailable, so word evidence was not used. */
   readonly segmented: boolean;
 }

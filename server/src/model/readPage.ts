@@ -30,6 +30,39 @@ export interface ReadOptions {
   readonly segmenter?: Segmenter;
   /** The page this text is, when the file name says so and no page line does. */
   readonly pageRef?: PageRef;
+  /**
+   * Classifications of lines seen before, keyed by their trimmed text. A line
+   * is classified on its own, so an edit re-classifies only the lines it touched.
+   */
+  readonly lineCache?: LineCache;
+}
+
+/** What a line is on its own, before its neighbours are considered. */
+interface LineClass {
+  readonly kind: UnitKind;
+  readonly pageRef?: PageRef;
+  readonly source?: SourceMatch;
+  readonly markers: MarkerMatch[];
+  readonly pointer: boolean;
+  readonly shape: Shape;
+}
+
+/** A bounded map of line classifications, shared across analyses of the same or similar texts. */
+export class LineCache {
+  private readonly map = new Map<string, LineClass>();
+
+  constructor(private readonly capacity = 100_000) {}
+
+  get(text: string): LineClass {
+    let c = this.map.get(text);
+    if (c === undefined) {
+      c = classify(text);
+      // Dropping everything at once is crude but cheap, and a cache refills in one analysis.
+      if (this.map.size >= this.capacity) this.map.clear();
+      this.map.set(text, c);
+    }
+    return c;
+  }
 }
 
 type UnitKind = 'page-line' | 'furniture' | 'byline' | 'commentator' | 'credit' | 'end-credit' | 'marker' | 'text';
@@ -59,10 +92,9 @@ interface Para {
   teaser: boolean;
 }
 
-function classify(text: string, line: Line, start: number, end: number): Unit {
-  const span = { start, end };
+function classify(text: string): LineClass {
   const markers = findMarkers(text);
-  const base = { line, span, text, markers, pointer: false, shape: shapeOf(text) };
+  const base = { markers, pointer: false, shape: shapeOf(text) };
   const pageRef = matchPageLine(text);
   if (pageRef) return { ...base, kind: 'page-line', pageRef };
   if (isFurniture(text)) return { ...base, kind: 'furniture' };
@@ -76,13 +108,15 @@ function classify(text: string, line: Line, start: number, end: number): Unit {
   return source ? { ...base, kind: 'text', source, pointer } : { ...base, kind: 'text', pointer };
 }
 
-function readUnits(text: string, lines: readonly Line[]): Unit[] {
+function readUnits(text: string, lines: readonly Line[], cache: LineCache | undefined): Unit[] {
   const units: Unit[] = [];
   for (const line of lines) {
     const start = trimStart(text, line.start, line.end);
     const end = trimEnd(text, start, line.end);
     if (start === end) continue;
-    units.push(classify(text.slice(start, end), line, start, end));
+    const t = text.slice(start, end);
+    const c = cache ? cache.get(t) : classify(t);
+    units.push({ line, span: { start, end }, text: t, kind: c.kind, pageRef: c.pageRef, source: c.source, markers: c.markers, pointer: c.pointer, shape: c.shape });
   }
   return units;
 }
@@ -404,22 +438,27 @@ function buildBlocks(paras: readonly Para[]): Block[] {
   return bb.blocks;
 }
 
+/** The first masthead, and the first outlet of a source line that is not a wire agency. */
+function paperNames(units: readonly Unit[]): { masthead?: string; outlet?: string } {
+  let masthead: string | undefined;
+  let outlet: string | undefined;
+  for (const u of units) {
+    if (!masthead && u.kind === 'furniture') masthead = mastheadName(u.text);
+    if (!outlet && u.source && u.source.outlet.length > 2 && !/^(新华社|中新社|中通社)$/.test(u.source.outlet)) outlet = u.source.outlet;
+    if (masthead) break;
+  }
+  return { ...(masthead ? { masthead } : {}), ...(outlet ? { outlet } : {}) };
+}
+
 export function readPage(text: string, options: ReadOptions = {}): PageModel {
   const segmenter = options.segmenter ?? noSegmenter;
   const lines = splitLines(text);
-  const units = readUnits(text, lines);
+  const units = readUnits(text, lines, options.lineCache);
   const teaser = markTeasers(units);
   const paras = joinParagraphs(units, teaser, segmenter);
 
-  let paperName: string | undefined;
-  for (const u of units) {
-    paperName = (u.kind === 'furniture' ? mastheadName(u.text) : undefined) ?? paperName;
-    if (paperName) break;
-  }
-  if (!paperName) {
-    const outlet = units.find((u) => u.source && u.source.outlet.length > 2 && !/^(新华社|中新社|中通社)$/.test(u.source.outlet))?.source?.outlet;
-    if (outlet) paperName = outlet;
-  }
+  const names = paperNames(units);
+  const paperName = names.masthead ?? names.outlet;
 
   const pages: Page[] = [];
   let start = 0;
@@ -446,5 +485,5 @@ export function readPage(text: string, options: ReadOptions = {}): PageModel {
     pageParas.push(p);
   }
   flushPage(text.length);
-  return { text, lines, pages, ...(paperName ? { paperName } : {}), segmented: segmenter !== noSegmenter };
+  return { text, lines, pages, ...(paperName ? { paperName } : {}), names, segmented: segmenter !== noSegmenter };
 }

@@ -63,13 +63,16 @@ export const brokenWrap: Rule = {
             const { shown, reason, before, after } = describe(model, join);
             const span = { start: join.gap.start - before, end: join.gap.end + after };
             const glue = LATIN.test(text[join.gap.start - 1] ?? '') && LATIN.test(text[join.gap.end] ?? '') ? ' ' : '';
+            const render = (lines: readonly number[]) => `“${shown}” is cut across lines ${lines[0]! + 1}–${lines[1]! + 1}: ${reason}.`;
+            const cited = [join.beforeLine, join.afterLine];
             findings.push({
               rule: 'broken-wrap',
               span,
               severity,
-              message: `“${shown}” is cut across lines ${join.beforeLine + 1}–${join.afterLine + 1}: ${reason}.`,
+              message: render(cited),
+              cites: { lines: cited, render },
               fixes: [{ title: `Join the two parts of “${shown}”`, edits: [{ start: join.gap.start, end: join.gap.end, newText: glue }], safe: true }],
-              fingerprint: fingerprint('broken-wrap', text, { start: join.gap.start, end: join.gap.end }),
+              fingerprint: fingerprint('broken-wrap', text, { start: join.gap.start, end: join.gap.end }, page.span),
             });
           }
         }

@@ -26,6 +26,13 @@ export interface Fix {
    * a marker) or delete words (a duplicate marker) wait for a person.
    */
   readonly safe: boolean;
+  /** When set, the fix can be rebuilt from the text of this span alone (see fixes/recipes.ts). */
+  readonly recipe?: FixRecipe;
+}
+
+export interface FixRecipe {
+  readonly kind: 'halfwidth-punctuation';
+  readonly span: Span;
 }
 
 export interface Finding {
@@ -36,4 +43,15 @@ export interface Finding {
   readonly fixes: readonly Fix[];
   /** Rule and surrounding text, not a line number, so an ignore survives edits elsewhere. */
   readonly fingerprint: string;
+  /**
+   * For messages that name lines (0-based here): the lines and how to say the
+   * message with them, so a page checked on its own can be renumbered where
+   * it stands in a one-file issue.
+   */
+  readonly cites?: { readonly lines: readonly number[]; readonly render: (lines: readonly number[]) => string };
+}
+
+/** The finding's message with its cited lines moved down by `by`. */
+export function messageAt(finding: Finding, by: number): string {
+  return by === 0 || !finding.cites ? finding.message : finding.cites.render(finding.cites.lines.map((l) => l + by));
 }

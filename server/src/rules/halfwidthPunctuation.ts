@@ -68,6 +68,11 @@ export function halfwidthMarks(text: string, start: number, end: number): number
   return marks.sort((a, b) => a - b);
 }
 
+/** The edits that convert the marks in [start, end) to full width. */
+export function halfwidthEdits(text: string, start: number, end: number): TextEdit[] {
+  return halfwidthMarks(text, start, end).map((at) => ({ start: at, end: at + 1, newText: FULL[text[at]!]! }));
+}
+
 function pageFinding(model: PageModel, page: Page, severity: Severity): Finding | undefined {
   const marks = halfwidthMarks(model.text, page.span.start, page.span.end);
   if (marks.length === 0) return undefined;
@@ -83,8 +88,16 @@ function pageFinding(model: PageModel, page: Page, severity: Severity): Finding 
       marks.length === 1
         ? `Half-width “${model.text[first]}” in Chinese text.`
         : `${marks.length} half-width punctuation marks (${kinds}) in Chinese text on this page; the first is here.`,
-    fixes: [{ title: `Convert ${marks.length === 1 ? 'it' : `all ${marks.length}`} to full width`, edits, safe: true }],
-    fingerprint: fingerprint('halfwidth-punctuation', model.text, span),
+    fixes: [
+      {
+        title: `Convert ${marks.length === 1 ? 'it' : `all ${marks.length}`} to full width`,
+        edits,
+        safe: true,
+        // Hundreds of edits per page would swell every diagnostic sent: the fix is rebuilt from the page's text instead.
+        recipe: { kind: 'halfwidth-punctuation', span: { start: page.span.start, end: page.span.end } },
+      },
+    ],
+    fingerprint: fingerprint('halfwidth-punctuation', model.text, span, page.span),
   };
 }
 

@@ -44,7 +44,7 @@ export const missingByline: Rule = {
           severity,
           message: `“${h.map((e) => e.text).join(' ')}” has no source line or byline.`,
           fixes: [{ title: `Insert the source line ${line}`, edits: [{ start: first.span.start, end: first.span.start, newText: line }], safe: true }],
-          fingerprint: fingerprint('missing-byline', model.text, span),
+          fingerprint: fingerprint('missing-byline', model.text, span, page.span),
         });
       }
     }

@@ -108,7 +108,7 @@ export const orphanedContinuation: Rule = {
             severity,
             message: p.message,
             fixes: p.fixes,
-            fingerprint: fingerprint('orphaned-continuation', model.text, p.marker.span),
+            fingerprint: fingerprint('orphaned-continuation', model.text, p.marker.span, page.span),
           });
         }
       }

@@ -45,7 +45,7 @@ export const spacedHeadline: Rule = {
               severity,
               message: `Headline characters are spread by ${edits.length} justification spaces: “${shown}”.`,
               fixes: [{ title: 'Remove the justification spaces', edits, safe: true }],
-              fingerprint: fingerprint('spaced-headline', text, span),
+              fingerprint: fingerprint('spaced-headline', text, span, page.span),
             });
           }
         }

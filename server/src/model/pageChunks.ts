@@ -1,0 +1,45 @@
+/**
+ * A one-file issue cut at its page lines, so that an edit re-reads only the
+ * page it touched. The first chunk runs to the second page line: masthead
+ * and date line above the first page line belong to the first page, as
+ * readPage reads them.
+ */
+import { matchPageLine } from './conventions';
+
+export interface Chunk {
+  readonly start: number;
+  readonly end: number;
+  /** 0-based line of the chunk's first character. */
+  readonly line: number;
+}
+
+function trimmed(text: string, start: number, end: number): string | undefined {
+  // Page lines are short; longer lines are not even sliced.
+  if (end - start > 40) return undefined;
+  return text.slice(start, end).trim();
+}
+
+export function pageChunks(text: string): Chunk[] {
+  const starts: Array<{ offset: number; line: number }> = [];
+  let line = 0;
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 10;
+    if (c !== 10 && c !== 13) continue;
+    const t = trimmed(text, start, i);
+    if (t && matchPageLine(t)) starts.push({ offset: start, line });
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
+    line++;
+  }
+  const cuts = starts.slice(1);
+  const chunks: Chunk[] = [];
+  let from = { offset: 0, line: 0 };
+  for (const cut of cuts) {
+    chunks.push({ start: from.offset, end: cut.offset, line: from.line });
+    from = cut;
+  }
+  chunks.push({ start: from.offset, end: n, line: from.line });
+  return chunks;
+}
