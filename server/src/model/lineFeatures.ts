@@ -4,7 +4,7 @@
  * by `shapeOf`, with character-code loops, since it runs on every line of
  * every keystroke's analysis.
  */
-import { CLOSING_QUOTE, PAIRS, SENTENCE_END, charCount, countIn, isHan } from '../text/chars';
+import { CLOSING_QUOTE, PAIRS, SENTENCE_END, charCount, isHan } from '../text/chars';
 import { matchEndCredit, trailingMarkerStart } from './conventions';
 
 export interface Shape {
@@ -51,19 +51,48 @@ function closes(t: string): boolean {
   return CLOSING_QUOTE.includes(c) && !NOT_CLOSING.includes(c);
 }
 
-const FULL_STOPS = '。！？!?';
-const COMMAS = '，,；;';
-const CLAUSE = '，,、；;：:';
+/** Punctuation counts of a line in one pass: full stops, commas and semicolons, and all clause marks, before its last character. */
+function punctuation(core: string): { stops: number; commas: number; clauses: number; lastComma: boolean } {
+  let stops = 0;
+  let commas = 0;
+  let clauses = 0;
+  const last = core.length - 1;
+  for (let i = 0; i < last; i++) {
+    switch (core.charCodeAt(i)) {
+      case 0x3002: // 。
+      case 0xff01: // ！
+      case 0xff1f: // ？
+      case 33: // !
+      case 63: // ?
+        stops++;
+        break;
+      case 0xff0c: // ，
+      case 44: // ,
+      case 0xff1b: // ；
+      case 59: // ;
+        commas++;
+        clauses++;
+        break;
+      case 0x3001: // 、
+      case 0xff1a: // ：
+      case 58: // :
+        clauses++;
+        break;
+    }
+  }
+  const c = core.charCodeAt(last);
+  return { stops, commas, clauses, lastComma: c === 0xff0c || c === 44 || c === 0xff1b || c === 59 };
+}
 
 export function shapeOf(text: string): Shape {
   const core = stripTrailers(text);
   const last = core.length - 1;
-  const stopInside = countIn(core, FULL_STOPS, 0, last, 1) > 0;
+  const p = punctuation(core);
+  const stopInside = p.stops > 0;
   // 字数 is only needed up to the thresholds below; long lines skip the count.
   const n = core.length > 200 ? 200 : charCount(core);
-  const headlineLike =
-    text.length > 0 && core.length > 0 && n <= 64 && !stopInside && countIn(core, COMMAS, 0, core.length, 3) < 3 && !SENTENCE_END.includes(core[last]!);
-  const bodyLike = stopInside || (n >= 48 && countIn(core, CLAUSE, 0, last, 1) >= 1) || (n >= 24 && countIn(core, COMMAS, 0, last, 2) >= 2);
+  const headlineLike = text.length > 0 && core.length > 0 && n <= 64 && !stopInside && p.commas + (p.lastComma ? 1 : 0) < 3 && !SENTENCE_END.includes(core[last]!);
+  const bodyLike = stopInside || (n >= 48 && p.clauses >= 1) || (n >= 24 && p.commas >= 2);
   return { core, closed: closes(core), headlineLike, bodyLike };
 }
 

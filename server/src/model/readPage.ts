@@ -92,20 +92,28 @@ interface Para {
   teaser: boolean;
 }
 
+function lineClass(kind: UnitKind, markers: MarkerMatch[], shape: Shape, pageRef?: PageRef, source?: SourceMatch, pointer = false): LineClass {
+  return { kind, pageRef, source, markers, pointer, shape };
+}
+
 function classify(text: string): LineClass {
-  const markers = findMarkers(text);
-  const base = { markers, pointer: false, shape: shapeOf(text) };
-  const pageRef = matchPageLine(text);
-  if (pageRef) return { ...base, kind: 'page-line', pageRef };
-  if (isFurniture(text)) return { ...base, kind: 'furniture' };
-  if (markers.length === 1 && markers[0]!.start === 0 && markers[0]!.end === text.length) return { ...base, kind: 'marker' };
-  if (isCreditLine(text)) return { ...base, kind: 'credit' };
-  if (isCommentatorLine(text)) return { ...base, kind: 'commentator' };
-  if (isBylineLine(text)) return { ...base, kind: 'byline' };
-  if (matchEndCredit(text) === 0) return { ...base, kind: 'end-credit' };
+  // Only a bracket can open a marker: most lines skip the marker pattern.
+  const markers = text.indexOf('(') >= 0 || text.indexOf('（') >= 0 ? findMarkers(text) : [];
+  const shape = shapeOf(text);
+  // Page lines, furniture, credits and bylines are short; running text skips their patterns.
+  if (text.length <= 80) {
+    const pageRef = matchPageLine(text);
+    if (pageRef) return lineClass('page-line', markers, shape, pageRef);
+    if (isFurniture(text)) return lineClass('furniture', markers, shape);
+    if (markers.length === 1 && markers[0]!.start === 0 && markers[0]!.end === text.length) return lineClass('marker', markers, shape);
+    if (isCreditLine(text)) return lineClass('credit', markers, shape);
+    if (isCommentatorLine(text)) return lineClass('commentator', markers, shape);
+    if (isBylineLine(text)) return lineClass('byline', markers, shape);
+    if (matchEndCredit(text) === 0) return lineClass('end-credit', markers, shape);
+  }
   const source = matchSourceLine(text);
   const pointer = !source && (endsWithPointer(text) || isTeaserHeading(text));
-  return source ? { ...base, kind: 'text', source, pointer } : { ...base, kind: 'text', pointer };
+  return lineClass('text', markers, shape, undefined, source, pointer);
 }
 
 function readUnits(text: string, lines: readonly Line[], cache: LineCache | undefined): Unit[] {

@@ -4,68 +4,84 @@
  * converts them all. Times (12:30), thousands (1,000), decimals, URLs and
  * Latin text keep their ASCII marks.
  */
-import { isHan } from '../text/chars';
+import { isHanCode } from '../text/chars';
 import type { Page, PageModel } from '../model/page';
 import type { Finding, Severity, TextEdit } from './finding';
 import { fingerprint } from './fingerprint';
 import type { Rule } from './rule';
 
 const FULL: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
-const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef“”‘’…—·]/;
 const SKIP = /(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef“”]+|www\.[A-Za-z0-9.-]+|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}/g;
 
-function chinese(ch: string | undefined): boolean {
-  return ch !== undefined && (isHan(ch) || CJK_PUNCT.test(ch));
+/** Ideographs and CJK punctuation (including “”‘’…—·): the company that makes an ASCII mark wrong. */
+function chinese(c: number): boolean {
+  return (
+    isHanCode(c) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2026 || c === 0x2014 || c === 0xb7
+  );
 }
 
-/** The nearest character that is not an ASCII or ideographic space, looking in one direction along one line. */
-function neighbour(text: string, i: number, step: -1 | 1): string | undefined {
+/** The nearest character code that is not a space, looking one way along one line (at most 4 steps); -1 if none. */
+function neighbour(text: string, i: number, step: -1 | 1): number {
   for (let k = i + step, n = 0; k >= 0 && k < text.length && n < 4; k += step, n++) {
-    const ch = text[k]!;
-    if (ch === '\n' || ch === '\r') return undefined;
-    if (ch !== ' ' && ch !== '\u3000' && ch !== '\u00a0') return ch;
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return -1;
+    if (c !== 32 && c !== 0x3000 && c !== 0xa0) return c;
   }
-  return undefined;
+  return -1;
 }
 
-const DIGIT = /[0-9]/;
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Offsets of the marks to convert in [start, end). */
 export function halfwidthMarks(text: string, start: number, end: number): number[] {
   const skipped: Array<[number, number]> = [];
   const slice = text.slice(start, end);
-  SKIP.lastIndex = 0;
-  for (let m = SKIP.exec(slice); m; m = SKIP.exec(slice)) skipped.push([start + m.index, start + m.index + m[0].length]);
+  // Addresses are rare in page text: look for them only where one can be.
+  if (slice.includes('://') || slice.includes('www.') || slice.includes('@')) {
+    SKIP.lastIndex = 0;
+    for (let m = SKIP.exec(slice); m; m = SKIP.exec(slice)) skipped.push([start + m.index, start + m.index + m[0].length]);
+  }
   let s = 0;
   const marks: number[] = [];
-  const opens: Array<{ at: number; convert: boolean }> = [];
+  // Open brackets as numbers: +(offset+1) when it converts, -(offset+1) when not; a line of ten million ( stays cheap.
+  const opens: number[] = [];
+  let needsSort = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     // , ; : ( ) ! ? — tested by code, since this loop sees every character of the page.
     if (c !== 44 && c !== 59 && c !== 58 && c !== 40 && c !== 41 && c !== 33 && c !== 63) continue;
-    const ch = text[i]!;
     while (s < skipped.length && skipped[s]![1] <= i) s++;
     if (s < skipped.length && skipped[s]![0] <= i) continue;
-    const left = neighbour(text, i, -1);
-    const right = neighbour(text, i, 1);
-    if ((ch === ':' || ch === ',') && DIGIT.test(text[i - 1] ?? '') && DIGIT.test(text[i + 1] ?? '')) continue;
-    const inChinese = chinese(left) || chinese(right);
-    if (ch === '(') {
-      opens.push({ at: i, convert: inChinese });
+    if ((c === 58 || c === 44) && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) continue;
+    const inChinese = chinese(neighbour(text, i, -1)) || chinese(neighbour(text, i, 1));
+    if (c === 40) {
+      opens.push(inChinese ? i + 1 : -(i + 1));
       continue;
     }
-    if (ch === ')') {
+    if (c === 41) {
       const open = opens.pop();
       // Brackets convert in pairs: （2025） stays a pair even though digits sit inside.
-      if (open) {
-        if (open.convert || inChinese) marks.push(open.at, i);
+      if (open !== undefined) {
+        if (open > 0 || inChinese) {
+          marks.push(Math.abs(open) - 1, i);
+          needsSort = true;
+        }
       } else if (inChinese) marks.push(i);
       continue;
     }
     if (inChinese) marks.push(i);
   }
-  for (const open of opens) if (open.convert) marks.push(open.at);
-  return marks.sort((a, b) => a - b);
+  for (const open of opens) {
+    if (open > 0) {
+      marks.push(open - 1);
+      needsSort = true;
+    }
+  }
+  // Marks are pushed in order except the opening bracket of a pair, pushed when it closes.
+  return needsSort ? marks.sort((a, b) => a - b) : marks;
 }
 
 /** The edits that convert the marks in [start, end) to full width. */

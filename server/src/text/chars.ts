@@ -54,18 +54,18 @@ export function charCount(text: string): number {
 /** How many characters of `text` (from `start` to `end`) are in `set`, stopping once `enough` are found. */
 export function countIn(text: string, set: string, start = 0, end = text.length, enough = Infinity): number {
   let n = 0;
-  for (let i = start; i < end && n < enough; i++) if (set.indexOf(text[i]!) >= 0) n++;
+  for (let i = start; i < end && n < enough; i++) if (set.indexOf(text.charAt(i)) >= 0) n++;
   return n;
 }
 
 /** Index just past the last non-space character at or before `end`, not before `start`. */
 export function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && isSpace(text[end - 1])) end--;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return end;
 }
 
 /** Index of the first non-space character at or after `start`, not after `end`. */
 export function trimStart(text: string, start: number, end: number): number {
-  while (start < end && isSpace(text[start])) start++;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
   return start;
 }
