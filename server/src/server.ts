@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import {
   createConnection,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Diagnostic,
@@ -35,7 +37,8 @@ let workspaceFolderEvents = false;
 let folders: string[] = [];
 let settings: SettingsStore;
 let analyses: DocumentAnalyses;
-const segmentation = new SegmentationService(connection, join(__dirname, 'dict'));
+// NEWSPRINT_DICT_DIR points at another dictionary folder (tests use it to make loading fail).
+const segmentation = new SegmentationService(connection, process.env.NEWSPRINT_DICT_DIR ?? join(__dirname, 'dict'));
 const configs = new WorkspaceConfigService();
 
 /** A handler that logs instead of taking the server down, and answers with a fallback. */
@@ -140,14 +143,22 @@ connection.onDidChangeWatchedFiles((change) => {
   if (change.changes.some((c) => c.uri.endsWith(CONFIG_FILE))) refreshAll();
 });
 
-connection.languages.diagnostics.on(
-  guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] };
-    const result = await analyses.get(doc);
-    return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(result) };
-  }),
-);
+connection.languages.diagnostics.on(async (params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] };
+  let result: DocumentAnalysis;
+  try {
+    result = await analyses.get(doc);
+  } catch (err) {
+    connection.console.error(`Newsprint: diagnostics failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] };
+  }
+  // An edit arrived meanwhile: these diagnostics describe an old version. Ask the client to pull again.
+  if (token.isCancellationRequested || documents.get(doc.uri)?.version !== result.version) {
+    throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer version', { retriggerRequest: true });
+  }
+  return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(result) };
+});
 
 connection.onDocumentSymbol(
   guard('document symbols', [], async (params) => {

@@ -23,10 +23,12 @@ export interface SessionOptions {
   readonly configuration?: Record<string, unknown>;
   readonly rootUri?: string | null;
   readonly capabilities?: ClientCapabilities;
+  /** Extra environment for the server process. */
+  readonly env?: Record<string, string>;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -46,7 +48,12 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
-  connection.onRequest('window/showMessageRequest', () => null);
+  // Warnings come as requests (they may carry actions): kept with the notifications, answered with no choice.
+  connection.onRequest('window/showMessageRequest', (params: unknown) => {
+    notifications.push({ method: 'window/showMessageRequest', params });
+    return null;
+  });
+  connection.onRequest('workspace/applyEdit', () => ({ applied: false }));
   connection.listen();
 
   const capabilities: ClientCapabilities = options.capabilities ?? {

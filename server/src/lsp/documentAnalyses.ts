@@ -13,6 +13,7 @@ import { pageRefFromFileName } from '../model/pageNames';
 import { LineCache } from '../model/readPage';
 import { PagedAnalyzer, type PagedAnalysis } from '../pagedAnalysis';
 import { messageAt, type Finding } from '../rules/finding';
+import { looksBinary } from '../text/binary';
 import { LineIndex } from '../text/positions';
 import { ignoredFingerprints, rulesFor } from '../workspaceConfig';
 import type { SegmentationService } from './segmentation';
@@ -131,7 +132,9 @@ export class DocumentAnalyses {
       ...(settings.bylineTemplate || fileConfig?.bylineTemplate ? { bylineTemplate: settings.bylineTemplate || fileConfig!.bylineTemplate! } : {}),
     };
     const pageRef = pageRefFromFileName(decodeURIComponent(doc.uri), compilePattern(settings.pageFileNamePattern));
-    const text = doc.getText();
+    // A binary file opened as text is read as empty: no squiggle on every byte.
+    const raw = doc.getText();
+    const text = looksBinary(raw) ? '' : raw;
     const options: AnalyzeOptions = { segmenter, config, lineCache: this.lineCache, ...(pageRef ? { pageRef } : {}) };
     let analyzer = this.analyzers.get(doc.uri);
     if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new PagedAnalyzer()));

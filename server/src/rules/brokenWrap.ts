@@ -1,5 +1,5 @@
 /** broken-wrap: a paragraph cut by a line break (and blank lines) at a column or page break. */
-import { HAN, isSpace } from '../text/chars';
+import { HAN, isHighSurrogate, isLowSurrogate, isSpace } from '../text/chars';
 import type { Join, PageModel } from '../model/page';
 import type { Finding, Severity } from './finding';
 import { fingerprint } from './fingerprint';
@@ -13,7 +13,11 @@ const WORDISH = new RegExp(`[${HAN}A-Za-z0-9０-９]`);
 /** Up to `n` word characters before `end` (after one trailing punctuation mark, if any), stopping at other punctuation. */
 function tail(text: string, end: number, n: number): string {
   let i = end;
-  if (i > 0 && !WORDISH.test(text[i - 1]!) && !isSpace(text[i - 1])) i--;
+  if (i > 0 && !WORDISH.test(text[i - 1]!) && !isSpace(text[i - 1])) {
+    i--;
+    // Step over a whole surrogate pair, never half of one.
+    if (i > 0 && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;
+  }
   const stop = i;
   while (i > 0 && stop - i < n && WORDISH.test(text[i - 1]!)) i--;
   return text.slice(i, end);
@@ -22,7 +26,10 @@ function tail(text: string, end: number, n: number): string {
 /** Up to `n` word characters from `start` (after one leading punctuation mark, if any). */
 function head(text: string, start: number, n: number): string {
   let i = start;
-  if (i < text.length && !WORDISH.test(text[i]!) && !isSpace(text[i])) i++;
+  if (i < text.length && !WORDISH.test(text[i]!) && !isSpace(text[i])) {
+    i++;
+    if (i < text.length && isHighSurrogate(text.charCodeAt(i - 1)) && isLowSurrogate(text.charCodeAt(i))) i++;
+  }
   const from = i;
   while (i < text.length && i - from < n && WORDISH.test(text[i]!)) i++;
   return text.slice(start, i);

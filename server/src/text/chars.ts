@@ -9,6 +9,9 @@ export function isHan(ch: string | undefined): boolean {
   return ch !== undefined && ch.length > 0 && isHanCode(ch.charCodeAt(0));
 }
 
+export const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+export const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
 /** Spaces that layout leaves in raw text: ASCII, ideographic (U+3000), no-break, thin and the BOM. */
 export const SPACE = ' \\t\\u00a0\\u2000-\\u200b\\u202f\\u3000\\ufeff';
 export function isSpaceCode(c: number): boolean {
