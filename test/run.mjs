@@ -10,14 +10,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const testDir = join(root, 'test');
-const outDir = join(testDir, 'out');
+// NEWSPRINT_TEST_OUT lets a long run (npm run fuzz) build apart from a concurrent npm test.
+const outDir = process.env.NEWSPRINT_TEST_OUT ?? join(testDir, 'out');
 const only = process.argv.slice(2);
 
 function find(dir) {
   const found = [];
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
-    if (name === 'out' || name === 'e2e' || name === 'node_modules') continue;
+    if (name === 'out' || name.startsWith('out-') || name === 'e2e' || name === 'node_modules') continue;
     if (statSync(full).isDirectory()) found.push(...find(full));
     else if (name.endsWith('.test.ts')) found.push(full);
   }
