@@ -45,8 +45,9 @@ export function shiftFinding(f: Finding, by: number, lines: number): Finding {
 }
 
 export class PagedAnalyzer {
-  private models = new Map<string, PageModel>();
-  private checked = new Map<string, readonly Finding[]>();
+  /** Models by chunk text; the first chunk's also depends on the page the file name gives, kept beside it. */
+  private models = new Map<string, { model: PageModel; fileRef: string }>();
+  private checked = new Map<PageModel, { paperName: string; findings: readonly Finding[] }>();
 
   /** Settings changed: findings must be recomputed, models may stay. */
   clearFindings(): void {
@@ -56,25 +57,29 @@ export class PagedAnalyzer {
   analyze(text: string, options: AnalyzeOptions): PagedAnalysis {
     const config: AnalysisConfig = options.config ?? {};
     const chunks = pageChunks(text);
-    const models = new Map<string, PageModel>();
+    const models = new Map<string, { model: PageModel; fileRef: string }>();
     const read = chunks.map((chunk, i) => {
-      const t = text.slice(chunk.start, chunk.end);
+      // The chunk's own text is the key: a slice shares the text's memory, where a built key would copy it.
+      const key = text.slice(chunk.start, chunk.end);
       // Only the first chunk takes the page from the file name; the others open with their page line.
-      const key = `${i === 0 ? (options.pageRef?.label ?? '') : ''}\u0000${t}`;
-      const model = this.models.get(key) ?? readModel(t, { ...options, ...(i === 0 ? {} : { pageRef: undefined }) });
-      models.set(key, model);
-      return { chunk, key, model };
+      const fileRef = i === 0 ? (options.pageRef?.label ?? '') : '';
+      const hit = this.models.get(key) ?? models.get(key);
+      const model = hit && hit.fileRef === fileRef ? hit.model : readModel(key, { ...options, ...(i === 0 ? {} : { pageRef: undefined }) });
+      models.set(key, { model, fileRef });
+      return { chunk, model };
     });
     // Keep only what this text uses: the caches never outgrow the document.
     this.models = models;
     const masthead = read.find((r) => r.model.names.masthead)?.model.names.masthead;
     const outlet = read.find((r) => r.model.names.outlet)?.model.names.outlet;
     const paperName = config.paperName ?? masthead ?? outlet;
-    const checked = new Map<string, readonly Finding[]>();
-    const out = read.map(({ chunk, key, model }) => {
-      const k = `${paperName ?? ''}\u0000${key}`;
-      const findings = this.checked.get(k) ?? checked.get(k) ?? check(model, config, paperName);
-      checked.set(k, findings);
+    // Findings follow their model: the same model under the same paper name has the same findings.
+    const checked = new Map<PageModel, { paperName: string; findings: readonly Finding[] }>();
+    const out = read.map(({ chunk, model }) => {
+      const name = paperName ?? '';
+      const hit = this.checked.get(model) ?? checked.get(model);
+      const findings = hit && hit.paperName === name ? hit.findings : check(model, config, paperName);
+      checked.set(model, { paperName: name, findings });
       return { chunk, result: { model, findings } };
     });
     this.checked = checked;

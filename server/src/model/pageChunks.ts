@@ -19,11 +19,13 @@ function trimmed(text: string, start: number, end: number): string | undefined {
   return text.slice(start, end).trim();
 }
 
-export function pageChunks(text: string): Chunk[] {
+/** Starts of the lines that are page lines. */
+function pageLineStarts(text: string): Array<{ offset: number; line: number }> {
   const starts: Array<{ offset: number; line: number }> = [];
+  const n = text.length;
   let line = 0;
   let start = 0;
-  const n = text.length;
+  // A loop over character codes, not indexOf: on the concatenated string an edit leaves, V8 copies the whole text for every indexOf call.
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 10;
     if (c !== 10 && c !== 13) continue;
@@ -33,6 +35,12 @@ export function pageChunks(text: string): Chunk[] {
     start = i + 1;
     line++;
   }
+  return starts;
+}
+
+export function pageChunks(text: string): Chunk[] {
+  const starts = pageLineStarts(text);
+  const n = text.length;
   const cuts = starts.slice(1);
   const chunks: Chunk[] = [];
   let from = { offset: 0, line: 0 };
