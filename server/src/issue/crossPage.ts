@@ -1,0 +1,145 @@
+/**
+ * orphaned-continuation across pages: an onward marker whose target page is
+ * in the issue but holds no continued part under its headline, and a
+ * continued part whose source page is in the issue but has no onward marker
+ * for it. When the other page is not in the issue there is nothing to say
+ * for sure: at most information, as the setting chooses. Each finding points
+ * at the other page, so the editor can show where to look.
+ */
+import type { Span } from '../model/page';
+import type { RuleLevel, Severity } from '../rules/finding';
+import type { Range } from '../text/positions';
+import type { ArrivingLink, IssueLinks, OnwardLink } from './jumps';
+import { pageName, type IndexedFile } from './pageSummary';
+
+export type MissingPageLevel = 'off' | 'information';
+
+export interface CrossPageOptions {
+  /** The level of orphaned-continuation for the file. */
+  readonly level: RuleLevel;
+  /** What to say when the other page is not in the issue. */
+  readonly missingPage: MissingPageLevel;
+  /** Fingerprints a person chose to ignore. */
+  readonly ignored?: ReadonlySet<string>;
+}
+
+export interface RelatedLocation {
+  readonly uri: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+export interface CrossPageFinding {
+  readonly rule: 'orphaned-continuation';
+  readonly span: Span;
+  readonly range: Range;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly fingerprint: string;
+  readonly related: readonly RelatedLocation[];
+}
+
+function quoted(name: string): string {
+  return `“${name.length > 40 ? name.slice(0, 39) + '…' : name}”`;
+}
+
+function fileName(file: IndexedFile): string {
+  return decodeURIComponent(file.uri.replace(/^.*\//, ''));
+}
+
+function onwardProblem(link: OnwardLink): { message: string; related: RelatedLocation[]; missing: boolean } | undefined {
+  const { from, marker, state } = link;
+  const target = pageName(marker.page);
+  const headline = quoted(from.article.name);
+  switch (state.kind) {
+    case 'matched':
+      return undefined;
+    case 'page-missing':
+      return {
+        missing: true,
+        related: [],
+        message: from.page.page.ref
+          ? `${marker.text}: ${target} is not in this issue, so where ${headline} continues cannot be checked.`
+          : `${marker.text}: this page has no page number (no page line, and the file name gives none), so the jump cannot be checked.`,
+      };
+    case 'no-continuation': {
+      if (state.elsewhere) {
+        const there = state.elsewhere.page.page.ref ? pageName(state.elsewhere.page.page.ref) : fileName(state.elsewhere.page.file);
+        return {
+          missing: false,
+          message: `${marker.text}: the continued part of ${headline} is on ${there}, not on ${target}.`,
+          related: [{ uri: state.elsewhere.page.file.uri, range: state.elsewhere.article.selection, message: `The continued part on ${there}.` }],
+        };
+      }
+      return {
+        missing: false,
+        message: `${marker.text}: no continued part on ${target} repeats the headline ${headline}.`,
+        related: state.targets.map((p) => ({ uri: p.file.uri, range: p.page.range, message: `${target} (${fileName(p.file)}): its continued parts from this page are under other headlines.` })),
+      };
+    }
+  }
+}
+
+function arrivingProblem(link: ArrivingLink): { message: string; related: RelatedLocation[]; missing: boolean } | undefined {
+  const { to, marker, state } = link;
+  const source = pageName(marker.page);
+  const here = to.page.page.ref ? pageName(to.page.page.ref) : 'this page';
+  const headline = quoted(to.article.name);
+  switch (state.kind) {
+    case 'matched':
+      return undefined;
+    case 'page-missing':
+      return {
+        missing: true,
+        related: [],
+        message: to.page.page.ref
+          ? `${marker.text}: ${source} is not in this issue, so where ${headline} comes from cannot be checked.`
+          : `${marker.text}: this page has no page number (no page line, and the file name gives none), so the jump cannot be checked.`,
+      };
+    case 'no-marker': {
+      if (state.elsewhere) {
+        const { at, marker: onward } = state.elsewhere;
+        return {
+          missing: false,
+          message: `${marker.text}: ${quoted(at.article.name)} on ${source} jumps to ${pageName(onward.page)} with ${onward.text}, not to ${here}.`,
+          related: [{ uri: at.page.file.uri, range: onward.range, message: `${onward.text} of ${quoted(at.article.name)}.` }],
+        };
+      }
+      const related = state.sameHeadline
+        ? [{ uri: state.sameHeadline.page.file.uri, range: state.sameHeadline.article.selection, message: `The article on ${source} under this headline has no onward marker to ${here}.` }]
+        : state.sources.map((p) => ({ uri: p.file.uri, range: p.page.range, message: `${source} (${fileName(p.file)}).` }));
+      return {
+        missing: false,
+        message: state.sameHeadline
+          ? `${marker.text}: ${quoted(state.sameHeadline.article.name)} on ${source} has no onward marker to ${here}.`
+          : `${marker.text}: no article on ${source} jumps to ${here} under the headline ${headline}.`,
+        related,
+      };
+    }
+  }
+}
+
+/** The cross-page findings of one file of the issue, in text order. */
+export function crossPageFindings(links: IssueLinks, uri: string, options: CrossPageOptions): CrossPageFinding[] {
+  if (options.level === 'off') return [];
+  const out: CrossPageFinding[] = [];
+  const add = (marker: OnwardLink['marker'], problem: ReturnType<typeof onwardProblem>) => {
+    if (!problem) return;
+    if (problem.missing && options.missingPage === 'off') return;
+    if (options.ignored?.has(marker.fingerprint)) return;
+    out.push({
+      rule: 'orphaned-continuation',
+      span: marker.span,
+      range: marker.range,
+      // Never louder than the rule: a rule set to hint keeps missing pages at hint too.
+      severity: problem.missing && options.level !== 'hint' ? 'information' : (options.level as Severity),
+      message: problem.message,
+      fingerprint: marker.fingerprint,
+      related: problem.related,
+    });
+  };
+  for (const l of links.onward) if (l.from.page.file.uri === uri) add(l.marker, onwardProblem(l));
+  for (const l of links.arriving) if (l.to.page.file.uri === uri) add(l.marker, arrivingProblem(l));
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}

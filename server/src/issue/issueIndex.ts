@@ -1,0 +1,152 @@
+/**
+ * The issue index: every page file known, grouped into issues, with each
+ * issue's jumps linked on demand and cached until one of its files changes.
+ * Plain data in and out; the server feeds it from disk and the editor, the
+ * checker from the files it was given.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { crossPageFindings, type CrossPageFinding, type CrossPageOptions } from './crossPage';
+import { folderOf, makeIssue, type Issue } from './issues';
+import { linkIssue, type IssueLinks } from './jumps';
+import type { IndexedFile } from './pageSummary';
+
+/**
+ * One spelling per file: editors and path APIs write the same file URI
+ * differently (file:///c%3A/… and file:///C:/…), and a page opened in the
+ * editor must replace the same page read from disk.
+ */
+export function canonicalUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href.replace(/^file:\/\/\/([A-Za-z]):/, (_, d: string) => `file:///${d.toLowerCase()}:`);
+  } catch {
+    return uri;
+  }
+}
+
+/** What of a file decides its jumps: when this is unchanged, no other page's findings can change. */
+function linkSignature(file: IndexedFile | undefined): string {
+  if (!file) return '';
+  return JSON.stringify(
+    file.pages.map((p) => [
+      p.ref ? `${p.ref.section ?? ''}${p.ref.number}` : '',
+      p.range,
+      p.articles.map((a) => [a.deck, a.selection, a.onward.map((m) => [m.page.section, m.page.number, m.range]), a.arriving ? [a.arriving.page.section, a.arriving.page.number, a.arriving.range] : 0]),
+    ]),
+  );
+}
+
+export interface IndexChange {
+  /** Issues whose content changed (the file's old and new issue). */
+  readonly issues: readonly string[];
+  /** Whether jumps may have changed, so other pages' cross-page findings too. */
+  readonly linksChanged: boolean;
+}
+
+export class IssueIndex {
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly issueOfKey = new Map<string, string>();
+  private readonly members = new Map<string, Set<string>>();
+  private readonly issueCache = new Map<string, Issue>();
+  private readonly linkCache = new Map<string, IssueLinks>();
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  get(uri: string): IndexedFile | undefined {
+    return this.files.get(canonicalUri(uri));
+  }
+
+  /** Adds or replaces a file. */
+  set(file: IndexedFile): IndexChange {
+    const key = canonicalUri(file.uri);
+    const before = this.files.get(key);
+    const oldIssue = this.issueOfKey.get(key);
+    const newIssue = file.pages.length > 1 ? key : folderOf(key);
+    this.files.set(key, file);
+    if (oldIssue !== undefined && oldIssue !== newIssue) this.leave(oldIssue, key);
+    this.issueOfKey.set(key, newIssue);
+    let set = this.members.get(newIssue);
+    if (!set) this.members.set(newIssue, (set = new Set()));
+    set.add(key);
+    this.invalidate(newIssue);
+    const issues = oldIssue !== undefined && oldIssue !== newIssue ? [oldIssue, newIssue] : [newIssue];
+    return { issues, linksChanged: oldIssue !== newIssue || linkSignature(before) !== linkSignature(file) };
+  }
+
+  delete(uri: string): IndexChange {
+    const key = canonicalUri(uri);
+    const issue = this.issueOfKey.get(key);
+    if (!this.files.delete(key) || issue === undefined) return { issues: [], linksChanged: false };
+    this.issueOfKey.delete(key);
+    this.leave(issue, key);
+    return { issues: [issue], linksChanged: true };
+  }
+
+  /** Forget everything, before a fresh scan. */
+  clear(): void {
+    this.files.clear();
+    this.issueOfKey.clear();
+    this.members.clear();
+    this.issueCache.clear();
+    this.linkCache.clear();
+  }
+
+  private leave(issue: string, key: string): void {
+    const set = this.members.get(issue);
+    set?.delete(key);
+    if (set && set.size === 0) this.members.delete(issue);
+    this.invalidate(issue);
+  }
+
+  private invalidate(issue: string): void {
+    this.issueCache.delete(issue);
+    this.linkCache.delete(issue);
+  }
+
+  issue(id: string): Issue | undefined {
+    let issue = this.issueCache.get(id);
+    if (issue) return issue;
+    const keys = this.members.get(id);
+    if (!keys) return undefined;
+    issue = makeIssue(id, [...keys].sort().map((k) => this.files.get(k)!));
+    this.issueCache.set(id, issue);
+    return issue;
+  }
+
+  /** Every issue, sorted by id. */
+  issues(): Issue[] {
+    return [...this.members.keys()].sort().map((id) => this.issue(id)!);
+  }
+
+  issueIdOf(uri: string): string | undefined {
+    return this.issueOfKey.get(canonicalUri(uri));
+  }
+
+  links(id: string): IssueLinks | undefined {
+    let links = this.linkCache.get(id);
+    if (links) return links;
+    const issue = this.issue(id);
+    if (!issue) return undefined;
+    links = linkIssue(issue);
+    this.linkCache.set(id, links);
+    return links;
+  }
+
+  linksOf(uri: string): IssueLinks | undefined {
+    const id = this.issueIdOf(uri);
+    return id === undefined ? undefined : this.links(id);
+  }
+
+  /** URIs of the files of an issue, as they were given. */
+  filesOf(id: string): string[] {
+    return [...(this.members.get(id) ?? [])].map((k) => this.files.get(k)!.uri);
+  }
+
+  crossPageFindings(uri: string, options: CrossPageOptions): CrossPageFinding[] {
+    const links = this.linksOf(uri);
+    const file = this.get(uri);
+    return links && file ? crossPageFindings(links, file.uri, options) : [];
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Linking the jumps of an issue: every onward marker (下转第二版) with the
+ * continued part on its target page (上接第一版 under a repeated headline).
+ * Markers say which pages; headlines say which article: candidates between
+ * the same two pages are paired one-to-one by headline score.
+ */
+import type { PageRef } from '../text/numerals';
+import { headlineScore, MATCH_THRESHOLD, pairBest } from './headlines';
+import type { Issue, IssuePage } from './issues';
+import type { IndexedArticle, IndexedMarker } from './pageSummary';
+
+export interface ArticleAt {
+  readonly page: IssuePage;
+  readonly article: IndexedArticle;
+}
+
+/** An article's onward marker, and what became of it. */
+export interface OnwardLink {
+  readonly from: ArticleAt;
+  readonly marker: IndexedMarker;
+  readonly state:
+    | { readonly kind: 'matched'; readonly to: ArticleAt; readonly arriving: IndexedMarker; readonly score: number }
+    /** The target page is in the issue but holds no continued part under this headline. */
+    | { readonly kind: 'no-continuation'; readonly targets: readonly IssuePage[]; readonly elsewhere?: ArticleAt }
+    /** The target page is not in the issue, or this page has no number to pair by. */
+    | { readonly kind: 'page-missing' };
+}
+
+/** A continued part's arriving marker, and what became of it. */
+export interface ArrivingLink {
+  readonly to: ArticleAt;
+  readonly marker: IndexedMarker;
+  readonly state:
+    | { readonly kind: 'matched'; readonly from: ArticleAt; readonly onward: IndexedMarker; readonly score: number }
+    /** The source page is in the issue but no article there jumps here under this headline. */
+    | { readonly kind: 'no-marker'; readonly sources: readonly IssuePage[]; readonly sameHeadline?: ArticleAt; readonly elsewhere?: { readonly at: ArticleAt; readonly marker: IndexedMarker } }
+    | { readonly kind: 'page-missing' };
+}
+
+export interface IssueLinks {
+  readonly issue: Issue;
+  readonly onward: readonly OnwardLink[];
+  readonly arriving: readonly ArrivingLink[];
+  /** The link of a marker, by its file and start offset. */
+  at(uri: string, offset: number): OnwardLink | ArrivingLink | undefined;
+}
+
+function pageKey(ref: PageRef): string {
+  return `${ref.section ?? ''}${ref.number}`;
+}
+
+interface Onward {
+  readonly at: ArticleAt;
+  readonly marker: IndexedMarker;
+}
+
+interface Arriving {
+  readonly at: ArticleAt;
+  readonly marker: IndexedMarker;
+}
+
+const score = (a: ArticleAt, b: ArticleAt) => headlineScore(a.article.prepared, b.article.prepared);
+
+function best<T>(items: readonly T[], of: (t: T) => number): T | undefined {
+  let top: T | undefined;
+  let topScore = MATCH_THRESHOLD;
+  for (const t of items) {
+    const s = of(t);
+    if (s >= topScore && (top === undefined || s > topScore)) {
+      top = t;
+      topScore = s;
+    }
+  }
+  return top;
+}
+
+export function linkIssue(issue: Issue): IssueLinks {
+  const pagesByKey = new Map<string, IssuePage[]>();
+  for (const p of issue.pages) {
+    if (!p.page.ref) continue;
+    const k = pageKey(p.page.ref);
+    pagesByKey.set(k, [...(pagesByKey.get(k) ?? []), p]);
+  }
+  const groups = new Map<string, { onward: Onward[]; arriving: Arriving[] }>();
+  const group = (k: string) => {
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { onward: [], arriving: [] }));
+    return g;
+  };
+  const onwardLinks: OnwardLink[] = [];
+  const arrivingLinks: ArrivingLink[] = [];
+  for (const page of issue.pages) {
+    for (const article of page.page.articles) {
+      const at = { page, article };
+      for (const marker of article.onward) {
+        if (page.page.ref) group(`${pageKey(page.page.ref)}>${pageKey(marker.page)}`).onward.push({ at, marker });
+        else onwardLinks.push({ from: at, marker, state: { kind: 'page-missing' } });
+      }
+      const marker = article.arriving;
+      if (!marker) continue;
+      if (page.page.ref) group(`${pageKey(marker.page)}>${pageKey(page.page.ref)}`).arriving.push({ at, marker });
+      else arrivingLinks.push({ to: at, marker, state: { kind: 'page-missing' } });
+    }
+  }
+
+  const lonelyOnward: Onward[] = [];
+  const lonelyArriving: Arriving[] = [];
+  for (const g of groups.values()) {
+    const pairs = pairBest(g.onward, g.arriving, (o, a) => score(o.at, a.at));
+    const pairedO = new Set(pairs.map((p) => p.left));
+    const pairedA = new Set(pairs.map((p) => p.right));
+    for (const p of pairs) {
+      onwardLinks.push({ from: p.left.at, marker: p.left.marker, state: { kind: 'matched', to: p.right.at, arriving: p.right.marker, score: p.score } });
+      arrivingLinks.push({ to: p.right.at, marker: p.right.marker, state: { kind: 'matched', from: p.left.at, onward: p.left.marker, score: p.score } });
+    }
+    lonelyOnward.push(...g.onward.filter((o) => !pairedO.has(o)));
+    lonelyArriving.push(...g.arriving.filter((a) => !pairedA.has(a)));
+  }
+
+  for (const o of lonelyOnward) {
+    const targets = pagesByKey.get(pageKey(o.marker.page));
+    if (!targets) {
+      onwardLinks.push({ from: o.at, marker: o.marker, state: { kind: 'page-missing' } });
+      continue;
+    }
+    // A continued part on another page than the marker says: a mistyped marker, worth pointing at.
+    const elsewhere = best(lonelyArriving, (a) => score(o.at, a.at))?.at;
+    onwardLinks.push({ from: o.at, marker: o.marker, state: { kind: 'no-continuation', targets, ...(elsewhere ? { elsewhere } : {}) } });
+  }
+  for (const a of lonelyArriving) {
+    const sources = pagesByKey.get(pageKey(a.marker.page));
+    if (!sources) {
+      arrivingLinks.push({ to: a.at, marker: a.marker, state: { kind: 'page-missing' } });
+      continue;
+    }
+    const candidates = sources.flatMap((page) => page.page.articles.filter((x) => x !== a.at.article).map((article) => ({ page, article })));
+    const sameHeadline = best(candidates, (c) => score(c, a.at));
+    const elsewhere = best(lonelyOnward, (o) => score(o.at, a.at));
+    arrivingLinks.push({
+      to: a.at,
+      marker: a.marker,
+      state: {
+        kind: 'no-marker',
+        sources,
+        ...(sameHeadline ? { sameHeadline } : {}),
+        ...(elsewhere && elsewhere.at.article !== sameHeadline?.article ? { elsewhere: { at: elsewhere.at, marker: elsewhere.marker } } : {}),
+      },
+    });
+  }
+
+  const byMarker = new Map<string, OnwardLink | ArrivingLink>();
+  for (const l of onwardLinks) byMarker.set(`${l.from.page.file.uri}#${l.marker.span.start}`, l);
+  for (const l of arrivingLinks) byMarker.set(`${l.to.page.file.uri}#${l.marker.span.start}`, l);
+  const order = (a: { marker: IndexedMarker }, b: { marker: IndexedMarker }) => a.marker.span.start - b.marker.span.start;
+  onwardLinks.sort((a, b) => issue.pages.indexOf(a.from.page) - issue.pages.indexOf(b.from.page) || order(a, b));
+  arrivingLinks.sort((a, b) => issue.pages.indexOf(a.to.page) - issue.pages.indexOf(b.to.page) || order(a, b));
+  return {
+    issue,
+    onward: onwardLinks,
+    arriving: arrivingLinks,
+    at: (uri, offset) => byMarker.get(`${uri}#${offset}`),
+  };
+}
+
+export function isOnward(link: OnwardLink | ArrivingLink): link is OnwardLink {
+  return link.marker.direction === 'onward';
+}

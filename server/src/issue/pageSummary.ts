@@ -1,0 +1,203 @@
+/**
+ * What the issue index keeps of one file: its pages and, for each article,
+ * what linking, navigation and the issue map need (deck lines, markers,
+ * first sentence, problems), with offsets and editor ranges computed once.
+ * The text and the page model are not kept, so a large archive stays small.
+ */
+import { createHash } from 'node:crypto';
+import type { Analysis } from '../analysis';
+import type { MarkerDirection } from '../model/conventions';
+import type { Block, BlockKind, Element, Page, Span } from '../model/page';
+import { articleLength, blockName } from '../outline';
+import type { Finding } from '../rules/finding';
+import type { PageRef } from '../text/numerals';
+import type { LineIndex, Range } from '../text/positions';
+import { normalizeHeadline, prepareDeck, type Deck } from './headlines';
+
+export interface IndexedMarker {
+  readonly text: string;
+  readonly direction: MarkerDirection;
+  /** The page it points to. */
+  readonly page: PageRef;
+  readonly span: Span;
+  readonly range: Range;
+  /** Identity of a cross-page finding on this marker, for "ignore this finding". */
+  readonly fingerprint: string;
+}
+
+export interface IndexedArticle {
+  readonly kind: Exclude<BlockKind, 'furniture'>;
+  /** Headline deck lines as printed. */
+  readonly deck: readonly string[];
+  readonly prepared: Deck;
+  /** The outline's name: deck lines joined by “ / ”, or the first words of a headless block. */
+  readonly name: string;
+  readonly span: Span;
+  readonly range: Range;
+  /** The headline (or first line): what a jump or a click selects. */
+  readonly selection: Range;
+  /** Source line or byline as printed. */
+  readonly byline?: string;
+  /** missing-byline reported on it. */
+  readonly missingByline: boolean;
+  /** 字数, as the outline counts it. */
+  readonly length: number;
+  /** The first sentence of its text, without source line or arriving marker. */
+  readonly firstSentence: string;
+  /** Onward markers, one per target page, that point forward. */
+  readonly onward: readonly IndexedMarker[];
+  /** The arriving marker that opens a continued part under a repeated headline. */
+  readonly arriving?: IndexedMarker;
+  /** The last words before each onward marker, by the marker's span start. */
+  readonly breaksOff: ReadonlyMap<number, string>;
+  /** Findings of the page's own analysis inside it, hints left out. */
+  readonly problems: number;
+  readonly errors: number;
+}
+
+export interface IndexedPage {
+  /** The page as its page line or file name gives it; undefined when neither does. */
+  readonly ref?: PageRef;
+  /** How the page is named for people: its page line, else `2版`, else the file name. */
+  readonly label: string;
+  /** Where the page starts: its page line, or the start of the file. */
+  readonly range: Range;
+  readonly articles: readonly IndexedArticle[];
+}
+
+export interface IndexedFile {
+  readonly uri: string;
+  /** Editor version when the text came from an open document; undefined for text read from disk. */
+  readonly version?: number;
+  readonly pages: readonly IndexedPage[];
+}
+
+/** `2版`, `A3版`, `12页`: the short name of a page that markers and the outline use. */
+export function pageName(ref: PageRef): string {
+  return `${ref.section ?? ''}${ref.number}${/页/.test(ref.label) ? '页' : '版'}`;
+}
+
+/**
+ * A cross-page finding's identity: like a rule's fingerprint (the text around
+ * the marker, spaces squeezed), salted so that ignoring it does not also
+ * ignore a single-page finding on the same marker.
+ */
+export function crossPageFingerprint(text: string, span: Span): string {
+  const around = text.slice(Math.max(0, span.start - 12), Math.min(text.length, span.end + 12)).replace(/[\s\u3000\u00a0]+/g, '');
+  return `orphaned-continuation:${createHash('sha1').update(`cross-page\0${around}`).digest('hex').slice(0, 16)}`;
+}
+
+const SENTENCE = /^.*?[。！？!?…]+[”’」』)）]?/;
+
+function firstSentenceOf(text: string): string {
+  const t = text.trim();
+  const m = SENTENCE.exec(t);
+  const s = m ? m[0] : t;
+  return s.length > 80 ? s.slice(0, 79) + '…' : s;
+}
+
+/** The last sentence before `end` in an element's text: where an article breaks off before its onward marker. */
+function lastSentenceOf(text: string): string {
+  const t = text.trim();
+  const cut = t.slice(0, -1).search(/[。！？!?][”’」』)）]?[^。！？!?]*$/);
+  const s = cut >= 0 ? t.slice(cut + 1).replace(/^[”’」』)）]/, '') : t;
+  return s.length > 60 ? '…' + s.slice(-59) : s;
+}
+
+const BODY = new Set<Element['kind']>(['paragraph', 'subheading', 'caption']);
+
+function within(f: Finding, span: Span): boolean {
+  return f.span.start >= span.start && f.span.start <= span.end;
+}
+
+function isBefore(here: PageRef | undefined, there: PageRef): boolean {
+  return !here || (here.section ?? '') !== (there.section ?? '') || here.number < there.number;
+}
+
+function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex, findings: readonly Finding[], shared: ReadonlySet<string>): IndexedArticle | undefined {
+  if (block.kind === 'furniture') return undefined;
+  const marker = (m: Block['markers'][number]): IndexedMarker => ({
+    text: m.text,
+    direction: m.direction,
+    page: m.page,
+    span: m.span,
+    range: index.range(m.span.start, m.span.end),
+    fingerprint: crossPageFingerprint(text, m.span),
+  });
+  const onward: IndexedMarker[] = [];
+  const breaksOff = new Map<number, string>();
+  const targets = new Set<string>();
+  for (const m of block.markers) {
+    if (m.direction !== 'onward' || !isBefore(page.ref, m.page)) continue;
+    const key = `${m.page.section ?? ''}${m.page.number}`;
+    // A repeated marker is the page rule's business; the jump is the first one.
+    if (targets.has(key)) continue;
+    targets.add(key);
+    onward.push(marker(m));
+    const holder = [...block.body].reverse().find((e) => BODY.has(e.kind) && e.span.start < m.span.start);
+    if (holder) breaksOff.set(m.span.start, lastSentenceOf(holder.text.endsWith(m.text) ? holder.text.slice(0, -m.text.length) : holder.text));
+  }
+  const opening = block.body[0];
+  const arrivingMarker =
+    block.kind === 'continuation' && block.headline.length > 0 && opening
+      ? block.markers.find((m) => m.direction === 'arriving' && m.span.start === opening.span.start && !isBefore(page.ref, m.page))
+      : undefined;
+  const first = block.body.find((e) => e.kind === 'paragraph');
+  let lead = first?.text ?? '';
+  if (arrivingMarker && lead.startsWith(arrivingMarker.text)) lead = lead.slice(arrivingMarker.text.length);
+  if (block.source?.placement === 'lead' && lead.startsWith(block.source.text)) lead = lead.slice(block.source.text.length);
+  const head = block.headline[0] ?? block.body[0];
+  const tail = block.headline[block.headline.length - 1] ?? head;
+  const selection = head && tail ? index.range(head.span.start, tail.span.end) : index.range(block.span.start, block.span.start);
+  const mine = findings.filter((f) => f.severity !== 'hint' && within(f, block.span));
+  const deck = block.headline.map((h) => h.text);
+  return {
+    kind: block.kind,
+    deck,
+    prepared: prepareDeck(deck, shared),
+    name: blockName(block),
+    span: block.span,
+    range: index.range(block.span.start, block.span.end),
+    selection,
+    ...(block.source ? { byline: block.source.text } : {}),
+    missingByline: mine.some((f) => f.rule === 'missing-byline'),
+    length: articleLength(block),
+    firstSentence: firstSentenceOf(lead),
+    onward,
+    ...(arrivingMarker ? { arriving: marker(arrivingMarker) } : {}),
+    breaksOff,
+    problems: mine.length,
+    errors: mine.filter((f) => f.severity === 'error').length,
+  };
+}
+
+/** Deck lines that stand over two or more articles of a page (a series kicker): they tell no article apart. */
+function sharedLines(page: Page): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const b of page.blocks) {
+    for (const line of new Set(b.headline.map((h) => normalizeHeadline(h.text)))) {
+      if (seen.has(line)) shared.add(line);
+      seen.add(line);
+    }
+  }
+  return shared;
+}
+
+/** The index's record of one file, from its analysis. `fileName` names a page that has no page number at all. */
+export function summarizeFile(uri: string, analysis: Analysis, index: LineIndex, version?: number): IndexedFile {
+  const { model, findings } = analysis;
+  const fileName = decodeURIComponent(uri.replace(/^.*\//, ''));
+  const pages = model.pages.map((page): IndexedPage => {
+    const start = page.pageLine ?? { start: page.span.start, end: page.span.start };
+    const shared = sharedLines(page);
+    const label = page.pageLine ? model.text.slice(page.pageLine.start, page.pageLine.end) : page.ref ? pageName(page.ref) : fileName;
+    return {
+      ...(page.ref ? { ref: page.ref } : {}),
+      label,
+      range: index.range(start.start, start.end),
+      articles: page.blocks.map((b) => summarizeBlock(b, page, model.text, index, findings, shared)).filter((a): a is IndexedArticle => a !== undefined),
+    };
+  });
+  return { uri, ...(version !== undefined ? { version } : {}), pages };
+}

@@ -1,0 +1,331 @@
+/**
+ * An issue of several pages: the corpus front page with the page 2 written
+ * for it, and one-file issues of our own. Headline matching, the jumps it
+ * links (expected as data in test/expected), cross-page findings, navigation,
+ * workspace symbols, the outline's notes and the issue map.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/analysis';
+import { crossPageFindings, type CrossPageOptions } from '../../server/src/issue/crossPage';
+import { headlineScore, MATCH_THRESHOLD, normalizeHeadline, pairBest, prepareDeck } from '../../server/src/issue/headlines';
+import { IssueIndex } from '../../server/src/issue/issueIndex';
+import { issueMap } from '../../server/src/issue/issueMap';
+import { jumpHover, jumpTarget, linkAt, markerLinks } from '../../server/src/issue/navigation';
+import { jumpNotes, withJumps } from '../../server/src/issue/outlineJumps';
+import { summarizeFile } from '../../server/src/issue/pageSummary';
+import { articleSymbols } from '../../server/src/issue/workspaceSymbols';
+import { pageRefFromFileName } from '../../server/src/model/pageNames';
+import { outline } from '../../server/src/outline';
+import { LineIndex } from '../../server/src/text/positions';
+import { CORPUS, ROOT } from '../helpers/repo';
+import { jieba } from '../helpers/segmenters';
+
+const ISSUE = join(CORPUS, 'cjrb-2026-01-08');
+const uriOf = (path: string) => pathToFileURL(path).href;
+const P1 = uriOf(join(ISSUE, '01.txt'));
+const P2 = uriOf(join(ISSUE, '02.txt'));
+
+function indexOf(files: ReadonlyArray<{ uri: string; text: string }>): IssueIndex {
+  const index = new IssueIndex();
+  for (const { uri, text } of files) {
+    const pageRef = pageRefFromFileName(decodeURIComponent(uri));
+    const analysis = analyze(text, { segmenter: jieba(), ...(pageRef ? { pageRef } : {}) });
+    index.set(summarizeFile(uri, analysis, new LineIndex(analysis.model.lines)));
+  }
+  return index;
+}
+
+const read = (path: string) => readFileSync(path, 'utf8');
+const corpusIssue = () =>
+  indexOf([
+    { uri: P1, text: read(join(ISSUE, '01.txt')) },
+    { uri: P2, text: read(join(ISSUE, '02.txt')) },
+  ]);
+const WARN: CrossPageOptions = { level: 'warning', missingPage: 'off' };
+const line = (r: { start: { line: number } }) => r.start.line + 1;
+const file = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
+
+describe('headline matching', () => {
+  const score = (original: string[], repeat: string[]) => headlineScore(prepareDeck(original), prepareDeck(repeat));
+
+  it('ignores spaces, justification spaces and punctuation of either width', () => {
+    assert.equal(normalizeHeadline('进一步 强化 大抓 基层 以 高 质 量 党 建'), '进一步强化大抓基层以高质量党建');
+    assert.equal(normalizeHeadline('城市更新要用好改革“关键一招”'), normalizeHeadline('城市更新要用好改革"关键一招"'));
+    assert.equal(normalizeHeadline('ＡＩ＋赋能（２０２６）'), 'ai赋能2026');
+  });
+
+  it('matches a re-spaced repeat of one deck line', () => {
+    const deck = ['王忠林主持召开市(州)和部分单位党委(党组)书记抓基层党建述职评议会议', '进一步 强化 大抓 基层 鲜明 导向 切实 以 高 质 量 党 建 引 领 高 质 量 发 展', '李殿勋 诸葛宇杰出席'];
+    assert.ok(score(deck, ['进一步强化大抓基层鲜明导向 切实以高质量党建引领高质量发展']) > 0.9);
+  });
+
+  it('matches a repeat shortened to one phrase of a joined deck line, or cut short', () => {
+    const deck = ['综合提升让老城区焕发新的生命力,代表委员建言: 城市更新要用好改革“关键一招”'];
+    assert.ok(score(deck, ['城市更新要用好改革“关键一招”']) > 0.9);
+    assert.ok(score(deck, ['城市更新要用好改革']) >= MATCH_THRESHOLD);
+  });
+
+  it('matches a repeat set from another deck line than the first', () => {
+    const deck = ['熊征宇参加汉阳蔡甸汉南东西湖代表团联团审议', '在打造“五个中心”中勇挑重担 以改革创新推进城乡融合和区域联动发展'];
+    assert.ok(score(deck, ['在打造“五个中心”中勇挑重担 以改革创新推进城乡融合和区域联动发展']) > 0.9);
+  });
+
+  it('keeps two reports of one meeting apart, and a repeat of neither matches neither', () => {
+    const wuchang = ['熊征宇参加武昌黄陂新洲代表团联团审议', '凝心聚力拼经济稳增长促转型 努力为全市高质量发展贡献更大力量'];
+    const hanyang = ['熊征宇参加汉阳蔡甸汉南东西湖代表团联团审议', '在打造“五个中心”中勇挑重担 以改革创新推进城乡融合和区域联动发展'];
+    assert.ok(score(wuchang, ['熊征宇参加汉阳蔡甸汉南东西湖 代表团联团审议']) < MATCH_THRESHOLD);
+    assert.ok(score(hanyang, ['熊征宇参加武昌黄陂新洲代表团联团审议']) < MATCH_THRESHOLD);
+    // Same organisation, same day, different meeting: sharing 政协武汉市第十四届委员会 is not enough.
+    assert.ok(score(['政协武汉市第十四届委员会 常务委员会第二十五次会议召开'], ['政协武汉市第十四届委员会第五次会议 第二次全体会议举行']) < MATCH_THRESHOLD);
+  });
+
+  it('does not pair on a series kicker that stands over several articles of the page', () => {
+    const shared = new Set([normalizeHeadline('2026武汉两会')]);
+    const a = prepareDeck(['2026武汉两会', '代表委员热议“五个中心”建设'], shared);
+    const b = prepareDeck(['2026武汉两会', '城市更新要用好改革“关键一招”'], shared);
+    const repeatOfB = prepareDeck(['2026武汉两会', '城市更新要用好改革“关键一招”']);
+    assert.ok(headlineScore(a, repeatOfB) < MATCH_THRESHOLD);
+    assert.ok(headlineScore(b, repeatOfB) > 0.9);
+  });
+
+  it('pairs one to one by best score, whatever the order on the page', () => {
+    const originals = [['熊征宇参加武昌黄陂新洲代表团联团审议'], ['熊征宇参加汉阳蔡甸汉南东西湖代表团联团审议']].map((d) => prepareDeck(d));
+    const repeats = [['熊征宇参加汉阳蔡甸汉南东西湖 代表团联团审议'], ['熊征宇参加武昌黄陂新洲代表团联团审议']].map((d) => prepareDeck(d));
+    const pairs = pairBest(originals, repeats, headlineScore);
+    assert.deepEqual(
+      pairs.map((p) => [originals.indexOf(p.left), repeats.indexOf(p.right)]).sort(),
+      [
+        [0, 1],
+        [1, 0],
+      ],
+    );
+  });
+});
+
+interface ExpectedJump {
+  from: string;
+  marker: string;
+  state: string;
+  to?: string;
+}
+
+describe('the corpus issue: page 1 and the page 2 written for it', () => {
+  const index = corpusIssue();
+  const links = index.linksOf(P1)!;
+
+  it('is one issue of two pages, named by its folder', () => {
+    const issues = index.issues();
+    assert.equal(issues.length, 1);
+    assert.equal(issues[0]!.name, 'cjrb-2026-01-08');
+    assert.deepEqual(
+      issues[0]!.pages.map((p) => [file(p.file.uri), p.page.label]),
+      [
+        ['01.txt', '1版'],
+        ['02.txt', '2版'],
+      ],
+    );
+  });
+
+  it('links every jump as expected: six matched, one marker with no continued part, one continued part with no marker', () => {
+    const actual: ExpectedJump[] = [
+      ...links.onward.map((l) => ({
+        from: `${file(l.from.page.file.uri)}:${line(l.marker.range)}`,
+        marker: l.marker.text,
+        state: l.state.kind,
+        ...(l.state.kind === 'matched' ? { to: `${file(l.state.to.page.file.uri)}:${line(l.state.arriving.range)}` } : {}),
+      })),
+      ...links.arriving.map((l) => ({
+        from: `${file(l.to.page.file.uri)}:${line(l.marker.range)}`,
+        marker: l.marker.text,
+        state: l.state.kind,
+        ...(l.state.kind === 'matched' ? { to: `${file(l.state.from.page.file.uri)}:${line(l.state.onward.range)}` } : {}),
+      })),
+    ];
+    const expected = JSON.parse(read(join(ROOT, 'test', 'expected', 'cjrb-2026-01-08.jumps.json'))) as ExpectedJump[];
+    assert.deepEqual(actual, expected);
+  });
+
+  it('gives each 熊征宇 report its own continued part, though page 2 sets them in the other order', () => {
+    const xiong = links.onward.filter((l) => l.from.article.name.startsWith('熊征宇'));
+    assert.deepEqual(
+      xiong.map((l) => [l.from.article.deck[0], l.state.kind === 'matched' ? l.state.to.article.deck[0] : l.state.kind]),
+      [
+        ['熊征宇参加武昌黄陂新洲代表团联团审议', '熊征宇参加武昌黄陂新洲代表团联团审议'],
+        ['熊征宇参加汉阳蔡甸汉南东西湖代表团联团审议', '熊征宇参加汉阳蔡甸汉南东西湖 代表团联团审议'],
+      ],
+    );
+  });
+
+  it('reports the marker with no continued part on page 1 and the continued part with no marker on page 2, each pointing at the other page', () => {
+    const one = crossPageFindings(links, P1, WARN);
+    assert.equal(one.length, 1);
+    assert.equal(line(one[0]!.range), 125);
+    assert.equal(one[0]!.severity, 'warning');
+    assert.equal(one[0]!.message, '(下转第二版): no continued part on 2版 repeats the headline “政协武汉市第十四届委员会 常务委员会第二十五次会议召开”.');
+    assert.deepEqual(one[0]!.related.map((r) => [file(r.uri), line(r.range)]), [['02.txt', 1]]);
+
+    const two = crossPageFindings(links, P2, WARN);
+    assert.equal(two.length, 1);
+    assert.equal(line(two[0]!.range), 49);
+    assert.match(two[0]!.message, /^\(上接第一版\): “八部门印发《“人工智能\+制造”专项行动实施意见》.*” on 1版 has no onward marker to 2版\.$/);
+    // It points at the page-1 article under the same headline, which lost its (下转第二版).
+    assert.deepEqual(two[0]!.related.map((r) => [file(r.uri), line(r.range)]), [['01.txt', 3]]);
+  });
+
+  it('follows the rule level and the ignored fingerprints', () => {
+    const [f] = crossPageFindings(links, P1, { level: 'error', missingPage: 'off' });
+    assert.equal(f!.severity, 'error');
+    assert.deepEqual(crossPageFindings(links, P1, { level: 'off', missingPage: 'information' }), []);
+    assert.deepEqual(crossPageFindings(links, P1, { ...WARN, ignored: new Set([f!.fingerprint]) }), []);
+    // A cross-page finding has its own fingerprint: ignoring it leaves the page rule's findings on the marker alone.
+    assert.match(f!.fingerprint, /^orphaned-continuation:[0-9a-f]{16}$/);
+  });
+
+  it('notes in the outline where each article continues and where each continued part comes from', () => {
+    const entries = (uri: string, path: string) => withJumps(outline(analyze(read(path), { pageRef: pageRefFromFileName(path)! }).model), jumpNotes(links, uri));
+    const one = entries(P1, join(ISSUE, '01.txt'));
+    assert.match(one[1]!.detail, / · → 2版$/);
+    assert.match(one[6]!.detail, / · → 2版 \(not found\)$/);
+    assert.doesNotMatch(one[0]!.detail, /→|←/);
+    const two = entries(P2, join(ISSUE, '02.txt'));
+    assert.match(two[0]!.detail, /^continued part · \d+字 · ← 1版$/);
+    assert.match(two[6]!.detail, / · ← 1版 \(not found\)$/);
+    assert.doesNotMatch(two[7]!.detail, /→|←/);
+  });
+});
+
+describe('pages that are not in the issue', () => {
+  const alone = indexOf([{ uri: P1, text: read(join(ISSUE, '01.txt')) }]);
+  const links = alone.linksOf(P1)!;
+
+  it('say nothing by default, and information when asked', () => {
+    assert.deepEqual(crossPageFindings(links, P1, WARN), []);
+    const info = crossPageFindings(links, P1, { level: 'warning', missingPage: 'information' });
+    assert.equal(info.length, 7);
+    assert.ok(info.every((f) => f.severity === 'information' && f.related.length === 0));
+    assert.match(info[0]!.message, /^\(下转第二版\): 2版 is not in this issue, so where “综合提升.*” continues cannot be checked\.$/);
+  });
+
+  it('stay at hint when the rule is set to hint', () => {
+    assert.ok(crossPageFindings(links, P1, { level: 'hint', missingPage: 'information' }).every((f) => f.severity === 'hint'));
+  });
+});
+
+describe('a one-file issue with page lines', () => {
+  const text = read(join(ROOT, 'test', 'pages', 'rmrb-01.txt')) + '\n' + read(join(ROOT, 'test', 'pages', 'rmrb-02.txt'));
+  const uri = 'file:///archive/rmrb/rmrb-2026-03-05.txt';
+  const other = 'file:///archive/rmrb/rmrb-2026-03-06.txt';
+  const index = indexOf([
+    { uri, text },
+    { uri: other, text },
+  ]);
+
+  it('is an issue of its own, even beside another one-file issue in the same folder', () => {
+    assert.deepEqual(
+      index.issues().map((i) => [i.name, i.pages.map((p) => p.page.label)]),
+      [
+        ['rmrb-2026-03-05.txt', ['第1版 要闻', '第2版 要闻']],
+        ['rmrb-2026-03-06.txt', ['第1版 要闻', '第2版 要闻']],
+      ],
+    );
+  });
+
+  it('links the jump from page 1 to page 2 inside the file, and flags the continued part no page-1 article jumps to', () => {
+    const links = index.linksOf(uri)!;
+    assert.deepEqual(
+      links.onward.map((l) => [line(l.marker.range), l.state.kind === 'matched' ? line(l.state.arriving.range) : l.state.kind]),
+      [[13, 51]],
+    );
+    const findings = crossPageFindings(links, uri, WARN);
+    assert.deepEqual(
+      findings.map((f) => [line(f.range), f.message]),
+      [[57, '（上接1版）: no article on 1版 jumps to 2版 under the headline “城市更新要用好改革“关键一招””.']],
+    );
+    // The other issue's identical pages are not this one's: each file links only within itself.
+    assert.equal(index.linksOf(other)!.onward.length, 1);
+  });
+
+  it('jumps within the file from the marker to its continued part', () => {
+    const marker = text.split('\n')[12]!.indexOf('（下转第二版）');
+    const target = jumpTarget(linkAt(index, uri, { line: 12, character: marker + 1 })!)!;
+    assert.equal(target.uri, uri);
+    assert.deepEqual(target.selection.start, { line: 50, character: 0 });
+  });
+});
+
+describe('navigation', () => {
+  const index = corpusIssue();
+
+  it('jumps both ways between a marker and its other half, and links every marker that leads somewhere', () => {
+    const onward = jumpTarget(linkAt(index, P1, { line: 50, character: 3 })!)!;
+    assert.deepEqual([file(onward.uri), line(onward.selection), line(onward.range)], ['02.txt', 5, 3]);
+    const back = jumpTarget(linkAt(index, P2, { line: 4, character: 0 })!)!;
+    assert.deepEqual([file(back.uri), line(back.selection), line(back.range)], ['01.txt', 51, 13]);
+    assert.equal(linkAt(index, P1, { line: 51, character: 0 }), undefined);
+    const links = markerLinks(index, P1);
+    assert.equal(links.length, 7);
+    assert.equal(links[0]!.target, `${P2}#L5,1`);
+    // The marker with no continued part leads to the page it names.
+    assert.deepEqual([line(links[5]!.range), links[5]!.target, links[5]!.tooltip], [125, `${P2}#L1,1`, 'Go to 2版 (no continued part there matches)']);
+  });
+
+  it('shows the other half’s page, headline and first sentence on hover, and where the article breaks off', () => {
+    const onward = jumpHover(linkAt(index, P1, { line: 50, character: 0 })!);
+    assert.equal(onward, 'Continues on **2版** — 02.txt, line 3\n\n**城市更新要用好改革“关键一招”**\n\n> 在王立辉看来,“内容更新”要从居民的真实需求出发。');
+    const arriving = jumpHover(linkAt(index, P2, { line: 22, character: 3 })!);
+    assert.match(arriving, /^Continued from \*\*1版\*\* — 01\.txt, line 71\n\n\*\*熊征宇参加武昌黄陂新洲代表团联团审议 \/ 凝心聚力/);
+    assert.match(arriving, /> 1月6日,市委副书记、代市长熊征宇参加市十五届人大六次会议武昌、黄陂、新洲代表团联团审议。/);
+    assert.match(arriving, /Breaks off there: …[^…]+奋力实现“十五五”良好开局。 \(下转第二版\)$/);
+  });
+
+  it('finds every article of the issue by headline as workspace symbols', () => {
+    const found = articleSymbols(index, '熊征宇审议');
+    assert.deepEqual(
+      found.map((s) => [s.container, line(s.range), s.kind]),
+      [
+        ['cjrb-2026-01-08 · 1版', 71, 'article'],
+        ['cjrb-2026-01-08 · 1版', 89, 'article'],
+        ['cjrb-2026-01-08 · 2版', 15, 'continuation'],
+        ['cjrb-2026-01-08 · 2版', 21, 'continuation'],
+      ],
+    );
+    // Every article and continued part of both pages; the teaser box is not an article.
+    assert.equal(articleSymbols(index, '').length, 16);
+  });
+});
+
+describe('the issue map', () => {
+  it('lists issues, pages and articles with bylines, jumps and open problems', () => {
+    const map = issueMap(corpusIssue(), () => WARN, false);
+    assert.equal(map.issues.length, 1);
+    const issue = map.issues[0]!;
+    assert.equal(issue.brokenJumps, 2);
+    assert.deepEqual(
+      issue.pages.map((p) => [p.label, p.fileName, p.articles.length]),
+      [
+        ['1版', '01.txt', 8],
+        ['2版', '02.txt', 8],
+      ],
+    );
+    const [one, two] = issue.pages;
+    const council = one!.articles[6]!;
+    assert.equal(council.name, '政协武汉市第十四届委员会 常务委员会第二十五次会议召开');
+    assert.deepEqual(council.jumps.map((j) => [j.direction, j.page, j.status, file(j.target!.uri), line(j.target!.range)]), [['onward', '2版', 'broken', '02.txt', 1]]);
+    assert.equal(council.byline, '长江日报讯(记者梁爽 通讯员叶秋)');
+    // The page's own findings in the article, and the missing continued part.
+    const text = read(join(ISSUE, '01.txt'));
+    const start = text.indexOf('政协武汉市第十四届委员会 常务委员会');
+    const end = text.indexOf('(下转第二版)', start);
+    const own = analyze(text, { segmenter: jieba(), pageRef: pageRefFromFileName('01.txt')! }).findings;
+    const inside = own.filter((f) => f.severity !== 'hint' && f.span.start >= start && f.span.start <= end);
+    assert.ok(inside.length > 0, 'the article has a broken wrap (政|协) of its own');
+    assert.equal(council.problems, inside.length + 1);
+    const city = two!.articles[0]!;
+    assert.deepEqual(city.jumps.map((j) => [j.direction, j.page, j.status, file(j.target!.uri), line(j.target!.range)]), [['arriving', '1版', 'matched', '01.txt', 51]]);
+    assert.equal(issue.problems, one!.articles.reduce((n, a) => n + a.problems, 0) + two!.articles.reduce((n, a) => n + a.problems, 0));
+  });
+});
