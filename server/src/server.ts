@@ -12,6 +12,7 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
@@ -22,6 +23,8 @@ import { isRuleId } from './rules/finding';
 import { codeActions, FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND, type IgnoreArgs, type RuleOffArgs } from './lsp/codeActions';
 import { DocumentAnalyses, type DocumentAnalysis } from './lsp/documentAnalyses';
 import { foldingRanges } from './lsp/folding';
+import { ISSUE_CAPABILITIES, issueEvents, outlineWithJumps, registerIssueFeatures, watchPageFiles } from './lsp/issueFeatures';
+import { IssueIndexer } from './lsp/issueIndexer';
 import { SegmentationService } from './lsp/segmentation';
 import { SettingsStore } from './lsp/settings';
 import { toDocumentSymbol } from './lsp/symbols';
@@ -37,6 +40,8 @@ let workspaceFolderEvents = false;
 let folders: string[] = [];
 let settings: SettingsStore;
 let analyses: DocumentAnalyses;
+let indexer: IssueIndexer;
+let clientCapabilities: ClientCapabilities = {};
 // NEWSPRINT_DICT_DIR points at another dictionary folder (tests use it to make loading fail).
 const segmentation = new SegmentationService(connection, process.env.NEWSPRINT_DICT_DIR ?? join(__dirname, 'dict'));
 const configs = new WorkspaceConfigService();
@@ -53,8 +58,9 @@ function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: 
   };
 }
 
+/** A page's own findings, then the cross-page ones the issue index has for it. */
 function diagnosticsOf(result: DocumentAnalysis): Diagnostic[] {
-  return result.diagnostics;
+  return [...result.diagnostics, ...indexer.diagnostics(result)];
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -64,6 +70,18 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
   settings = new SettingsStore(connection, caps.workspace?.configuration === true);
   analyses = new DocumentAnalyses(settings, segmentation, configs);
+  clientCapabilities = caps;
+  indexer = new IssueIndexer(
+    { connection, documents, analyses, settings, segmentation, configs },
+    issueEvents(connection, documents, {
+      pull: () => pullDiagnostics,
+      refresh: () => {
+        if (refreshSupport) void connection.languages.diagnostics.refresh();
+      },
+      push: schedulePush,
+    }),
+  );
+  registerIssueFeatures({ connection, documents, indexer, guard, capabilities: caps });
   folders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
   configs.setFolders(folders);
@@ -74,7 +92,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
       executeCommandProvider: { commands: [IGNORE_COMMAND, RULE_OFF_COMMAND] },
-      ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'newsprint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...ISSUE_CAPABILITIES,
+      // A page's diagnostics depend on the other pages of its issue.
+      ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'newsprint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'newsprint', version: '0.1.0' },
@@ -82,11 +102,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  indexer.setFolders(folders);
+  indexer.rescan();
+  void watchPageFiles(connection, clientCapabilities).catch((err: unknown) => connection.console.warn(`Newsprint: cannot watch page files: ${String(err)}`));
   if (!workspaceFolderEvents) return;
   connection.workspace.onDidChangeWorkspaceFolders((e) => {
     const removed = new Set(e.removed.map((f) => f.uri));
     folders = folders.filter((f) => !removed.has(f)).concat(e.added.map((f) => f.uri));
     configs.setFolders(folders);
+    indexer.setFolders(folders);
     refreshAll();
   });
 });
@@ -95,6 +119,7 @@ connection.onInitialized(() => {
 function refreshAll(): void {
   analyses.invalidate();
   configs.changed();
+  indexer.rescan();
   if (pullDiagnostics) {
     if (refreshSupport) void connection.languages.diagnostics.refresh();
   } else {
@@ -125,9 +150,13 @@ function schedulePush(doc: TextDocument): void {
   );
 }
 
-documents.onDidChangeContent((e) => schedulePush(e.document));
+documents.onDidChangeContent((e) => {
+  schedulePush(e.document);
+  indexer.documentChanged(e.document);
+});
 documents.onDidClose((e) => {
   analyses.forget(e.document.uri);
+  indexer.documentClosed(e.document.uri);
   const timer = pending.get(e.document.uri);
   if (timer) clearTimeout(timer);
   pending.delete(e.document.uri);
@@ -141,6 +170,7 @@ connection.onDidChangeConfiguration((change) => {
 
 connection.onDidChangeWatchedFiles((change) => {
   if (change.changes.some((c) => c.uri.endsWith(CONFIG_FILE))) refreshAll();
+  else indexer.filesChanged(change.changes);
 });
 
 connection.languages.diagnostics.on(async (params, token) => {
@@ -164,8 +194,9 @@ connection.onDocumentSymbol(
   guard('document symbols', [], async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const { analysis, index } = await analyses.get(doc);
-    return outline(analysis.model).map((e) => toDocumentSymbol(e, index));
+    const result = await analyses.get(doc);
+    await indexer.current(doc);
+    return outlineWithJumps(indexer, doc.uri, outline(result.analysis.model)).map((e) => toDocumentSymbol(e, result.index));
   }),
 );
 

@@ -7,6 +7,7 @@ import type { Connection } from 'vscode-languageserver';
 import { isRuleId, type RuleId, type RuleLevel } from '../rules/finding';
 import { DEFAULT_MAX_PROBLEMS } from '../analysis';
 import type { DictionaryChoice } from '../segment/jieba';
+import type { MissingPageLevel } from '../issue/crossPage';
 
 export interface Settings {
   readonly rules: Partial<Record<RuleId, RuleLevel>>;
@@ -16,6 +17,8 @@ export interface Settings {
   readonly dictionary: DictionaryChoice;
   readonly maxProblems: number;
   readonly pageFileNamePattern: string;
+  /** What a jump to or from a page that is not in the workspace reports. */
+  readonly crossPageMissingPage: MissingPageLevel;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dictionary: 'trimmed',
   maxProblems: DEFAULT_MAX_PROBLEMS,
   pageFileNamePattern: '',
+  crossPageMissingPage: 'off',
 };
 
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -42,6 +46,7 @@ export function parseSettings(raw: unknown): Settings {
   }
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const seg = r.segmentation as { dictionary?: unknown } | undefined;
+  const crossPage = r.crossPage as { missingPage?: unknown } | undefined;
   const max = typeof r.maxProblems === 'number' && r.maxProblems >= 1 ? Math.floor(r.maxProblems) : DEFAULT_MAX_PROBLEMS;
   return {
     rules,
@@ -51,6 +56,7 @@ export function parseSettings(raw: unknown): Settings {
     dictionary: seg?.dictionary === 'full' ? 'full' : 'trimmed',
     maxProblems: max,
     pageFileNamePattern: str(r.pageFileNamePattern),
+    crossPageMissingPage: crossPage?.missingPage === 'information' ? 'information' : 'off',
   };
 }
 
