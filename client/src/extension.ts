@@ -1,9 +1,10 @@
 /**
  * The VS Code side of Newsprint: starts the bundled language server and shows
- * what only an editor can (status item, commands). It analyses nothing itself.
+ * what only an editor can (status item, commands, the issue map). It analyses nothing itself.
  */
 import * as vscode from 'vscode';
 import { COMMANDS, registerCommands } from './commands';
+import { IssueMapView } from './issueMap';
 import { ServerController } from './serverController';
 import { StatusItem } from './statusItem';
 import { TraceChannel } from './traceChannel';
@@ -15,7 +16,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const trace = new TraceChannel(output);
   const status = new StatusItem(COMMANDS.showOutput);
   controller = new ServerController(context, output, trace, status);
-  context.subscriptions.push(output, trace, status, controller, ...registerCommands(controller, output));
+  const issueMap = new IssueMapView(output);
+  controller.onClient((client) => issueMap.attach(client));
+  context.subscriptions.push(output, trace, status, controller, issueMap, ...registerCommands(controller, output));
   await controller.start();
 }
 

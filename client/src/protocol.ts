@@ -2,7 +2,10 @@
  * Custom messages between the client and the Newsprint server. Each says its
  * direction; the server declares the same method names.
  */
-import { NotificationType } from 'vscode-languageclient/node';
+import { NotificationType, RequestType } from 'vscode-languageclient/node';
+import type { IssueMap } from '../../server/src/issue/issueMap';
+
+export type { IssueMap, IssueMapArticle, IssueMapIssue, IssueMapJump, IssueMapPage } from '../../server/src/issue/issueMap';
 
 export type SegmentationState = 'ready' | 'unavailable' | 'loading';
 
@@ -24,3 +27,9 @@ export function readStatusParams(value: unknown): StatusParams | undefined {
   if (!p || typeof p.segmentation !== 'string' || !STATES.has(p.segmentation)) return undefined;
   return { segmentation: p.segmentation, message: typeof p.message === 'string' ? p.message : '' };
 }
+
+/** Client → server: the issue map (issues → pages → articles); `rescan` re-reads the workspace's page files first. */
+export const IssueMapRequest = new RequestType<{ rescan?: boolean }, IssueMap, void>('newsprint/issueMap');
+
+/** Server → client: the issue map changed (a page indexed, edited or removed); ask for it again. */
+export const IssueMapChangedNotification = new NotificationType<{ indexing: boolean }>('newsprint/issueMapChanged');

@@ -39,6 +39,7 @@ export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private clientListeners: vscode.Disposable[] = [];
   private readonly policy: RestartPolicy;
+  private readonly clientHooks: Array<(client: LanguageClient) => vscode.Disposable[]> = [];
   private readonly configWatcher: vscode.FileSystemWatcher;
 
   constructor(
@@ -50,6 +51,15 @@ export class ServerController implements vscode.Disposable {
     this.policy = new RestartPolicy(this.notifier());
     // One watcher for every client; the client only listens to it.
     this.configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
+  }
+
+  /**
+   * Runs for every client the controller makes, before it starts, so views
+   * can listen to its notifications; what the hook returns is disposed when
+   * that client stops.
+   */
+  onClient(hook: (client: LanguageClient) => vscode.Disposable[]): void {
+    this.clientHooks.push(hook);
   }
 
   async start(): Promise<void> {
@@ -71,6 +81,7 @@ export class ServerController implements vscode.Disposable {
         if (status) this.status.segmentation(status);
         else this.output.warn(`Ignored a newsprint/status notification with unexpected params: ${JSON.stringify(params)}`);
       }),
+      ...this.clientHooks.flatMap((hook) => hook(client)),
     ];
     try {
       await client.start();

@@ -1,0 +1,70 @@
+/** What the issue map shows for each node, from the map the server sends for the corpus issue. */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import { articleText, issueText, jumpLabel, pageText, readIssueMap } from '../../client/src/issueMapText';
+import { analyze } from '../../server/src/analysis';
+import { IssueIndex } from '../../server/src/issue/issueIndex';
+import { issueMap } from '../../server/src/issue/issueMap';
+import { summarizeFile } from '../../server/src/issue/pageSummary';
+import { pageRefFromFileName } from '../../server/src/model/pageNames';
+import { LineIndex } from '../../server/src/text/positions';
+import { CORPUS } from '../helpers/repo';
+import { jieba } from '../helpers/segmenters';
+
+function corpusMap() {
+  const index = new IssueIndex();
+  for (const name of ['01.txt', '02.txt']) {
+    const path = join(CORPUS, 'cjrb-2026-01-08', name);
+    const analysis = analyze(readFileSync(path, 'utf8'), { segmenter: jieba(), pageRef: pageRefFromFileName(path)! });
+    index.set(summarizeFile(pathToFileURL(path).href, analysis, new LineIndex(analysis.model.lines)));
+  }
+  // Through JSON, as the map travels to the client.
+  return readIssueMap(JSON.parse(JSON.stringify(issueMap(index, () => ({ level: 'warning', missingPage: 'off' }), false))))!;
+}
+
+describe('the issue map as the explorer shows it', () => {
+  const map = corpusMap();
+  const [one, two] = map.issues[0]!.pages;
+
+  it('names the issue by its folder and counts its pages, articles, broken jumps and problems', () => {
+    const t = issueText(map.issues[0]!);
+    assert.equal(t.label, 'cjrb-2026-01-08');
+    assert.match(t.description, /^2 pages · 16 articles · 2 broken jumps · \d+ problems$/);
+    assert.equal(t.icon.id, 'book');
+  });
+
+  it('shows each page by its number with its file beside it', () => {
+    const t = pageText(one!);
+    assert.equal(t.label, '1版');
+    assert.match(t.description, /^01\.txt · 8 articles · 1 broken jump · \d+ problems$/);
+  });
+
+  it('marks a matched jump, a broken one, and a clean article', () => {
+    const city = articleText(one!.articles[1]!);
+    assert.match(city.description, /^→ 2版 · \d+ problems?$/);
+    assert.equal(city.icon.id, 'warning');
+    const council = articleText(one!.articles[6]!);
+    assert.match(council.description, /^→ 2版 ✗ · \d+ problems?$/);
+    assert.equal(council.icon.id, 'debug-disconnect');
+    assert.match(council.tooltip, /\(下转第二版\) continues on 2版: no continued part on 2版 repeats this headline/);
+    const own = articleText(two!.articles[7]!);
+    assert.equal(own.label, '市政协委员建言“人工智能+”赋能产业升级');
+    assert.equal(own.description, '');
+    assert.deepEqual(own.icon, { id: 'pass', color: 'testing.iconPassed' });
+    assert.match(own.tooltip, /^\*\*市政协委员建言“人工智能\+”赋能产业升级\*\*\n\narticle · 长江日报讯\(记者梁爽\) · \d+字\n\nNo open problems\.$/);
+  });
+
+  it('labels continued parts and where they come from', () => {
+    const t = articleText(two!.articles[0]!);
+    assert.match(t.description, /^continued part · ← 1版/);
+    assert.equal(jumpLabel({ direction: 'onward', page: '3版', marker: '(下转第三版)', status: 'unchecked' }), '→ 3版 ?');
+  });
+
+  it('refuses a map of another shape', () => {
+    assert.equal(readIssueMap({ issues: [{ name: 1 }] }), undefined);
+    assert.equal(readIssueMap(null), undefined);
+  });
+});
