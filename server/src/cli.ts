@@ -1,4 +1,11 @@
 #!/usr/bin/env node
+import { isMainThread } from 'node:worker_threads';
 import { main } from './cli/main';
+import { runWorker } from './cli/pool';
 
-process.exitCode = main(process.argv.slice(2));
+// The same bundle is the checker and its worker threads, so a worker needs no file of its own.
+if (isMainThread) {
+  void main(process.argv.slice(2), { workerScript: __filename }).then((code) => {
+    process.exitCode = code;
+  });
+} else runWorker();

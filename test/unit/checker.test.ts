@@ -1,9 +1,10 @@
 /** The command-line checker, run as a newcomer runs it: output, exit codes, --fix, bad input. */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { CLI, CORPUS_PAGE, ROOT } from '../helpers/repo';
 
@@ -70,14 +71,15 @@ describe('newsprint check', () => {
   it('--fix writes only changed files, atomically, and a second run finds nothing to fix', () => {
     const dir = tempDir();
     copyFileSync(CORPUS_PAGE, join(dir, '01.txt'));
-    writeFileSync(join(dir, '02.txt'), '清洁的标题\n\n本报讯（记者 王五）这是一段完整的正文。\n');
-    const cleanBefore = statSync(join(dir, '02.txt')).mtimeMs;
+    // Page 3, not 2: a page 2 in the folder would be where 01.txt's (下转第二版) markers lead, and lacks their continued parts.
+    writeFileSync(join(dir, '03.txt'), '清洁的标题\n\n本报讯（记者 王五）这是一段完整的正文。\n');
+    const cleanBefore = statSync(join(dir, '03.txt')).mtimeMs;
     const r = run(['check', dir, '--fix', '--no-outline']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /01\.txt: fixed 17 problems in place/);
     assert.match(r.stdout, /no problems in 2 files/);
-    assert.equal(statSync(join(dir, '02.txt')).mtimeMs, cleanBefore);
-    assert.deepEqual(readdirSync(dir).sort(), ['01.txt', '02.txt']);
+    assert.equal(statSync(join(dir, '03.txt')).mtimeMs, cleanBefore);
+    assert.deepEqual(readdirSync(dir).sort(), ['01.txt', '03.txt']);
     const fixed = readFileSync(join(dir, '01.txt'), 'utf8');
     assert.ok(fixed.includes('市人大常委会主任胡立山受市人大常委会委托，向大会作市人大常委会工作报告'));
     const again = run(['check', dir, '--fix', '--no-outline']);
@@ -116,3 +118,181 @@ describe('newsprint check', () => {
     );
   });
 });
+
+describe('newsprint check on an issue', () => {
+  const ISSUE = join(ROOT, 'test', 'corpus', 'cjrb-2026-01-08');
+
+  it('checks a folder as one issue: cross-page findings point at the other page, the outline notes the jumps', () => {
+    const r = run(['check', ISSUE]);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split('\n');
+    const cross = lines.filter((l) => / orphaned-continuation /.test(l));
+    assert.deepEqual(cross.map((l) => l.split(' ')[0]), ['test/corpus/cjrb-2026-01-08/01.txt:125:1', 'test/corpus/cjrb-2026-01-08/02.txt:49:1']);
+    // Each is followed by where to look on the other page.
+    assert.equal(lines[lines.indexOf(cross[0]!) + 1], '    test/corpus/cjrb-2026-01-08/02.txt:1:1 2版 (02.txt): its continued parts from this page are under other headlines.');
+    assert.equal(lines[lines.indexOf(cross[1]!) + 1], '    test/corpus/cjrb-2026-01-08/01.txt:3:1 The article on 1版 under this headline has no onward marker to 2版.');
+    assert.match(r.stdout, /^ 2\. 综合提升让老城区焕发新的生命力.*· → 2版\] \(lines 13–51\)$/m);
+    assert.match(r.stdout, /^ 7\. 政协武汉市第十四届委员会 常务委员会第二十五次会议召开 .*· → 2版 \(not found\)\]/m);
+    assert.match(r.stdout, /^ 1\. 城市更新要用好改革“关键一招” +\[continued part · \d+字 · ← 1版\] \(lines 3–13\)$/m);
+    assert.match(r.stdout, / in 2 files\n$/);
+  });
+
+  it('says nothing of pages that were not checked, unless asked', () => {
+    const page = join(ISSUE, '01.txt');
+    assert.doesNotMatch(run(['check', page, '--no-outline']).stdout, /orphaned-continuation/);
+    const asked = run(['check', page, '--no-outline', '--missing-page', 'information']);
+    const info = asked.stdout.split('\n').filter((l) => / information orphaned-continuation /.test(l));
+    assert.equal(info.length, 7);
+    assert.match(info[0]!, /:51:1 information orphaned-continuation \(下转第二版\): 2版 is not in this issue/);
+    assert.equal(run(['check', page, '--missing-page', 'loud']).status, 2);
+  });
+
+  it('writes LSP diagnostics with related information in JSON', () => {
+    const r = run(['check', ISSUE, '--format', 'json']);
+    const json = JSON.parse(r.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string; range: { start: { line: number } }; relatedInformation?: Array<{ location: { uri: string; range: { start: { line: number } } }; message: string }> }> }> };
+    assert.deepEqual(json.files.map((f) => f.path), ['test/corpus/cjrb-2026-01-08/01.txt', 'test/corpus/cjrb-2026-01-08/02.txt']);
+    const d = json.files[0]!.diagnostics.find((x) => x.code === 'orphaned-continuation')!;
+    assert.equal(d.range.start.line, 124);
+    assert.equal(d.relatedInformation![0]!.location.uri, pathToFileURL(join(ISSUE, '02.txt')).href);
+  });
+
+  it('writes SARIF 2.1.0 that code-scanning tools accept', () => {
+    const r = run(['check', ISSUE, '--format', 'sarif']);
+    assert.equal(r.status, 0, r.stderr);
+    const log = JSON.parse(r.stdout) as SarifLog;
+    checkSarifShape(log);
+    assert.equal(log.version, '2.1.0');
+    const run0 = log.runs[0]!;
+    assert.equal(run0.tool.driver.name, 'newsprint');
+    assert.deepEqual(run0.tool.driver.rules.map((x) => x.id), ['broken-wrap', 'orphaned-continuation', 'missing-byline', 'spaced-headline', 'halfwidth-punctuation']);
+    assert.equal(run0.columnKind, 'utf16CodeUnits');
+    assert.equal(run0.originalUriBaseIds['%SRCROOT%']!.uri, pathToFileURL(ROOT).href + '/');
+    // Every finding of the text output is a result, at the same 1-based line and column.
+    const text = run(['check', ISSUE, '--no-outline']).stdout.split('\n').filter((l) => /^\S+:\d+:\d+ /.test(l));
+    assert.equal(run0.results.length, text.length);
+    const cross = run0.results.find((x) => x.ruleId === 'orphaned-continuation')!;
+    assert.equal(cross.ruleIndex, 1);
+    assert.equal(cross.level, 'warning');
+    assert.deepEqual(cross.locations[0]!.physicalLocation.artifactLocation, { uri: 'test/corpus/cjrb-2026-01-08/01.txt', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(cross.locations[0]!.physicalLocation.region, { startLine: 125, startColumn: 1, endLine: 125, endColumn: 8 });
+    assert.deepEqual(cross.relatedLocations![0]!.physicalLocation.artifactLocation, { uri: 'test/corpus/cjrb-2026-01-08/02.txt', uriBaseId: '%SRCROOT%' });
+    const wrap = run0.results.find((x) => x.ruleId === 'broken-wrap' && x.message.text.includes('人大常|委会'))!;
+    assert.deepEqual(wrap.locations[0]!.physicalLocation.region, { startLine: 61, startColumn: 14, endLine: 63, endColumn: 3 });
+    assert.equal(run0.results.find((x) => x.ruleId === 'halfwidth-punctuation')!.level, 'note');
+  });
+
+  it('checks a large archive on several threads with the same output as on one, and no progress on a pipe', () => {
+    const archive = tempDir();
+    // 20 issues of two pages: enough files for the worker threads to start.
+    for (let i = 1; i <= 20; i++) {
+      const dir = join(archive, `cjrb-2026-01-${String(i).padStart(2, '0')}`);
+      mkdirSync(dir);
+      copyFileSync(join(ISSUE, '01.txt'), join(dir, '01.txt'));
+      copyFileSync(join(ISSUE, '02.txt'), join(dir, '02.txt'));
+    }
+    const one = run(['check', archive, '--jobs', '1']);
+    const two = run(['check', archive, '--jobs', '2']);
+    const auto = run(['check', archive]);
+    assert.equal(one.status, 0, one.stderr);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(auto.stdout, one.stdout);
+    assert.equal(one.stdout.split('\n').filter((l) => / orphaned-continuation /.test(l)).length, 40);
+    assert.match(one.stdout, / in 40 files\n$/);
+    for (const r of [one, two, auto]) assert.doesNotMatch(r.stderr, /files checked|\r/);
+    const sarif = JSON.parse(run(['check', archive, '--format', 'sarif', '--jobs', '2']).stdout) as SarifLog;
+    checkSarifShape(sarif);
+  });
+});
+
+interface SarifRegion {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+interface SarifLocation {
+  id?: number;
+  physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: SarifRegion };
+  message?: { text: string };
+}
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  message: { text: string };
+  locations: SarifLocation[];
+  relatedLocations?: SarifLocation[];
+  partialFingerprints?: Record<string, string>;
+}
+interface SarifLog {
+  $schema: string;
+  version: string;
+  runs: Array<{
+    tool: { driver: { name: string; version: string; rules: Array<{ id: string; name: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }> } };
+    invocations: Array<{ executionSuccessful: boolean; exitCode?: number }>;
+    originalUriBaseIds: Record<string, { uri: string }>;
+    columnKind: string;
+    results: SarifResult[];
+  }>;
+}
+
+/**
+ * The parts of the SARIF 2.1.0 schema our log uses: required properties,
+ * enumerations, 1-based regions, and no property the schema does not define
+ * (it sets additionalProperties to false on these objects).
+ */
+function checkSarifShape(log: SarifLog): void {
+  const only = (o: object, allowed: string[], where: string) => {
+    for (const k of Object.keys(o)) assert.ok(allowed.includes(k), `${where}: property “${k}” is not in the SARIF schema`);
+  };
+  const LEVELS = ['none', 'note', 'warning', 'error'];
+  only(log, ['$schema', 'version', 'runs', 'inlineExternalProperties', 'properties'], 'sarifLog');
+  assert.match(log.$schema, /^https:\/\/.*sarif-schema-2\.1\.0\.json$/);
+  assert.equal(log.version, '2.1.0');
+  assert.equal(log.runs.length, 1);
+  const run = log.runs[0]!;
+  only(run, ['tool', 'invocations', 'originalUriBaseIds', 'columnKind', 'results', 'artifacts'], 'run');
+  only(run.tool, ['driver', 'extensions', 'properties'], 'tool');
+  only(run.tool.driver, ['name', 'version', 'rules', 'informationUri', 'semanticVersion'], 'toolComponent');
+  assert.equal(typeof run.tool.driver.name, 'string');
+  for (const rule of run.tool.driver.rules) {
+    only(rule, ['id', 'name', 'shortDescription', 'fullDescription', 'defaultConfiguration', 'helpUri', 'help'], 'reportingDescriptor');
+    assert.ok(rule.id && rule.shortDescription.text);
+    assert.ok(LEVELS.includes(rule.defaultConfiguration.level));
+  }
+  for (const inv of run.invocations) {
+    only(inv, ['executionSuccessful', 'exitCode', 'toolExecutionNotifications'], 'invocation');
+    assert.equal(typeof inv.executionSuccessful, 'boolean');
+  }
+  for (const base of Object.values(run.originalUriBaseIds)) assert.match(base.uri, /^file:\/\/.*\/$/, 'a base URI ends with a slash');
+  assert.ok(['utf16CodeUnits', 'unicodeCodePoints'].includes(run.columnKind));
+  const checkLocation = (loc: SarifLocation, where: string) => {
+    only(loc, ['id', 'physicalLocation', 'message'], where);
+    only(loc.physicalLocation, ['artifactLocation', 'region'], `${where}.physicalLocation`);
+    only(loc.physicalLocation.artifactLocation, ['uri', 'uriBaseId'], `${where}.artifactLocation`);
+    const { uri, uriBaseId } = loc.physicalLocation.artifactLocation;
+    if (uriBaseId) {
+      assert.ok(uriBaseId in run.originalUriBaseIds, `${where}: unknown uriBaseId`);
+      assert.doesNotMatch(uri, /^[a-z]+:|^\//, `${where}: a URI under a base is relative`);
+    } else assert.match(uri, /^file:\/\//);
+    assert.doesNotMatch(uri, /\\|\s/, `${where}: a URI has no backslashes or spaces`);
+    const r = loc.physicalLocation.region;
+    only(r, ['startLine', 'startColumn', 'endLine', 'endColumn'], `${where}.region`);
+    for (const v of Object.values(r)) assert.ok(Number.isInteger(v) && v >= 1, `${where}: region values are 1-based integers`);
+    assert.ok(r.endLine > r.startLine || (r.endLine === r.startLine && r.endColumn >= r.startColumn), `${where}: region ends after it starts`);
+  };
+  run.results.forEach((res, i) => {
+    only(res, ['ruleId', 'ruleIndex', 'level', 'message', 'locations', 'relatedLocations', 'partialFingerprints'], `result ${i}`);
+    assert.equal(run.tool.driver.rules[res.ruleIndex]!.id, res.ruleId, `result ${i}: ruleIndex names its ruleId`);
+    assert.ok(LEVELS.includes(res.level));
+    assert.equal(typeof res.message.text, 'string');
+    assert.equal(res.locations.length, 1);
+    checkLocation(res.locations[0]!, `result ${i}`);
+    const ids = new Set<number>();
+    for (const rel of res.relatedLocations ?? []) {
+      checkLocation(rel, `result ${i} related`);
+      assert.ok(rel.id !== undefined && !ids.has(rel.id), 'related locations have distinct ids');
+      ids.add(rel.id);
+    }
+  });
+}

@@ -18,8 +18,14 @@ export function severityName(d: Diagnostic): string {
   return SEVERITY_NAME[d.severity ?? 1] ?? 'error';
 }
 
-export function formatDiagnostic(path: string, d: Diagnostic): string {
-  return `${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code ?? 'newsprint'} ${d.message}`;
+/** How a file URI is shown: the checker shows paths as the person typed them. */
+export type ShowUri = (uri: string) => string;
+
+/** A compiler-style line, then one indented line for each place on another page it points to. */
+export function formatDiagnostic(path: string, d: Diagnostic, show: ShowUri = (uri) => uri): string {
+  const head = `${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code ?? 'newsprint'} ${d.message}`;
+  const related = (d.relatedInformation ?? []).map((r) => `    ${show(r.location.uri)}:${r.location.range.start.line + 1}:${r.location.range.start.character + 1} ${r.message}`);
+  return [head, ...related].join('\n');
 }
 
 function lines(entry: OutlineEntry, index: LineIndex): string {
@@ -37,10 +43,10 @@ function outlineLines(entries: readonly OutlineEntry[], index: LineIndex, depth:
   });
 }
 
-export function formatText(reports: readonly FileReport[], showOutline: boolean): string {
+export function formatText(reports: readonly FileReport[], showOutline: boolean, show?: ShowUri): string {
   const out: string[] = [];
   for (const r of reports) {
-    for (const d of r.diagnostics) out.push(formatDiagnostic(r.path, d));
+    for (const d of r.diagnostics) out.push(formatDiagnostic(r.path, d, show));
     if (r.fixed !== undefined) out.push(`${r.path}: fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'} in place`);
     if (showOutline) {
       out.push('', `Outline of ${r.path}:`);

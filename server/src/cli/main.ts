@@ -1,47 +1,59 @@
 /**
  * newsprint: the command-line checker. A second thin front end over the same
- * analysis as the language server.
+ * analysis as the language server: each folder's pages are checked as an
+ * issue, cross-page findings included, on every core for large archives.
  */
-import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { analyze, type AnalysisConfig } from '../analysis';
-import { omittedDiagnostic, toDiagnostic } from '../diagnostics';
-import { applyEdits, fixAllEdits } from '../fixes/edits';
-import { pageRefFromFileName } from '../model/pageNames';
-import { outline } from '../outline';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RULES } from '../rules';
-import { loadSegmenter } from '../segment/load';
-import type { Segmenter } from '../segment/segmenter';
+import type { MissingPageLevel } from '../issue/crossPage';
 import { LineIndex } from '../text/positions';
-import { ignoredFingerprints, rulesFor } from '../workspaceConfig';
+import { ConfigFinder } from '../workspaceConfigFiles';
+import { unpackLines } from './checkFile';
+import type { CheckedFile } from './checkIssue';
 import { collectFiles } from './files';
 import { formatJson, formatText, type FileReport } from './format';
-import { decode } from './readText';
-import { ConfigFinder, relativeKey } from '../workspaceConfigFiles';
+import { checkAll } from './pool';
+import { Progress } from './progress';
+import { toSarif } from './sarif';
+
+export { fixText } from './checkFile';
 
 const USAGE = `Usage: newsprint check [files or folders…] [options]
        newsprint rules
 
 Checks raw newspaper page text for layout damage and prints each page's outline.
-With no path, checks the bundled sample page.
+The pages of one folder are checked as one issue: a continuation marker such as
+(下转第二版) must find its continued part on the other page. With no path,
+checks the bundled sample page.
 
 Options:
-  --format text|json   output for people (default) or programs
+  --format text|json|sarif
+                       output for people (default), for programs, or SARIF 2.1.0
+                       for code-scanning tools
   --fix                apply every safe fix in place (only changed files are written)
   --no-outline         leave the outline out of text output
+  --missing-page off|information
+                       report jumps to or from a page that was not checked
+                       (default: off)
+  --jobs N             check on N threads (default: one per core for 32 files or more)
   --dictionary trimmed|full
                        segmentation dictionary (default: trimmed, loads fast)
   -h, --help           this help
 
+On a terminal, progress (files checked, findings so far) is shown on stderr.
 Exit status: 0 when nothing is at error severity, 1 when something is, 2 on usage or I/O errors.
 `;
 
 interface Options {
   paths: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   fix: boolean;
   outline: boolean;
   dictionary: 'trimmed' | 'full';
+  missingPage: MissingPageLevel;
+  jobs?: number;
 }
 
 class UsageError extends Error {}
@@ -52,7 +64,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'rules' {
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command === 'rules') return 'rules';
   if (command !== 'check') throw new UsageError(`unknown command “${command}”`);
-  const o: Options = { paths: [], format: 'text', fix: false, outline: true, dictionary: 'trimmed' };
+  const o: Options = { paths: [], format: 'text', fix: false, outline: true, dictionary: 'trimmed', missingPage: 'off' };
   while (args.length) {
     const a = args.shift()!;
     const value = (name: string) => {
@@ -66,45 +78,24 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'rules' {
     else if (a === '--no-outline') o.outline = false;
     else if (a === '--format' || a.startsWith('--format=')) {
       const v = value('--format');
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not “${v}”`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not “${v}”`);
       o.format = v;
     } else if (a === '--dictionary' || a.startsWith('--dictionary=')) {
       const v = value('--dictionary');
       if (v !== 'trimmed' && v !== 'full') throw new UsageError(`--dictionary must be trimmed or full, not “${v}”`);
       o.dictionary = v;
+    } else if (a === '--missing-page' || a.startsWith('--missing-page=')) {
+      const v = value('--missing-page');
+      if (v !== 'off' && v !== 'information') throw new UsageError(`--missing-page must be off or information, not “${v}”`);
+      o.missingPage = v;
+    } else if (a === '--jobs' || a.startsWith('--jobs=')) {
+      const v = value('--jobs');
+      if (!/^[1-9][0-9]{0,2}$/.test(v)) throw new UsageError(`--jobs must be a number of threads, not “${v}”`);
+      o.jobs = Number(v);
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option “${a}”`);
     else o.paths.push(a);
   }
   return o;
-}
-
-/** Writes through a temporary file in the same folder and a rename, so a crash never leaves half a page. */
-function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.newsprint-${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text, 'utf8');
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
-    throw err;
-  }
-}
-
-/** Safe fixes applied until nothing changes; overlapping fixes wait for the next pass. */
-export function fixText(text: string, segmenter: Segmenter, config: AnalysisConfig, pageRef?: ReturnType<typeof pageRefFromFileName>): { text: string; fixed: number } {
-  let fixed = 0;
-  for (let pass = 0; pass < 5; pass++) {
-    const { findings } = analyze(text, { segmenter, config: { ...config, maxProblems: Infinity }, ...(pageRef ? { pageRef } : {}) });
-    const edits = fixAllEdits(findings);
-    if (edits.length === 0) break;
-    fixed += findings.filter((f) => f.fixes.some((x) => x.safe)).length;
-    text = applyEdits(text, edits);
-  }
-  return { text, fixed };
 }
 
 /** Paths as a person typed them, or relative to where they stand. */
@@ -113,11 +104,28 @@ function shown(file: string): string {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
+function shownUri(uri: string): string {
+  return uri.startsWith('file:') ? shown(fileURLToPath(uri)) : uri;
+}
+
 function samplePage(): string {
   return join(__dirname, '..', '..', 'test', 'corpus', 'cjrb-2026-01-08', '01.txt');
 }
 
-export function main(argv: readonly string[]): number {
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export interface MainOptions {
+  /** The bundled checker, which worker threads run; without it every file is checked on the main thread. */
+  readonly workerScript?: string;
+}
+
+export async function main(argv: readonly string[], env: MainOptions = {}): Promise<number> {
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);
@@ -136,65 +144,55 @@ export function main(argv: readonly string[]): number {
   const paths = options.paths.length ? options.paths : [samplePage()];
   const { files, errors } = collectFiles(paths);
   let status = 0;
-  for (const e of errors) {
-    process.stderr.write(`newsprint: ${e}\n`);
-    status = 2;
-  }
-  const seg = loadSegmenter(join(__dirname, 'dict'), options.dictionary);
-  if (!seg.ready) process.stderr.write(`newsprint: ${seg.message}\n`);
+  const notes: string[] = [];
+  const note = (text: string, code: 0 | 2) => {
+    process.stderr.write(`newsprint: ${text}\n`);
+    notes.push(text);
+    if (code === 2) status = 2;
+  };
+  for (const e of errors) note(e, 2);
+  // Each config file's problems are said once, before any file is checked.
   const finder = new ConfigFinder();
   const reported = new Set<string>();
-  const reports: FileReport[] = [];
   for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      process.stderr.write(`newsprint: ${file}: cannot read: ${(err as Error).message}\n`);
-      status = 2;
-      continue;
-    }
-    const decoded = decode(bytes);
-    if (!decoded.ok) {
-      process.stderr.write(`newsprint: ${file}: ${decoded.message}\n`);
-      if (decoded.kind === 'encoding') status = 2;
-      continue;
-    }
     const found = finder.forFile(file);
-    if (found.path && !reported.has(found.path)) {
-      reported.add(found.path);
-      for (const p of found.problems) process.stderr.write(`newsprint: ${found.path}: ${p}\n`);
-    }
-    const config: AnalysisConfig = {
-      rules: rulesFor(found.config, relativeKey(found.root, file)),
-      ignored: ignoredFingerprints(found.config),
-      ...(found.config.paperName ? { paperName: found.config.paperName } : {}),
-      ...(found.config.bylineTemplate ? { bylineTemplate: found.config.bylineTemplate } : {}),
-    };
-    const pageRef = pageRefFromFileName(file);
-    let text = decoded.text;
-    let fixed: number | undefined;
-    if (options.fix) {
-      const result = fixText(text, seg.segmenter, config, pageRef);
-      if (result.text !== text) {
-        try {
-          writeAtomically(file, (decoded.bom ? '\uFEFF' : '') + result.text);
-          fixed = result.fixed;
-          text = result.text;
-        } catch (err) {
-          process.stderr.write(`newsprint: ${file}: cannot write: ${(err as Error).message}\n`);
-          status = 2;
-        }
-      }
-    }
-    const analysis = analyze(text, { segmenter: seg.segmenter, config, ...(pageRef ? { pageRef } : {}) });
-    const index = new LineIndex(analysis.model.lines);
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, index));
-    const last = diagnostics[diagnostics.length - 1];
-    if (analysis.omitted > 0 && last) diagnostics.push(omittedDiagnostic(analysis.omitted, diagnostics.length, last.range));
-    if (diagnostics.some((d) => d.severity === 1) && status === 0) status = 1;
-    reports.push({ path: shown(file), diagnostics, outline: outline(analysis.model), index, ...(fixed !== undefined ? { fixed } : {}) });
+    if (!found.path || reported.has(found.path)) continue;
+    reported.add(found.path);
+    for (const p of found.problems) note(`${found.path}: ${p}`, 0);
   }
-  process.stdout.write(options.format === 'json' ? formatJson(reports) : formatText(reports, options.outline));
+  const progress = new Progress(process.stderr, files.length);
+  let checked: { results: CheckedFile[]; segmentation?: string };
+  try {
+    checked = await checkAll(
+      files,
+      { fix: options.fix, missingPage: options.missingPage, dictionary: options.dictionary, ...(options.jobs ? { jobs: options.jobs } : {}), ...(env.workerScript ? { workerScript: env.workerScript } : {}) },
+      join(__dirname, 'dict'),
+      (issue) => {
+        for (const r of issue) progress.add(r.report?.diagnostics.length ?? 0);
+      },
+    );
+  } finally {
+    progress.finish();
+  }
+  if (checked.segmentation) note(checked.segmentation, 0);
+  const reports: FileReport[] = [];
+  for (const r of checked.results) {
+    for (const n of r.notes) note(n.text, n.status);
+    if (!r.report) continue;
+    if (r.report.diagnostics.some((d) => d.severity === 1) && status === 0) status = 1;
+    reports.push({
+      path: shown(r.file),
+      diagnostics: r.report.diagnostics,
+      outline: r.report.outline,
+      index: new LineIndex(unpackLines(r.report.lines)),
+      ...(r.report.fixed !== undefined ? { fixed: r.report.fixed } : {}),
+    });
+  }
+  if (options.format === 'json') process.stdout.write(formatJson(reports));
+  else if (options.format === 'sarif') {
+    const checkedFiles = checked.results.flatMap((r) => (r.report ? [{ file: r.file, diagnostics: r.report.diagnostics }] : []));
+    const sarif = toSarif({ files: checkedFiles, notes, cwd: process.cwd(), version: version(), exitCode: status });
+    process.stdout.write(JSON.stringify(sarif, null, 2) + '\n');
+  } else process.stdout.write(formatText(reports, options.outline, shownUri));
   return status;
 }
