@@ -47,6 +47,8 @@ const SYNC_CHARS = 128 * 1024;
 const PAUSE_MS = 300;
 /** Progress reports at most this often. */
 const REPORT_MS = 150;
+/** Files read ahead while one is analysed, so the disk's latency hides behind the analysis. */
+const READ_AHEAD = 8;
 
 export interface IndexerHost {
   readonly connection: Connection;
@@ -71,6 +73,17 @@ function hasPageLine(text: string): boolean {
     if (t.length > 0 && t.length <= 30 && /[版A-Z]/.test(t) && matchPageLine(t)) return true;
   }
   return false;
+}
+
+/** A file's bytes, or undefined when it is gone or too large to be a page. */
+async function readPageFile(path: string): Promise<Buffer | undefined> {
+  try {
+    const st = await stat(path);
+    if (!st.isFile() || st.size > MAX_BYTES) return undefined;
+    return await readFile(path);
+  } catch {
+    return undefined;
+  }
 }
 
 async function walk(dir: string, depth: number, out: string[]): Promise<void> {
@@ -157,11 +170,15 @@ export class IssueIndexer {
       const seen = new Set<string>();
       let lastReport = 0;
       let pages = 0;
+      const ahead = new Map<number, Promise<Buffer | undefined>>();
       for (let i = 0; i < paths.length; i++) {
         if (generation !== this.generation) return;
+        for (let k = i; k < Math.min(paths.length, i + READ_AHEAD); k++) if (!ahead.has(k)) ahead.set(k, readPageFile(paths[k]!));
+        const read = ahead.get(i)!;
+        ahead.delete(i);
         const uri = pathToFileURL(paths[i]!).href;
         seen.add(canonicalUri(uri));
-        if (!this.isOpen(canonicalUri(uri)) && (await this.readFromDisk(uri))) pages++;
+        if (!this.isOpen(canonicalUri(uri)) && (await this.readFromDisk(uri, read))) pages++;
         const now = performance.now();
         if (now - lastReport > REPORT_MS) {
           lastReport = now;
@@ -186,6 +203,16 @@ export class IssueIndexer {
     }
   }
 
+  /**
+   * Where a page's settings are read: editors set resource settings per
+   * workspace folder, so one request serves every page under it instead of
+   * one round trip per issue folder.
+   */
+  private settingsScope(uri: string): string {
+    const key = canonicalUri(uri);
+    return this.folders.filter((f) => key.startsWith(canonicalUri(f).replace(/\/?$/, '/'))).sort((a, b) => b.length - a.length)[0] ?? folderOf(uri);
+  }
+
   private forget(key: string): void {
     this.onDisk.delete(key);
     this.options.delete(key);
@@ -193,23 +220,22 @@ export class IssueIndexer {
     this.apply(this.index.delete(key), key);
   }
 
-  /** Reads one file from disk into the index; false when it is not a page file (and leaves the index). */
-  private async readFromDisk(uri: string): Promise<boolean> {
+  /**
+   * Reads one file from disk into the index (from `read`, when the scan read
+   * it ahead); false when it is not a page file, which leaves the index.
+   */
+  private async readFromDisk(uri: string, read?: Promise<Buffer | undefined>): Promise<boolean> {
     const key = canonicalUri(uri);
     const seq = ++this.readSeq;
     this.reads.set(key, seq);
     const path = pathOf(uri)!;
     const stale = () => this.reads.get(key) !== seq || this.isOpen(key);
-    let bytes: Buffer;
-    try {
-      const st = await stat(path);
-      if (!st.isFile() || st.size > MAX_BYTES) throw new Error('not a page file');
-      bytes = await readFile(path);
-    } catch {
+    const bytes = await (read ?? readPageFile(path));
+    if (!bytes) {
       if (!stale()) this.forget(key);
       return false;
     }
-    const settings = await this.host.settings.get(folderOf(uri));
+    const settings = await this.host.settings.get(this.settingsScope(uri));
     if (stale()) return false;
     const decoded = decode(bytes);
     const pageRef = pageRefFromFileName(path, fileNamePattern(settings));
