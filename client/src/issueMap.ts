@@ -90,8 +90,6 @@ export class IssueMapView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   private setState(state: ViewState): void {
     void vscode.commands.executeCommand('setContext', STATE_KEY, state);
-    const broken = this.map.issues.reduce((n, i) => n + i.brokenJumps, 0);
-    this.view.badge = broken > 0 ? { value: broken, tooltip: `${broken} broken jump${broken === 1 ? '' : 's'} between pages` } : undefined;
     this.view.message = state === 'ready' && this.map.indexing ? 'Indexing the workspace’s pages…' : undefined;
   }
 

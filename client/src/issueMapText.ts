@@ -69,9 +69,9 @@ export function articleText(a: IssueMapArticle): NodeText {
     `**${md(a.name)}**`,
     facts.join(' · '),
     ...a.jumps.map((j) => `- ${jumpLine(j)}`),
-    a.problems > 0 ? `${plural(a.problems, 'open problem')} (see the Problems panel)` : 'No open problems.',
+    a.problems > 0 ? `${plural(a.problems, 'open problem')} (warnings and errors; see the Problems panel)` : 'No open problems.',
   ].join('\n\n');
-  return { label: a.name, description: parts.join(' · '), icon, tooltip };
+  return { label: a.title, description: parts.join(' · '), icon, tooltip };
 }
 
 export function pageText(p: IssueMapPage): NodeText {

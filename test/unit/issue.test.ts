@@ -321,11 +321,21 @@ describe('the issue map', () => {
     const start = text.indexOf('政协武汉市第十四届委员会 常务委员会');
     const end = text.indexOf('(下转第二版)', start);
     const own = analyze(text, { segmenter: jieba(), pageRef: pageRefFromFileName('01.txt')! }).findings;
-    const inside = own.filter((f) => f.severity !== 'hint' && f.span.start >= start && f.span.start <= end);
+    const inside = own.filter((f) => (f.severity === 'warning' || f.severity === 'error') && f.span.start >= start && f.span.start <= end);
     assert.ok(inside.length > 0, 'the article has a broken wrap (政|协) of its own');
     assert.equal(council.problems, inside.length + 1);
     const city = two!.articles[0]!;
     assert.deepEqual(city.jumps.map((j) => [j.direction, j.page, j.status, file(j.target!.uri), line(j.target!.range)]), [['arriving', '1版', 'matched', '01.txt', 51]]);
     assert.equal(issue.problems, one!.articles.reduce((n, a) => n + a.problems, 0) + two!.articles.reduce((n, a) => n + a.problems, 0));
+    // The half-width punctuation note (information) is not an open problem.
+    assert.equal(one!.articles[0]!.problems, 0);
+  });
+
+  it('titles an article by its main headline, not by the kicker above it', () => {
+    const text = '2026武汉两会\n\n代表委员热议“五个中心”建设 握指成拳打出去才更有力量\n\n长江日报讯(记者王五)代表委员们围绕“五个中心”建设热烈讨论,提出了许多建议。\n';
+    const map = issueMap(indexOf([{ uri: 'file:///issue/03.txt', text }]), () => WARN, false);
+    const article = map.issues[0]!.pages[0]!.articles[0]!;
+    assert.equal(article.name, '2026武汉两会 / 代表委员热议“五个中心”建设 握指成拳打出去才更有力量');
+    assert.equal(article.title, '代表委员热议“五个中心”建设 握指成拳打出去才更有力量');
   });
 });

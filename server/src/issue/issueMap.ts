@@ -5,6 +5,7 @@
  */
 import type { Range } from '../text/positions';
 import { crossPageFindings, type CrossPageOptions } from './crossPage';
+import { normalizeHeadline } from './headlines';
 import type { IssueIndex } from './issueIndex';
 import type { ArrivingLink, OnwardLink } from './jumps';
 import { jumpTarget } from './navigation';
@@ -23,7 +24,10 @@ export interface IssueMapJump {
 }
 
 export interface IssueMapArticle {
+  /** The outline's name: every deck line, joined by “ / ”. */
   readonly name: string;
+  /** The deck line that names it in a narrow list: its main headline rather than a short kicker. */
+  readonly title: string;
   readonly kind: Exclude<IndexedArticle['kind'], 'teaser'>;
   readonly uri: string;
   readonly range: Range;
@@ -35,7 +39,7 @@ export interface IssueMapArticle {
   /** 字数. */
   readonly length: number;
   readonly jumps: readonly IssueMapJump[];
-  /** Open problems: its own findings and cross-page ones, hints left out. */
+  /** Open problems: its own warnings and errors, and cross-page ones (information and hints do not count). */
   readonly problems: number;
   readonly errors: number;
 }
@@ -61,6 +65,15 @@ export interface IssueMap {
   readonly issues: readonly IssueMapIssue[];
   /** Still indexing: more pages may come. */
   readonly indexing: boolean;
+}
+
+/**
+ * The first deck line long enough to be a headline: a kicker such as
+ * 2026武汉两会 (引题) stands above the main headline and names a series, not
+ * the article.
+ */
+function titleOf(a: IndexedArticle): string {
+  return a.deck.find((line) => normalizeHeadline(line).length >= 10) ?? a.deck[0] ?? a.name;
 }
 
 function status(link: OnwardLink | ArrivingLink): IssueMapJump['status'] {
@@ -94,11 +107,12 @@ export function issueMap(index: IssueIndex, options: (uri: string) => CrossPageO
       const articles: IssueMapArticle[] = [];
       for (const a of page.articles) {
         if (a.kind === 'teaser') continue;
-        const mine = cross.filter((f) => f.span.start >= a.span.start && f.span.start <= a.span.end && f.severity !== 'hint');
+        const mine = cross.filter((f) => f.span.start >= a.span.start && f.span.start <= a.span.end && (f.severity === 'error' || f.severity === 'warning'));
         const count = a.problems + mine.length;
         problems += count;
         articles.push({
           name: a.name,
+          title: titleOf(a),
           kind: a.kind,
           uri: file.uri,
           range: a.range,

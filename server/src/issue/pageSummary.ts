@@ -50,7 +50,7 @@ export interface IndexedArticle {
   readonly arriving?: IndexedMarker;
   /** The last words before each onward marker, by the marker's span start. */
   readonly breaksOff: ReadonlyMap<number, string>;
-  /** Findings of the page's own analysis inside it, hints left out. */
+  /** Warnings and errors of the page's own analysis inside it: what needs a person (information and hints do not count). */
   readonly problems: number;
   readonly errors: number;
 }
@@ -149,7 +149,8 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
   const head = block.headline[0] ?? block.body[0];
   const tail = block.headline[block.headline.length - 1] ?? head;
   const selection = head && tail ? index.range(head.span.start, tail.span.end) : index.range(block.span.start, block.span.start);
-  const mine = findings.filter((f) => f.severity !== 'hint' && within(f, block.span));
+  const mine = findings.filter((f) => within(f, block.span));
+  const problems = mine.filter((f) => f.severity === 'error' || f.severity === 'warning');
   const deck = block.headline.map((h) => h.text);
   return {
     kind: block.kind,
@@ -166,8 +167,8 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
     onward,
     ...(arrivingMarker ? { arriving: marker(arrivingMarker) } : {}),
     breaksOff,
-    problems: mine.length,
-    errors: mine.filter((f) => f.severity === 'error').length,
+    problems: problems.length,
+    errors: problems.filter((f) => f.severity === 'error').length,
   };
 }
 
