@@ -20,7 +20,7 @@ import type { Line } from '../text/lines';
 import { LineIndex } from '../text/positions';
 import { ignoredFingerprints, rulesFor } from '../workspaceConfig';
 import { ConfigFinder, relativeKey } from '../workspaceConfigFiles';
-import { decode } from './readText';
+import { decode } from '../text/decode';
 
 export interface CheckOptions {
   readonly fix: boolean;

@@ -1,8 +1,8 @@
 /**
- * Decoding a page file for the checker: UTF-8 with or without a BOM. Binary
- * files are recognised and skipped; invalid UTF-8 is reported with the line
- * and byte where it starts, never decoded into replacement characters that a
- * --fix would then write back.
+ * Decoding a page file read from disk, by the checker and by the server's
+ * issue index: UTF-8 with or without a BOM. Binary files are recognised and
+ * skipped; invalid UTF-8 is reported with the line and byte where it starts,
+ * never decoded into replacement characters that a --fix would then write back.
  */
 export type Decoded =
   | { readonly ok: true; readonly text: string; readonly bom: boolean }
