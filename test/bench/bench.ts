@@ -9,6 +9,7 @@ import { loadJieba } from '../../server/src/segment/jieba';
 import { CORPUS_PAGE, DICT_DIR } from '../helpers/repo';
 import { inProcess } from './inProcess';
 import { coldStart, typing } from './protocol';
+import { scale } from './scale';
 
 /** The corpus page repeated to about 1 MB, as one file of an issue: page lines between the pages. */
 function issueOf(page: string, bytes: number): string {
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const ip = inProcess(issue, () => cachedSegmenter(jieba), 15);
   const cold = await coldStart(7);
   const t = await typing(issue, 50);
+  const y = await scale();
 
   const lines = [
     '| measure | figure | target | note |',
@@ -44,6 +46,12 @@ async function main(): Promise<void> {
     row('2. cold start to first diagnostics (corpus page, dictionary included)', `${cold.toFixed(0)} ms`, '≤ 400 ms', 'median of 7'),
     row(`3. typing on a ${t.megabytes.toFixed(2)} MB issue file, edit → diagnostics`, `median ${t.medianMs.toFixed(1)} ms, p95 ${t.p95Ms.toFixed(1)} ms`, 'median ≤ 15 ms', `50 edits; opening took ${t.openMs.toFixed(0)} ms`),
     row('4. server RSS after start / after the 1 MB file', `${t.rssStartMb.toFixed(0)} MB / ${t.rssLoadedMb.toFixed(0)} MB`, '≤ 120 MB', ''),
+    row(
+      `5. indexing a year of an 8-page daily (${y.files} files, ${y.megabytes.toFixed(0)} MB), then workspace symbols`,
+      `${y.indexSeconds.toFixed(1)} s; query ${y.symbolMs.toFixed(1)} ms`,
+      '≤ 15 s; ≤ 50 ms',
+      `median of 5 queries, up to ${y.symbols} symbols each`,
+    ),
   ];
   console.log(lines.join('\n'));
 }

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { WorkDoneProgress, type ClientCapabilities, type Diagnostic, type InitializeResult, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { SERVER } from './repo';
 
 export interface Session {
@@ -46,7 +46,13 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? {}));
   connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
+  // Work-done progress arrives as $/progress for a token the server created: kept with the notifications.
+  connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+    connection.onProgress(WorkDoneProgress.type, params.token, (value) => {
+      notifications.push({ method: '$/progress', params: { token: params.token, value } });
+    });
+    return null;
+  });
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   // Warnings come as requests (they may carry actions): kept with the notifications, answered with no choice.
   connection.onRequest('window/showMessageRequest', (params: unknown) => {
@@ -57,6 +63,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   connection.listen();
 
   const capabilities: ClientCapabilities = options.capabilities ?? {
+    window: { workDoneProgress: true },
     workspace: { configuration: true, workspaceFolders: false, diagnostics: { refreshSupport: true } },
     textDocument: {
       synchronization: { dynamicRegistration: false },
