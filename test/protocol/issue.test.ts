@@ -10,7 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { ClientCapabilities, Diagnostic, DocumentLink, DocumentSymbol, Hover, LocationLink, PublishDiagnosticsParams, SymbolInformation, WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver-protocol';
+import {
+  WorkDoneProgress,
+  type ClientCapabilities,
+  type Diagnostic,
+  type DocumentLink,
+  type DocumentSymbol,
+  type Hover,
+  type LocationLink,
+  type PublishDiagnosticsParams,
+  type SymbolInformation,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
+} from 'vscode-languageserver-protocol';
 import type { IssueMap } from '../../server/src/issue/issueMap';
 import { CORPUS } from '../helpers/repo';
 import { startSession, type Session } from '../helpers/lspSession';
@@ -56,10 +69,13 @@ function observe(session: Session) {
   const refreshWaiters: Array<{ after: number; resolve: () => void }> = [];
   const registrations: unknown[] = [];
   // Registered before the server can send any of these: it starts indexing only once `initialized` is processed.
-  session.connection.onUnhandledProgress((p) => {
-    const value = p.value as Progress;
-    progress.push(value);
-    if (value.kind === 'end') for (const r of ended.splice(0)) r();
+  session.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+    session.connection.onProgress(WorkDoneProgress.type, params.token, (value) => {
+      session.notifications.push({ method: '$/progress', params: { token: params.token, value } });
+      progress.push(value);
+      if (value.kind === 'end') for (const r of ended.splice(0)) r();
+    });
+    return null;
   });
   session.connection.onRequest('workspace/diagnostic/refresh', () => {
     refreshes++;
