@@ -32,6 +32,8 @@ export interface IndexedArticle {
   readonly prepared: Deck;
   /** The outline's name: deck lines joined by “ / ”, or the first words of a headless block. */
   readonly name: string;
+  /** The name normalised (letters and digits only), for symbol queries over a whole archive. */
+  readonly key: string;
   readonly span: Span;
   readonly range: Range;
   /** The headline (or first line): what a jump or a click selects. */
@@ -152,11 +154,13 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
   const mine = findings.filter((f) => within(f, block.span));
   const problems = mine.filter((f) => f.severity === 'error' || f.severity === 'warning');
   const deck = block.headline.map((h) => h.text);
+  const name = blockName(block);
   return {
     kind: block.kind,
     deck,
     prepared: prepareDeck(deck, shared),
-    name: blockName(block),
+    name,
+    key: normalizeHeadline(name),
     span: block.span,
     range: index.range(block.span.start, block.span.end),
     selection,

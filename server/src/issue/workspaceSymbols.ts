@@ -17,27 +17,32 @@ export interface ArticleSymbol {
 }
 
 /** Every character of the query, in order, somewhere in the name: how editors filter symbols too. */
-function matches(query: string, name: string): boolean {
+function subsequence(query: string, name: string): boolean {
   let i = 0;
-  for (const ch of name) {
-    if (i < query.length && ch === query[i]) i++;
-  }
+  for (let k = 0; k < name.length && i < query.length; k++) if (name[k] === query[i]) i++;
   return i === query.length;
 }
 
+/**
+ * Articles whose headline holds the query, then those that hold its
+ * characters in order, up to `limit`: a query over a year of pages answers
+ * with the best matches first, not the first pages.
+ */
 export function articleSymbols(index: IssueIndex, query: string, limit = 2000): ArticleSymbol[] {
-  const q = Array.from(normalizeHeadline(query));
-  const out: ArticleSymbol[] = [];
+  const q = normalizeHeadline(query);
+  const exact: ArticleSymbol[] = [];
+  const loose: ArticleSymbol[] = [];
   for (const issue of index.issues()) {
     for (const { file, page } of issue.pages) {
       for (const a of page.articles) {
         // Teaser boxes point at articles elsewhere; they are not articles themselves.
         if (a.kind === 'teaser') continue;
-        if (q.length > 0 && !matches(q.join(''), normalizeHeadline(a.name))) continue;
-        out.push({ name: a.name, kind: a.kind, uri: file.uri, range: a.selection, container: `${issue.name} · ${page.label}` });
-        if (out.length >= limit) return out;
+        const contained = a.key.includes(q);
+        if (!contained && (loose.length + exact.length >= limit || !subsequence(q, a.key))) continue;
+        (contained ? exact : loose).push({ name: a.name, kind: a.kind, uri: file.uri, range: a.selection, container: `${issue.name} · ${page.label}` });
+        if (exact.length >= limit) return exact;
       }
     }
   }
-  return out;
+  return [...exact, ...loose].slice(0, limit);
 }
