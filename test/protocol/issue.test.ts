@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
-  WorkDoneProgress,
   type ClientCapabilities,
   type Diagnostic,
   type DocumentLink,
@@ -68,15 +67,18 @@ function observe(session: Session) {
   let refreshes = 0;
   const refreshWaiters: Array<{ after: number; resolve: () => void }> = [];
   const registrations: unknown[] = [];
-  // Registered before the server can send any of these: it starts indexing only once `initialized` is processed.
-  session.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
-    session.connection.onProgress(WorkDoneProgress.type, params.token, (value) => {
-      session.notifications.push({ method: '$/progress', params: { token: params.token, value } });
-      progress.push(value);
-      if (value.kind === 'end') for (const r of ended.splice(0)) r();
-    });
-    return null;
-  });
+  const take = (value: Progress) => {
+    progress.push(value);
+    if (value.kind === 'end') for (const r of ended.splice(0)) r();
+  };
+  // The session records progress from its start: what arrived before this observer (the server may ask for a
+  // token while `initialized` is still being written, on a busy machine) is taken first, then what follows.
+  for (const n of session.notifications) if (n.method === '$/progress') take((n.params as { value: Progress }).value);
+  const recorded = session.notifications.push.bind(session.notifications);
+  session.notifications.push = (...items) => {
+    for (const n of items) if (n.method === '$/progress') take((n.params as { value: Progress }).value);
+    return recorded(...items);
+  };
   session.connection.onRequest('workspace/diagnostic/refresh', () => {
     refreshes++;
     for (const w of refreshWaiters.filter((x) => refreshes > x.after)) {
