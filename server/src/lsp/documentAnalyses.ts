@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { readModel, type Analysis, type AnalysisConfig, type AnalyzeOptions } from '../analysis';
+import { readModel, type Analysis, type AnalyzeOptions } from '../analysis';
 import { omittedDiagnostic, toDiagnostic, type DiagnosticData } from '../diagnostics';
 import { pageRefFromFileName } from '../model/pageNames';
 import { LineCache } from '../model/readPage';
@@ -15,19 +15,10 @@ import { PagedAnalyzer, type PagedAnalysis } from '../pagedAnalysis';
 import { messageAt, type Finding } from '../rules/finding';
 import { looksBinary } from '../text/binary';
 import { LineIndex } from '../text/positions';
-import { ignoredFingerprints, rulesFor } from '../workspaceConfig';
+import { analysisConfigFor, fileNamePattern } from './analysisConfig';
 import type { SegmentationService } from './segmentation';
 import type { Settings, SettingsStore } from './settings';
 import type { WorkspaceConfigService } from './workspaceConfigService';
-
-function compilePattern(pattern: string): RegExp | undefined {
-  if (pattern === '') return undefined;
-  try {
-    return new RegExp(pattern);
-  } catch {
-    return undefined;
-  }
-}
 
 function shiftRange<T extends { start: { line: number; character: number }; end: { line: number; character: number } }>(r: T, by: number): T {
   return { ...r, start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
@@ -122,16 +113,8 @@ export class DocumentAnalyses {
 
   private run(doc: TextDocument, settings: Settings): DocumentAnalysis {
     const segmenter = this.segmentation.get(settings.dictionary, settings.userDictionary);
-    const workspace = this.configs.forDocument(doc.uri);
-    const fileConfig = workspace?.found.config;
-    const config: AnalysisConfig = {
-      rules: { ...settings.rules, ...(workspace ? rulesFor(workspace.found.config, workspace.relative) : {}) },
-      ignored: fileConfig ? ignoredFingerprints(fileConfig) : new Set(),
-      maxProblems: settings.maxProblems,
-      ...(settings.paperName || fileConfig?.paperName ? { paperName: settings.paperName || fileConfig!.paperName! } : {}),
-      ...(settings.bylineTemplate || fileConfig?.bylineTemplate ? { bylineTemplate: settings.bylineTemplate || fileConfig!.bylineTemplate! } : {}),
-    };
-    const pageRef = pageRefFromFileName(decodeURIComponent(doc.uri), compilePattern(settings.pageFileNamePattern));
+    const config = analysisConfigFor(doc.uri, settings, this.configs);
+    const pageRef = pageRefFromFileName(decodeURIComponent(doc.uri), fileNamePattern(settings));
     // A binary file opened as text is read as empty: no squiggle on every byte.
     const raw = doc.getText();
     const text = looksBinary(raw) ? '' : raw;

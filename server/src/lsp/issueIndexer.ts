@@ -23,7 +23,7 @@ import { orphanedContinuation } from '../rules/orphanedContinuation';
 import { decode } from '../text/decode';
 import { LineIndex } from '../text/positions';
 import type { DocumentAnalyses, DocumentAnalysis } from './documentAnalyses';
-import { analysisConfigFor, crossPageOptionsFor, fileNamePattern } from './issueConfig';
+import { analysisConfigFor, crossPageOptionsFor, fileNamePattern } from './analysisConfig';
 import type { SegmentationService } from './segmentation';
 import type { SettingsStore } from './settings';
 import type { WorkspaceConfigService } from './workspaceConfigService';

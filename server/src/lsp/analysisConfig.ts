@@ -1,7 +1,7 @@
 /**
- * The analysis settings of a page file, for pages the issue index reads from
- * disk: the same levels, ignores and names an open document gets, so a page
- * counts the same problems whether it is open or not.
+ * The analysis settings of a page file, built in one place for open documents
+ * and for pages the issue index reads from disk, so a page counts the same
+ * problems whether it is open or not.
  */
 import type { AnalysisConfig } from '../analysis';
 import type { CrossPageOptions } from '../issue/crossPage';
