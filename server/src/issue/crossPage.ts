@@ -47,6 +47,9 @@ function fileName(file: IndexedFile): string {
   return decodeURIComponent(file.uri.replace(/^.*\//, ''));
 }
 
+/** Said of a marker on a page that no page line or file name numbers. */
+const NO_PAGE_NUMBER = 'this page has no page number (no page line, and the file name gives none), so the jump cannot be checked.';
+
 function onwardProblem(link: OnwardLink): { message: string; related: RelatedLocation[]; missing: boolean } | undefined {
   const { from, marker, state } = link;
   const target = pageName(marker.page);
@@ -60,7 +63,7 @@ function onwardProblem(link: OnwardLink): { message: string; related: RelatedLoc
         related: [],
         message: from.page.page.ref
           ? `${marker.text}: ${target} is not in this issue, so where ${headline} continues cannot be checked.`
-          : `${marker.text}: this page has no page number (no page line, and the file name gives none), so the jump cannot be checked.`,
+          : `${marker.text}: ${NO_PAGE_NUMBER}`,
       };
     case 'no-continuation': {
       if (state.elsewhere) {
@@ -94,7 +97,7 @@ function arrivingProblem(link: ArrivingLink): { message: string; related: Relate
         related: [],
         message: to.page.page.ref
           ? `${marker.text}: ${source} is not in this issue, so where ${headline} comes from cannot be checked.`
-          : `${marker.text}: this page has no page number (no page line, and the file name gives none), so the jump cannot be checked.`,
+          : `${marker.text}: ${NO_PAGE_NUMBER}`,
       };
     case 'no-marker': {
       if (state.elsewhere) {

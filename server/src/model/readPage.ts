@@ -67,18 +67,11 @@ export class LineCache {
 
 type UnitKind = 'page-line' | 'furniture' | 'byline' | 'commentator' | 'credit' | 'end-credit' | 'marker' | 'text';
 
-/** One non-blank physical line, classified on its own. */
-interface Unit {
+/** One non-blank physical line, classified on its own (markers' offsets are relative to span.start). */
+interface Unit extends LineClass {
   readonly line: Line;
   readonly span: Span;
   readonly text: string;
-  readonly kind: UnitKind;
-  readonly pageRef?: PageRef;
-  readonly source?: SourceMatch;
-  /** Markers in the line, offsets relative to span.start. */
-  readonly markers: MarkerMatch[];
-  readonly pointer: boolean;
-  readonly shape: Shape;
 }
 
 /** A paragraph: one unit, or several joined across cuts. */
