@@ -26,9 +26,11 @@ function subsequence(query: string, name: string): boolean {
 /**
  * Articles whose headline holds the query, then those that hold its
  * characters in order, up to `limit`: a query over a year of pages answers
- * with the best matches first, not the first pages.
+ * with the best matches first, not the first pages. 256 is what a symbol
+ * picker can show usefully (rust-analyzer stops at 128); a person narrows the
+ * query rather than scrolls.
  */
-export function articleSymbols(index: IssueIndex, query: string, limit = 2000): ArticleSymbol[] {
+export function articleSymbols(index: IssueIndex, query: string, limit = 256): ArticleSymbol[] {
   const q = normalizeHeadline(query);
   const exact: ArticleSymbol[] = [];
   const loose: ArticleSymbol[] = [];
