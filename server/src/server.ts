@@ -127,16 +127,19 @@ function refreshAll(): void {
   }
 }
 
-const pending = new Map<string, ReturnType<typeof setTimeout>>();
+const pending = new Map<string, ReturnType<typeof setImmediate>>();
 
-/** Push mode: analyse after the burst of edits, and publish only if the version is still current. */
+/**
+ * Push mode: analyse once the edits already received have been applied (setImmediate runs after the I/O
+ * that brought them, without setTimeout's extra millisecond), and publish only if the version is still current.
+ */
 function schedulePush(doc: TextDocument): void {
   if (pullDiagnostics) return;
   const timer = pending.get(doc.uri);
-  if (timer) clearTimeout(timer);
+  if (timer) clearImmediate(timer);
   pending.set(
     doc.uri,
-    setTimeout(
+    setImmediate(
       guard('diagnostics', undefined, async () => {
         pending.delete(doc.uri);
         const current = documents.get(doc.uri);
@@ -145,7 +148,6 @@ function schedulePush(doc: TextDocument): void {
         if (documents.get(doc.uri)?.version !== result.version) return;
         await connection.sendDiagnostics({ uri: doc.uri, version: result.version, diagnostics: diagnosticsOf(result) });
       }),
-      0,
     ),
   );
 }
@@ -158,7 +160,7 @@ documents.onDidClose((e) => {
   analyses.forget(e.document.uri);
   indexer.documentClosed(e.document.uri);
   const timer = pending.get(e.document.uri);
-  if (timer) clearTimeout(timer);
+  if (timer) clearImmediate(timer);
   pending.delete(e.document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
