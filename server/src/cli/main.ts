@@ -3,7 +3,7 @@
  * analysis as the language server: each folder's pages are checked as an
  * issue, cross-page findings included, on every core for large archives.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES } from '../rules';
@@ -140,6 +140,11 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
   if (options === 'rules') {
     for (const r of RULES) process.stdout.write(`${r.id.padEnd(24)}${r.defaultSeverity.padEnd(13)}${r.description}\n`);
     return 0;
+  }
+  if (options.paths.length === 0 && !existsSync(samplePage())) {
+    // Installed from the package, there is no sample page beside the checker.
+    process.stderr.write(`newsprint: no file or folder given, and the sample page is not here (it ships with the source, not the package)\n\n${USAGE}`);
+    return 2;
   }
   const paths = options.paths.length ? options.paths : [samplePage()];
   const { files, errors } = collectFiles(paths);
