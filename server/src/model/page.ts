@@ -108,9 +108,6 @@ export interface PageModel {
   readonly segmented: boolean;
 }
 
-export function headlineText(block: Block): string {
-  return block.headline.map((h) => h.text).join(' / ');
-}
 
 /** The document offset of character `index` of an element's joined text. */
 export function elementOffset(el: Element, index: number): number {

@@ -13,7 +13,6 @@ export const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbf
 export const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** Spaces that layout leaves in raw text: ASCII, ideographic (U+3000), no-break, thin and the BOM. */
-export const SPACE = ' \\t\\u00a0\\u2000-\\u200b\\u202f\\u3000\\ufeff';
 export function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0xfeff;
 }
@@ -25,9 +24,6 @@ export function isSpace(ch: string | undefined): boolean {
 export const SENTENCE_END = '。！？!?…';
 /** Closing quotes and brackets that may end a paragraph after its sentence. */
 export const CLOSING_QUOTE = '”’」』》〉）)】］]';
-/** Punctuation inside a sentence, which headlines rarely carry but body text always does. */
-export const CLAUSE_PUNCT = '，,、；;：:';
-export const OPENING = '“‘「『《〈（(【［[';
 
 export const PAIRS: Readonly<Record<string, string>> = {
   '“': '”',
@@ -54,12 +50,6 @@ export function charCount(text: string): number {
   return n;
 }
 
-/** How many characters of `text` (from `start` to `end`) are in `set`, stopping once `enough` are found. */
-export function countIn(text: string, set: string, start = 0, end = text.length, enough = Infinity): number {
-  let n = 0;
-  for (let i = start; i < end && n < enough; i++) if (set.indexOf(text.charAt(i)) >= 0) n++;
-  return n;
-}
 
 /** Index just past the last non-space character at or before `end`, not before `start`. */
 export function trimEnd(text: string, start: number, end: number): number {

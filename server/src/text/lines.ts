@@ -32,22 +32,3 @@ export function splitLines(text: string): Line[] {
   lines.push({ index, start, end: n, next: n });
   return lines;
 }
-
-/** The line break the text mostly uses, so inserted text matches it. */
-export function dominantEol(text: string): '\n' | '\r\n' | '\r' {
-  let crlf = 0;
-  let lf = 0;
-  let cr = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
-        crlf++;
-        i++;
-      } else cr++;
-    } else if (c === 10) lf++;
-  }
-  if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
-  if (cr > lf) return '\r';
-  return '\n';
-}

@@ -52,8 +52,3 @@ export function parsePageRef(label: string): PageRef | undefined {
   const section = m[1] ? m[1].replace(/[Ａ-Ｚ]/, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toUpperCase() : undefined;
   return section ? { label, section, number } : { label, number };
 }
-
-/** Two references name the same page when numbers match and sections do not differ. */
-export function samePage(a: PageRef, b: PageRef): boolean {
-  return a.number === b.number && (a.section ?? '') === (b.section ?? '');
-}
