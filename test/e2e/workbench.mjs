@@ -145,6 +145,45 @@ export class Workbench {
     return outline;
   }
 
+  /**
+   * Waits until the Problems panel's group of `file` lists these numbers of
+   * rows per rule id (the code each row shows beside its source); with
+   * `exact`, no row of another rule either. Other files' groups (a page
+   * opened by a jump) are not counted. Call it with the panel maximized, so
+   * that the list, which only renders the rows in view, renders the group.
+   */
+  async waitForCodes(file, expected, { exact = true } = {}) {
+    await this.page.waitForFunction(({ file, want, exact }) => {
+      const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+      let total;
+      let listed = 0;
+      let inFile = false;
+      const got = {};
+      for (const row of rows) {
+        if (row.getAttribute('aria-level') === '1') {
+          inFile = row.querySelector('.label-name')?.textContent === file;
+          // “18 problems in file 01.txt of folder .”: the whole group is rendered once every one of them is counted.
+          if (inFile) total = Number(/^(\d+) /.exec(row.getAttribute('aria-label') ?? '')?.[1]);
+          continue;
+        }
+        if (!inFile || row.getAttribute('aria-level') !== '2') continue;
+        listed++;
+        if (row.querySelector('.marker-source')?.textContent !== 'newsprint') continue;
+        const code = row.querySelector('.marker-code')?.textContent ?? '';
+        got[code] = (got[code] ?? 0) + 1;
+      }
+      if (total === undefined || listed !== total) return false;
+      return Object.keys(exact ? { ...got, ...want } : want).every((k) => (got[k] ?? 0) === (want[k] ?? 0));
+    }, { file, want: expected, exact });
+  }
+
+  /** Waits until the Problems panel counts `count` problems for `file` (its group's badge), whatever is scrolled into view. */
+  async waitForProblemCount(file, count) {
+    await this.showProblems();
+    const label = `${count} ${count === 1 ? 'problem' : 'problems'} in file ${file} `;
+    await this.page.waitForFunction((label) => [...document.querySelectorAll('.markers-panel .monaco-list-row[aria-level="1"]')].some((r) => r.getAttribute('aria-label')?.startsWith(label)), label);
+  }
+
   /** The language shown in the status bar for the active editor. */
   languageItem() {
     return this.page.locator('#status\\.editor\\.mode');
