@@ -51,6 +51,18 @@ function checkIssue(folder) {
 // 1 halfwidth-punctuation; 9 blocks, from 八部门印发《“人工智能+制造”专项行动实施意见》… to the teaser 2026 武汉两会 乘势而上 续写新篇.
 const EXPECTED = checkIssue(CORPUS_ISSUE);
 const describeCodes = (codes) => Object.entries(codes).map(([code, n]) => `${n} ${code}`).join(', ');
+const lineOf = (file, line) => readFileSync(join(CORPUS_ISSUE, file), 'utf8').split(/\r?\n/)[line - 1];
+
+/** The jump followed with go to definition: page 1's (下转第二版) under 城市更新要用好改革“关键一招”, and its continued part on page 2. */
+const JUMP = { line: 51, column: 3, marker: '(下转第二版)', page: '02.txt', headline: '城市更新要用好改革“关键一招”' };
+/** Where the continued part's (上接第一版) marker is, as the checker's outline of page 2 says (line 5, column 1). */
+const JUMP_TARGET = (() => {
+  const part = EXPECTED[JUMP.page].articles.find((a) => a.kind === 'continuation' && a.headline === JUMP.headline);
+  const marker = part?.children?.find((c) => c.kind === 'marker');
+  assert.ok(marker, `page 2 should hold the continued part of ${JUMP.headline} with its marker`);
+  return { line: marker.range.start.line + 1, column: marker.range.start.character + 1 };
+})();
+
 let root;
 let workspace;
 let server;
@@ -126,6 +138,33 @@ test(`the Outline shows the ${P1.headlines.length} blocks of the page with their
   await wb.screenshot('03-outline');
 });
 
+test(`go to definition (F12) on ${JUMP.marker} opens the continued part on page 2, and hover names it`, async (t) => {
+  assert.ok(lineOf(PAGE, JUMP.line).startsWith(JUMP.marker), `line ${JUMP.line} of ${PAGE} should be ${JUMP.marker}`);
+  assert.ok(lineOf(JUMP.page, JUMP_TARGET.line).startsWith('(上接第一版)'), `line ${JUMP_TARGET.line} of ${JUMP.page} should open with (上接第一版)`);
+  // Page 1 counts its cross-page finding only once page 2 is indexed: from then on its jumps can be followed.
+  await wb.waitForProblemCount(PAGE, P1.problems);
+  await wb.switchTo(PAGE);
+  await wb.goToLine(JUMP.line, JUMP.column);
+  const started = Date.now();
+  await wb.page.keyboard.press('F12');
+  await wb.page.locator('.tabs-container .tab.active', { hasText: JUMP.page }).waitFor();
+  // The cursor lands on the (上接第一版) marker that opens the continued part, and the editor shows it.
+  await wb.waitForCursor(`Ln ${JUMP_TARGET.line}, Col ${JUMP_TARGET.column}`);
+  await wb.page.locator('.editor-instance .view-line', { hasText: lineOf(JUMP.page, JUMP_TARGET.line).slice(0, 12) }).waitFor();
+  t.diagnostic(`F12 to the continued part on ${JUMP.page}: ${Date.now() - started} ms`);
+  await wb.screenshot('04-go-to-definition');
+
+  await wb.switchTo(PAGE);
+  await wb.waitForCursor(`Ln ${JUMP.line}, Col ${JUMP.column}`);
+  await wb.showHover();
+  await wb.page.locator('.monaco-hover', { hasText: 'Continues on 2版' }).filter({ hasText: JUMP.headline }).waitFor();
+  await wb.screenshot('05-hover');
+  await wb.page.keyboard.press('Escape');
+  await wb.page.locator('.monaco-hover', { hasText: 'Continues on 2版' }).waitFor({ state: 'hidden' });
+  // Page 2 is closed again, so that the issue map opens it and the Problems panel is page 1's alone.
+  await wb.closeEditor(JUMP.page);
+});
+
 test('a quick fix on a broken wrap (Ctrl+.) joins its two parts', async () => {
   await wb.goToProblem(`“${CUT}” is cut across lines 61–63`);
   await wb.page.keyboard.press('Control+.');
@@ -153,8 +192,6 @@ test(`Fix All leaves no broken wrap, only the findings that have no fix (${descr
   // What the editor showed is what was saved: the checker, run on the workspace's issue, finds the same in the file.
   assert.deepEqual(checkIssue(join(workspace))[PAGE].codes, P1.unfixable);
 });
-
-test('go to definition on (下转第二版) opens the continued part on page 2', { skip: 'the issue features (cross-page links) have not landed yet' }, () => {});
 
 test('the issue map lists the pages of the issue', { skip: 'the issue map view has not landed yet' }, () => {});
 

@@ -184,6 +184,45 @@ export class Workbench {
     await this.page.waitForFunction((label) => [...document.querySelectorAll('.markers-panel .monaco-list-row[aria-level="1"]')].some((r) => r.getAttribute('aria-label')?.startsWith(label)), label);
   }
 
+  /** Waits until the status bar shows exactly this cursor position (and selection): “Ln 51, Col 3”, “Ln 115, Col 28 (27 selected)”. */
+  async waitForCursor(text) {
+    await this.page.waitForFunction((want) => document.querySelector('#status\\.editor\\.selection')?.textContent?.trim() === want, text);
+  }
+
+  /** Puts the cursor at a 1-based line and column of the active editor with Go to Line/Column (Ctrl+G). */
+  async goToLine(line, column) {
+    const { page } = this;
+    await page.locator('.editor-instance .monaco-editor').first().waitFor();
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.waitForCursor(`Ln ${line}, Col ${column}`);
+  }
+
+  /** Brings the editor of an open file to the front by clicking its tab. */
+  async switchTo(name) {
+    await this.page.locator('.tabs-container .tab', { hasText: name }).click();
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  }
+
+  /** Closes the editor of an open file (its tab to the front, then Ctrl+W). */
+  async closeEditor(name) {
+    await this.switchTo(name);
+    await this.page.keyboard.press('Control+W');
+    await this.page.locator('.tabs-container .tab', { hasText: name }).waitFor({ state: 'detached' });
+  }
+
+  /** Shows the hover at the cursor, as Ctrl+K Ctrl+I does, and returns it once it has content. */
+  async showHover() {
+    await this.runCommand('Show or Focus Hover');
+    const hover = this.page.locator('.monaco-hover:not(.hidden)', { has: this.page.locator('.hover-contents') }).first();
+    await hover.waitFor();
+    return hover;
+  }
+
   /** The language shown in the status bar for the active editor. */
   languageItem() {
     return this.page.locator('#status\\.editor\\.mode');
