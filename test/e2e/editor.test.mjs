@@ -165,6 +165,100 @@ test(`go to definition (F12) on ${JUMP.marker} opens the continued part on page 
   await wb.closeEditor(JUMP.page);
 });
 
+/** Page files and the names the issue map gives them. */
+const PAGES = [
+  { file: '01.txt', label: '1版' },
+  { file: '02.txt', label: '2版' },
+];
+/** The kinds of block the issue map lists as articles (teasers and furniture are not articles). */
+const MAP_KINDS = new Set(['article', 'continuation', 'commentary', 'photo']);
+/** The page-1 article whose (下转第二版) finds no continued part, and a page-2 article to open from the map. */
+const BROKEN = '政协武汉市第十四届委员会 常务委员会第二十五次会议召开';
+const ON_PAGE_2 = '市政协委员建言“人工智能+”赋能产业升级';
+
+/** The rows of the Issue Map view, in tree order (runs in the page). */
+function issueMapRows() {
+  const pane = [...document.querySelectorAll('#workbench\\.view\\.explorer .pane')].find((p) => p.querySelector('.pane-header')?.getAttribute('aria-label')?.startsWith('Issue Map'));
+  return [...(pane?.querySelectorAll('.monaco-list-row') ?? [])]
+    .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
+    .map((r) => ({
+      level: Number(r.getAttribute('aria-level')),
+      name: r.querySelector('.label-name')?.textContent ?? '',
+      description: r.querySelector('.label-description')?.textContent ?? '',
+      aria: r.getAttribute('aria-label') ?? '',
+    }));
+}
+
+/**
+ * Whether the rows are the issue → “1版 — 01.txt · 8 articles · …” → its
+ * articles (each named by its headline, a ✗ on a jump whose other half is
+ * missing), then 2版 likewise (runs in the page).
+ */
+function issueMapMatches(rows, { issueName, pages }) {
+  const want = [{ level: 1, name: issueName, description: `${pages.length} pages · ` }];
+  for (const p of pages) {
+    want.push({ level: 2, name: p.label, description: `${p.file} · ${p.articles.length} articles` });
+    for (const a of p.articles) want.push({ level: 3, aria: `${a.name}, `, broken: a.broken });
+  }
+  return rows.length === want.length && want.every((w, i) => {
+    const r = rows[i];
+    if (r.level !== w.level) return false;
+    if (w.level < 3) return r.name === w.name && r.description.startsWith(w.description);
+    return r.aria.startsWith(w.aria) && / ✗( |$)/.test(r.description) === w.broken;
+  });
+}
+
+test('the Issue Map lists the issue, its 2 pages and their articles, and a click on an article reveals it in its page', async (t) => {
+  assert.deepEqual(Object.keys(EXPECTED).sort(), PAGES.map((p) => p.file), 'the corpus issue should be pages 01.txt and 02.txt');
+  const issueName = basename(CORPUS_ISSUE);
+  // What the map must show, from the checker: each page's articles by headline, in page order, a ✗ on a jump whose other half is missing.
+  const pages = PAGES.map((p) => ({
+    ...p,
+    articles: EXPECTED[p.file].articles.filter((a) => MAP_KINDS.has(a.kind)).map((a) => ({ name: a.headline, broken: /\(not found\)/.test(a.detail ?? '') })),
+  }));
+  assert.ok(pages[0].articles.some((a) => a.name === BROKEN && a.broken), `the checker should report ${BROKEN} as jumping to no continued part`);
+
+  const pane = await wb.showExplorerView('Issue Map');
+  const started = Date.now();
+  await pane.locator('.monaco-list-row[aria-level="1"]').first().waitFor();
+  t.diagnostic(`issue map: first row ${Date.now() - started} ms after the view was shown`);
+  // Page 1 expanded (the map opens pages expanded; a click on its twistie if not).
+  const page1 = pane.locator('.monaco-list-row[aria-level="2"]', { has: wb.page.locator('.label-name', { hasText: /^1版$/ }) });
+  await page1.waitFor();
+  if ((await page1.getAttribute('aria-expanded')) === 'false') await page1.locator('.monaco-tl-twistie').click();
+  await pane.locator('.monaco-list-row[aria-level="2"][aria-expanded="true"]', { has: wb.page.locator('.label-name', { hasText: /^1版$/ }) }).waitFor();
+
+  await wb.withSideBarWidth(560, async () => {
+    // Waits until the tree is the expected one; on a timeout, says what the map showed instead.
+    const expected = { issueName, pages };
+    try {
+      await wb.page.waitForFunction(`(${issueMapMatches})((${issueMapRows})(), ${JSON.stringify(expected)})`);
+    } catch (err) {
+      assert.fail(`the issue map did not show the expected tree (${err.message.split('\n')[0]}); it showed:\n${JSON.stringify(await wb.page.evaluate(issueMapRows), null, 1)}`);
+    }
+    const articleRow = (name) => pane.locator(`.monaco-list-row[aria-level="3"][aria-label^="${name}, "]`);
+    const brokenRow = articleRow(BROKEN);
+    assert.match(await brokenRow.locator('.label-description').innerText(), /^→ 2版 ✗/);
+
+    // A click on a page-2 article opens page 2 with its headline selected.
+    const reveal = async (name, file) => {
+      const start = EXPECTED[file].articles.find((a) => a.headline === name).range.start.line + 1;
+      const headline = lineOf(file, start);
+      await articleRow(name).click();
+      await wb.page.locator('.tabs-container .tab.active', { hasText: file }).waitFor();
+      await wb.waitForCursor(`Ln ${start}, Col ${headline.length + 1} (${headline.length} selected)`);
+      await wb.page.locator('.editor-instance .view-line', { hasText: headline }).waitFor();
+    };
+    await reveal(ON_PAGE_2, '02.txt');
+    await wb.screenshot('06-issue-map-opens-page-2');
+    // A click on the page-1 article whose jump is broken reveals it in page 1.
+    await reveal(BROKEN, PAGE);
+    await wb.screenshot('07-issue-map');
+  });
+  await wb.closeEditor('02.txt');
+  await wb.switchTo(PAGE);
+});
+
 test('a quick fix on a broken wrap (Ctrl+.) joins its two parts', async () => {
   await wb.goToProblem(`“${CUT}” is cut across lines 61–63`);
   await wb.page.keyboard.press('Control+.');
@@ -192,8 +286,6 @@ test(`Fix All leaves no broken wrap, only the findings that have no fix (${descr
   // What the editor showed is what was saved: the checker, run on the workspace's issue, finds the same in the file.
   assert.deepEqual(checkIssue(join(workspace))[PAGE].codes, P1.unfixable);
 });
-
-test('the issue map lists the pages of the issue', { skip: 'the issue map view has not landed yet' }, () => {});
 
 /**
  * The text as a reader sees it: without line breaks and spaces, and with

@@ -223,6 +223,51 @@ export class Workbench {
     return hover;
   }
 
+  /**
+   * Shows a view of the explorer by its title (“Issue Map”) with the other
+   * sections folded, so it gets the height of the side bar, and returns its pane.
+   */
+  async showExplorerView(title) {
+    const { page } = this;
+    for (const header of await page.locator('#workbench\\.view\\.explorer .pane-header[aria-expanded="true"]').all()) {
+      if (!(await header.getAttribute('aria-label'))?.startsWith(title)) await header.click();
+    }
+    await this.runCommand(`Explorer: Focus on ${title} View`);
+    const pane = page.locator('#workbench\\.view\\.explorer .pane', { has: page.locator(`.pane-header[aria-label^="${title}"][aria-expanded="true"]`) });
+    await pane.waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('#workbench\\.view\\.explorer .pane-header[aria-expanded="true"]').length === 1);
+    return pane;
+  }
+
+  /**
+   * Runs `fn` with the side bar at least `width` pixels wide (View: Increase
+   * Current View Size, with the side bar focused), then brings it back to its
+   * width, so later steps see the editor as wide as before.
+   */
+  async withSideBarWidth(width, fn) {
+    const { page } = this;
+    const widthNow = () => page.locator('#workbench\\.parts\\.sidebar').evaluate((el) => Math.round(el.getBoundingClientRect().width));
+    const waitForWidth = (test, w) => page.waitForFunction(({ test, w }) => {
+      const now = document.querySelector('#workbench\\.parts\\.sidebar')?.getBoundingClientRect().width ?? 0;
+      return test === 'more' ? now > w : now < w;
+    }, { test, w });
+    // The command resizes the part that has focus.
+    const resize = async (command, test, now) => {
+      await this.runCommand('View: Focus into Primary Side Bar');
+      await page.locator('#workbench\\.parts\\.sidebar:focus-within').waitFor();
+      await this.runCommand(command);
+      await waitForWidth(test, now);
+    };
+    const original = await widthNow();
+    let steps = 0;
+    for (let now = original; now < width && steps < 20; now = await widthNow(), steps++) await resize('Increase Current View Size', 'more', now);
+    try {
+      return await fn();
+    } finally {
+      for (let now = await widthNow(); now > original && steps-- > 0; now = await widthNow()) await resize('Decrease Current View Size', 'less', now);
+    }
+  }
+
   /** The language shown in the status bar for the active editor. */
   languageItem() {
     return this.page.locator('#status\\.editor\\.mode');
