@@ -27,6 +27,7 @@ import { ISSUE_CAPABILITIES, issueEvents, outlineWithJumps, registerIssueFeature
 import { IssueIndexer } from './lsp/issueIndexer';
 import { SegmentationService } from './lsp/segmentation';
 import { SettingsStore } from './lsp/settings';
+import { SymbolRegistration } from './lsp/symbolRegistration';
 import { toDocumentSymbol } from './lsp/symbols';
 import { WorkspaceConfigService } from './lsp/workspaceConfigService';
 import { CONFIG_FILE } from './workspaceConfig';
@@ -41,6 +42,7 @@ let folders: string[] = [];
 let settings: SettingsStore;
 let analyses: DocumentAnalyses;
 let indexer: IssueIndexer;
+let symbols: SymbolRegistration;
 let clientCapabilities: ClientCapabilities = {};
 // NEWSPRINT_DICT_DIR points at another dictionary folder (tests use it to make loading fail).
 const segmentation = new SegmentationService(connection, process.env.NEWSPRINT_DICT_DIR ?? join(__dirname, 'dict'));
@@ -71,6 +73,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings = new SettingsStore(connection, caps.workspace?.configuration === true);
   analyses = new DocumentAnalyses(settings, segmentation, configs);
   clientCapabilities = caps;
+  symbols = SymbolRegistration.for(connection, caps);
   indexer = new IssueIndexer(
     { connection, documents, analyses, settings, segmentation, configs },
     issueEvents(connection, documents, {
@@ -79,6 +82,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
         if (refreshSupport) void connection.languages.diagnostics.refresh();
       },
       push: schedulePush,
+      outline: () => symbols.renew(),
     }),
   );
   registerIssueFeatures({ connection, documents, indexer, guard, capabilities: caps });
@@ -88,7 +92,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-      documentSymbolProvider: { label: 'Newsprint' },
+      ...symbols.capability(),
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
       executeCommandProvider: { commands: [IGNORE_COMMAND, RULE_OFF_COMMAND] },
@@ -102,6 +106,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  symbols.renew();
   indexer.setFolders(folders);
   indexer.rescan();
   void watchPageFiles(connection, clientCapabilities).catch((err: unknown) => connection.console.warn(`Newsprint: cannot watch page files: ${String(err)}`));

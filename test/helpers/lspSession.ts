@@ -45,7 +45,13 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     }
   });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? {}));
-  connection.onRequest('client/registerCapability', () => null);
+  // Registrations are kept with the notifications, so tests can see what the server asked for.
+  for (const method of ['client/registerCapability', 'client/unregisterCapability']) {
+    connection.onRequest(method, (params: unknown) => {
+      notifications.push({ method, params });
+      return null;
+    });
+  }
   // Work-done progress arrives as $/progress for a token the server created: kept with the notifications.
   connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
     connection.onProgress(WorkDoneProgress.type, params.token, (value) => {

@@ -142,6 +142,8 @@ export interface RefreshHooks {
   /** Push clients: analyse and publish this document again. */
   readonly push: (doc: TextDocument) => void;
   readonly pull: () => boolean;
+  /** The outline's jump notes may have changed: have the client ask for symbols again. */
+  readonly outline: () => void;
 }
 
 /**
@@ -177,6 +179,7 @@ export function issueEvents(connection: Connection, documents: TextDocuments<Tex
           }
         }
         toPush.clear();
+        hooks.outline();
       }, 50);
     },
   };
