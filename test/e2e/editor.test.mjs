@@ -222,6 +222,19 @@ function issueMapMatches(rows, { issueName, pages }) {
   });
 }
 
+/** The Issue Map row of an article, by its headline (the row's accessible name starts with it). */
+const articleRow = (pane, name) => pane.locator(`.monaco-list-row[aria-level="3"][aria-label^="${name}, "]`);
+
+/** Clicks an article in the Issue Map and waits until its page is in front with the article's headline line selected. */
+async function revealFromMap(pane, name, file) {
+  const start = EXPECTED[file].articles.find((a) => a.headline === name).range.start.line + 1;
+  const headline = lineOf(file, start);
+  await articleRow(pane, name).click();
+  await wb.page.locator('.tabs-container .tab.active', { hasText: file }).waitFor();
+  await wb.waitForCursor(`Ln ${start}, Col ${headline.length + 1} (${headline.length} selected)`);
+  await wb.page.locator('.editor-instance .view-line', { hasText: headline }).waitFor();
+}
+
 test('the Issue Map lists the issue, its 2 pages and their articles, and a click on an article reveals it in its page', async (t) => {
   assert.deepEqual(Object.keys(EXPECTED).sort(), PAGES.map((p) => p.file), 'the corpus issue should be pages 01.txt and 02.txt');
   const issueName = basename(CORPUS_ISSUE);
@@ -250,37 +263,66 @@ test('the Issue Map lists the issue, its 2 pages and their articles, and a click
     } catch (err) {
       assert.fail(`the issue map did not show the expected tree (${err.message.split('\n')[0]}); it showed:\n${JSON.stringify(await wb.page.evaluate(issueMapRows), null, 1)}`);
     }
-    const articleRow = (name) => pane.locator(`.monaco-list-row[aria-level="3"][aria-label^="${name}, "]`);
-    const brokenRow = articleRow(BROKEN);
+    const brokenRow = articleRow(pane, BROKEN);
     assert.match(await brokenRow.locator('.label-description').innerText(), /^→ 2版 ✗/);
 
-    // A click on a page-2 article opens page 2 with its headline selected.
-    const reveal = async (name, file) => {
-      const start = EXPECTED[file].articles.find((a) => a.headline === name).range.start.line + 1;
-      const headline = lineOf(file, start);
-      await articleRow(name).click();
-      await wb.page.locator('.tabs-container .tab.active', { hasText: file }).waitFor();
-      await wb.waitForCursor(`Ln ${start}, Col ${headline.length + 1} (${headline.length} selected)`);
-      await wb.page.locator('.editor-instance .view-line', { hasText: headline }).waitFor();
-    };
-    await reveal(ON_PAGE_2, '02.txt');
-    await wb.screenshot('06-issue-map-opens-page-2');
-    // A click on the page-1 article whose jump is broken reveals it in page 1.
-    await reveal(BROKEN, PAGE);
-    await wb.screenshot('07-issue-map');
+    // A click on the page-1 article whose jump is broken reveals it in page 1 (open already: the map does not change).
+    await revealFromMap(pane, BROKEN, PAGE);
+    await wb.screenshot('06-issue-map');
+    // A click on a page-2 article opens page 2 with its headline selected. It is the last click on the map in this
+    // step: opening a page makes the map refresh, and a click during a refresh is lost (see the next step).
+    await revealFromMap(pane, ON_PAGE_2, '02.txt');
+    await wb.screenshot('07-issue-map-opens-page-2');
   });
   await wb.closeEditor('02.txt');
   await wb.switchTo(PAGE);
 });
 
+test(
+  'a click on an Issue Map article reveals it while the map refreshes, too',
+  {
+    // Reproduced here by hand too: a click on an article row shortly after the map was refreshed (its Refresh button,
+    // or about 0.6 s after a page opens or closes, even when nothing in the map changed) does nothing, and VS Code shows
+    // “Actual command not found, wanted to execute newsprint.revealArticle”: each refresh replaces every TreeItem, the
+    // extension host drops the commands of the old ones, and the click carries an old one.
+    todo: 'Newsprint bug: the Issue Map loses a click made while it refreshes (client/src/issueMap.ts refreshes the whole tree on every fetch)',
+  },
+  async () => {
+    const pane = await wb.showExplorerView('Issue Map');
+    const lost = 'Actual command not found';
+    try {
+      for (let i = 0; i < 6; i++) {
+        const [name, file] = i % 2 === 0 ? [ON_PAGE_2, '02.txt'] : [BROKEN, PAGE];
+        // The view's title actions show while the pointer is over the view.
+        await pane.locator('.pane-header').hover();
+        await pane.locator('.pane-header .action-label[aria-label="Refresh Issue Map"]').click();
+        await articleRow(pane, name).click();
+        // Either the page comes to the front or VS Code says the click's command is gone.
+        const outcome = await (await wb.page.waitForFunction(({ file, lost }) => {
+          if ([...document.querySelectorAll('.notification-toast')].some((n) => n.textContent.includes(lost))) return 'lost';
+          return document.querySelector('.tabs-container .tab.active')?.textContent?.includes(file) ? 'revealed' : false;
+        }, { file, lost })).jsonValue();
+        if (outcome === 'lost') {
+          await wb.screenshot('08-issue-map-click-lost');
+          assert.fail(`click ${i + 1} on “${name}” right after Refresh Issue Map was lost: VS Code says “${lost}, wanted to execute newsprint.revealArticle”`);
+        }
+      }
+    } finally {
+      if (await wb.page.locator('.notification-toast').count()) await wb.runCommand('Notifications: Clear All Notifications');
+      if (await wb.page.locator('.tabs-container .tab', { hasText: '02.txt' }).count()) await wb.closeEditor('02.txt');
+      await wb.switchTo(PAGE);
+    }
+  },
+);
+
 test('a quick fix on a broken wrap (Ctrl+.) joins its two parts', async () => {
   await wb.goToProblem(`“${CUT}” is cut across lines 61–63`);
   await wb.page.keyboard.press('Control+.');
-  await wb.chooseAction(`Join the two parts of “${CUT}”`, () => wb.screenshot('08-quick-fix-menu'));
+  await wb.chooseAction(`Join the two parts of “${CUT}”`, () => wb.screenshot('09-quick-fix-menu'));
   await wb.page.locator('.editor-instance .view-line', { hasText: JOINED }).waitFor();
   await wb.showProblems();
   await wb.withMaximizedPanel(() => wb.waitForCodes(PAGE, { ...P1.codes, 'broken-wrap': P1.codes['broken-wrap'] - 1 }));
-  await wb.screenshot('09-quick-fix-applied');
+  await wb.screenshot('10-quick-fix-applied');
 });
 
 test(`Fix All leaves no broken wrap, only the findings that have no fix (${describeCodes(P1.unfixable)}), and the saved page keeps every character of the text`, async () => {
@@ -290,7 +332,7 @@ test(`Fix All leaves no broken wrap, only the findings that have no fix (${descr
   // Exactly what has no fix stays: the (下转第二版) whose continued part page 2 does not hold.
   await wb.withMaximizedPanel(() => wb.waitForCodes(PAGE, P1.unfixable));
   await wb.save();
-  await wb.screenshot('10-fix-all-saved');
+  await wb.screenshot('11-fix-all-saved');
   const original = readFileSync(join(CORPUS_ISSUE, PAGE), 'utf8');
   const saved = readFileSync(join(workspace, PAGE), 'utf8');
   assert.notEqual(saved, original);
