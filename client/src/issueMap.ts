@@ -105,8 +105,11 @@ export class IssueMapView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     try {
       const map = readIssueMap(await client.sendRequest(IssueMapRequest, rescan ? { rescan } : {}));
       if (map) {
+        // Redrawing replaces every item, and a click on an item being replaced is lost ("command not found"):
+        // an unchanged map is not redrawn.
+        const same = JSON.stringify(map) === JSON.stringify(this.map);
         this.map = map;
-        this.changed.fire(undefined);
+        if (!same) this.changed.fire(undefined);
         this.setState(this.stateOf());
       } else this.output.warn('Ignored an issue map of unexpected shape from the server.');
     } catch (err) {
