@@ -291,7 +291,7 @@ test(
     const pane = await wb.showExplorerView('Issue Map');
     const lost = 'Actual command not found';
     try {
-      for (let i = 0; i < 6; i++) {
+      for (let i = 0; i < 10; i++) {
         const [name, file] = i % 2 === 0 ? [ON_PAGE_2, '02.txt'] : [BROKEN, PAGE];
         // The view's title actions show while the pointer is over the view.
         await pane.locator('.pane-header').hover();
