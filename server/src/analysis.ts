@@ -34,7 +34,8 @@ export interface AnalyzeOptions {
   readonly lineCache?: LineCache;
 }
 
-export const DEFAULT_MAX_PROBLEMS = 1000;
+/** VS Code keeps at most 1,000 diagnostics per file: the default leaves room for the one that counts the rest. */
+export const DEFAULT_MAX_PROBLEMS = 999;
 
 export function readModel(text: string, options: AnalyzeOptions): PageModel {
   return readPage(text, {

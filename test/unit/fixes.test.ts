@@ -90,3 +90,11 @@ describe('each quick fix', () => {
     });
   }
 });
+
+describe('fix-all on a 10 MB line', () => {
+  it('collects millions of edits without overflowing the call stack', () => {
+    const text = '长江日报讯(记者 高萌)' + '武汉市城市更新,'.repeat(10_000_000 / 24);
+    const edits = fixAllEdits(analyze(text, { segmenter: jieba() }).findings);
+    assert.ok(edits.length > 400_000);
+  });
+});

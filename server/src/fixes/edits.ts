@@ -11,7 +11,8 @@ export function fixAllEdits(findings: readonly Finding[], rule?: RuleId): TextEd
   for (const f of findings) {
     if (rule && f.rule !== rule) continue;
     const fix = f.fixes.find((x) => x.safe);
-    if (fix) edits.push(...fix.edits);
+    // A loop, not push(...): a 10 MB line's half-width fix has millions of edits, past the argument limit.
+    if (fix) for (const e of fix.edits) edits.push(e);
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   const out: TextEdit[] = [];

@@ -111,7 +111,9 @@ export function codeActions(params: CodeActionParams, version: number, analysis:
       if (all) actions.push(all);
     }
   }
-  if (wants(only, FIX_ALL_KIND)) {
+  // Fix-all only when asked for by kind (the Source Action menu, codeActionsOnSave): the lightbulb never shows
+  // source actions, and a page full of half-width marks makes its edit large.
+  if (only !== undefined && wants(only, FIX_ALL_KIND)) {
     const all = fixAllAction(uri, version, analysis, index);
     if (all) actions.push(all);
   }

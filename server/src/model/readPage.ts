@@ -329,7 +329,7 @@ class BlockBuilder {
     const el = element(kind, p);
     b.body.push(el);
     const markers = markersOf(p);
-    b.markers.push(...markers);
+    for (const m of markers) b.markers.push(m);
     const last = markers[markers.length - 1];
     if (last && last.direction === 'onward' && last.span.end === p.span.end) this.closed = true;
     const u = p.units[p.units.length - 1]!;
