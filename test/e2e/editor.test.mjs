@@ -189,6 +189,8 @@ const MAP_KINDS = new Set(['article', 'continuation', 'commentary', 'photo']);
 /** The page-1 article whose (下转第二版) finds no continued part, and a page-2 article to open from the map. */
 const BROKEN = '政协武汉市第十四届委员会 常务委员会第二十五次会议召开';
 const ON_PAGE_2 = '市政协委员建言“人工智能+”赋能产业升级';
+/** Another page-1 article, to alternate with BROKEN. */
+const ANOTHER_ON_PAGE_1 = '八部门印发《“人工智能+制造”专项行动实施意见》 2027年关键核心技术实现安全可靠供给';
 
 /** The rows of the Issue Map view, in tree order (runs in the page). */
 function issueMapRows() {
@@ -278,38 +280,55 @@ test('the Issue Map lists the issue, its 2 pages and their articles, and a click
   await wb.switchTo(PAGE);
 });
 
+/** A cut in page 1 before the articles clicked below: its second part starts line 39, after the blank line 38. */
+const EDIT_LINE = 39;
+
 test(
-  'a click on an Issue Map article reveals it while the map refreshes, too',
+  'a click on an Issue Map article reveals it while the map redraws after an edit, too',
   {
-    // Reproduced here by hand too: a click on an article row shortly after the map was refreshed (its Refresh button,
-    // or about 0.6 s after a page opens or closes, even when nothing in the map changed) does nothing, and VS Code shows
-    // “Actual command not found, wanted to execute newsprint.revealArticle”: each refresh replaces every TreeItem, the
-    // extension host drops the commands of the old ones, and the click carries an old one.
-    todo: 'Newsprint bug: the Issue Map loses a click made while it refreshes (client/src/issueMap.ts refreshes the whole tree on every fetch)',
+    // Each redraw replaces every TreeItem and the extension host drops the old items' commands: a click that lands
+    // on a row being replaced does nothing, and VS Code says “Actual command not found, wanted to execute
+    // newsprint.revealArticle”. Since 21676f1 an unchanged map is not redrawn, but a page edited (here: the cut
+    // 很|多 joined, then the join undone) changes the map, and a click about 0.3–0.7 s after the edit is lost.
+    todo: 'Newsprint bug: the Issue Map loses a click made while it redraws (client/src/issueMap.ts replaces the whole tree)',
   },
   async () => {
     const pane = await wb.showExplorerView('Issue Map');
     const lost = 'Actual command not found';
+    let edited = false;
     try {
       for (let i = 0; i < 10; i++) {
-        const [name, file] = i % 2 === 0 ? [ON_PAGE_2, '02.txt'] : [BROKEN, PAGE];
-        // The view's title actions show while the pointer is over the view.
-        await pane.locator('.pane-header').hover();
-        await pane.locator('.pane-header .action-label[aria-label="Refresh Issue Map"]').click();
+        // An edit that changes the map (the article's problem count), or its undo; no selection left in the editor.
+        await wb.goToLine(EDIT_LINE, 1);
+        if (edited) await wb.page.keyboard.press('Control+Z');
+        else {
+          // Both line breaks at once, so that one undo puts them back.
+          for (const _ of [1, 2]) await wb.page.keyboard.press('Shift+ArrowLeft');
+          await wb.waitForCursor(`Ln ${EDIT_LINE - 2}, Col ${lineOf(PAGE, EDIT_LINE - 2).length + 1} (2 selected)`);
+          await wb.page.keyboard.press('Backspace');
+        }
+        edited = !edited;
+        const name = i % 2 === 0 ? BROKEN : ANOTHER_ON_PAGE_1;
         await articleRow(pane, name).click();
-        // Either the page comes to the front or VS Code says the click's command is gone.
-        const outcome = await (await wb.page.waitForFunction(({ file, lost }) => {
+        // Either the article's headline is selected in page 1, or VS Code says the click's command is gone.
+        const outcome = await (await wb.page.waitForFunction((lost) => {
           if ([...document.querySelectorAll('.notification-toast')].some((n) => n.textContent.includes(lost))) return 'lost';
-          return document.querySelector('.tabs-container .tab.active')?.textContent?.includes(file) ? 'revealed' : false;
-        }, { file, lost })).jsonValue();
+          return document.querySelector('#status\\.editor\\.selection')?.textContent?.includes('selected') ? 'revealed' : false;
+        }, lost)).jsonValue();
         if (outcome === 'lost') {
           await wb.screenshot('08-issue-map-click-lost');
-          assert.fail(`click ${i + 1} on “${name}” right after Refresh Issue Map was lost: VS Code says “${lost}, wanted to execute newsprint.revealArticle”`);
+          assert.fail(`click ${i + 1} on “${name}”, right after ${edited ? 'an edit' : 'undoing an edit'} of page 1, was lost: VS Code says “${lost}, wanted to execute newsprint.revealArticle”`);
         }
       }
     } finally {
       if (await wb.page.locator('.notification-toast').count()) await wb.runCommand('Notifications: Clear All Notifications');
-      if (await wb.page.locator('.tabs-container .tab', { hasText: '02.txt' }).count()) await wb.closeEditor('02.txt');
+      if (edited) {
+        await wb.goToLine(1, 1);
+        await wb.page.keyboard.press('Control+Z');
+      }
+      // Page 1 is as it was: its findings are all back, the cut where it was.
+      await wb.waitForProblemCount(PAGE, P1.problems);
+      await wb.page.locator('.markers-panel .monaco-list-row', { hasText: `is cut across lines ${EDIT_LINE - 2}–${EDIT_LINE}` }).waitFor();
       await wb.switchTo(PAGE);
     }
   },
