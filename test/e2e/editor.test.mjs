@@ -309,12 +309,14 @@ test(
         }
         edited = !edited;
         const name = i % 2 === 0 ? BROKEN : ANOTHER_ON_PAGE_1;
+        // The headline's line is selected when the click lands (27 or 44 characters; an undo puts back the 2 selected before the edit).
+        const selected = `(${lineOf(PAGE, P1.articles.find((a) => a.headline === name).range.start.line + 1).length} selected)`;
         await articleRow(pane, name).click();
         // Either the article's headline is selected in page 1, or VS Code says the click's command is gone.
-        const outcome = await (await wb.page.waitForFunction((lost) => {
+        const outcome = await (await wb.page.waitForFunction(({ lost, selected }) => {
           if ([...document.querySelectorAll('.notification-toast')].some((n) => n.textContent.includes(lost))) return 'lost';
-          return document.querySelector('#status\\.editor\\.selection')?.textContent?.includes('selected') ? 'revealed' : false;
-        }, lost)).jsonValue();
+          return document.querySelector('#status\\.editor\\.selection')?.textContent?.trim().endsWith(selected) ? 'revealed' : false;
+        }, { lost, selected })).jsonValue();
         if (outcome === 'lost') {
           await wb.screenshot('08-issue-map-click-lost');
           assert.fail(`click ${i + 1} on “${name}”, right after ${edited ? 'an edit' : 'undoing an edit'} of page 1, was lost: VS Code says “${lost}, wanted to execute newsprint.revealArticle”`);
