@@ -1,0 +1,152 @@
+/**
+ * The accuracy harness (npm run eval) on a corpus the project owns: pages
+ * built and rendered as the corpus-dev format asks, damage planted where its
+ * labels say, and the score counting what the checker got right and wrong.
+ */
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { Random } from '../helpers/random';
+import { ROOT } from '../helpers/repo';
+import { jieba } from '../helpers/segmenters';
+import { checkIssue } from '../eval/check';
+import { readCorpus } from '../eval/corpus';
+import { buildIssues, runEval } from '../eval/main';
+import { plantCuts, plantMisplacedMarker, plantSourceRemoval, plantSpread } from '../eval/plant';
+import { renderPage } from '../eval/render';
+import { emptyScore, precision, recall, scorePage } from '../eval/score';
+import { pageSpec, RENDERINGS } from '../eval/spec';
+import { Words } from '../eval/words';
+
+const FIXTURE = join(ROOT, 'test', 'eval', 'fixture', 'np-2026-03');
+const words = new Words();
+
+describe('eval harness: corpus', () => {
+  it('groups articles into pages and issues in order, and leaves out an advertisement', () => {
+    const corpus = readCorpus(FIXTURE);
+    assert.deepEqual(
+      corpus.issues.map((i) => [i.date, i.pages.map((p) => [p.page, p.articles.map((a) => a.order)])]),
+      [
+        ['20260301', [[1, [1, 2]], [2, [1, 2]]]],
+        ['20260302', [[1, [1, 2]], [2, [1, 2]]]],
+      ],
+    );
+    assert.deepEqual(corpus.skipped, [{ id: '20260301-01-03', reason: 'no text under the headline' }]);
+    const a = corpus.issues[0]!.pages[1]!.articles[0]!;
+    assert.deepEqual([a.kicker, a.main, a.sub], ['社区服务', '家门口的卫生服务中心投入使用', '居民看病不再跑远路']);
+  });
+});
+
+describe('eval harness: renderings', () => {
+  const page = readCorpus(FIXTURE).issues[0]!.pages[0]!;
+
+  it('gives the e-paper its CRLF, indents and no-break spaces, articles apart by a blank line', () => {
+    const r = renderPage(pageSpec('epaper', page.date, page.page, page.articles, () => false), 'epaper');
+    const lines = r.text.split('\r\n');
+    assert.equal(lines[0], '春季植树活动在全市展开');
+    assert.equal(lines[1], '');
+    assert.ok(lines[2]!.startsWith('\u3000\u3000本报讯\u00a0（记者林晓）'));
+    assert.deepEqual(r.truth.articles.map((a) => a.startLine), [0, 9]);
+    assert.equal(r.truth.halfwidth.size, 0);
+  });
+
+  it('gives the PDF-like rendering no indents, a blank line after every line, ASCII , ; : ( ) and decks joined by a space', () => {
+    const r = renderPage(pageSpec('pdf', page.date, page.page, page.articles, () => true), 'pdf');
+    const lines = r.text.split('\n');
+    assert.equal(lines[2], '本报讯 (记者林晓)3月1日,全市春季义务植树活动在江滩公园启动,两千多名市民和志愿者一起栽下樱花、香樟等树苗一万余株。');
+    for (let i = 1; i < lines.length - 1; i += 2) assert.equal(lines[i], '', `line ${i + 1}`);
+    assert.ok(!/^[\u3000\u00a0 ]/m.test(r.text));
+    for (const [at, was] of r.truth.halfwidth) assert.equal({ ',': '，', ';': '；', ':': '：', '(': '（', ')': '）' }[r.text[at]!], was);
+    const other = readCorpus(FIXTURE).issues[0]!.pages[1]!;
+    const joined = renderPage(pageSpec('pdf', other.date, other.page, other.articles, () => true), 'pdf');
+    assert.equal(joined.text.split('\n')[0], '社区服务 家门口的卫生服务中心投入使用');
+  });
+});
+
+describe('eval harness: planted damage', () => {
+  for (const rendering of RENDERINGS) {
+    it(`labels every planted cut, spread, marker and removed source line where it is (${rendering})`, () => {
+      const built = buildIssues(FIXTURE, rendering, words, 7);
+      const kinds = new Set<string>();
+      for (const issue of built.issues) {
+        issue.damaged.forEach((damaged) => {
+          const { text, truth } = damaged;
+          for (const c of truth.cuts) {
+            kinds.add('cut');
+            assert.match(text.slice(c.gap.start, c.gap.end), /^(\r?\n){2,4}$/);
+          }
+          for (const s of truth.spreads) for (const at of s.spaces) assert.equal(text[at], ' ');
+          for (const m of truth.markers) assert.match(text.slice(m.span.start, m.span.end), /^[（(](下转|上接)第?[一二三四五六七八九十0-9]+版[）)]$/);
+          const lines = text.split(/\r?\n/);
+          for (const a of truth.articles) assert.equal(lines[a.startLine], a.deck[0]);
+        });
+      }
+      assert.ok(kinds.has('cut'));
+    });
+  }
+
+  it('plants each kind where it is asked to, and joining a cut gives the paragraph back', () => {
+    const corpus = readCorpus(FIXTURE);
+    const issue = corpus.issues[0]!;
+    const spec = pageSpec('pdf', issue.date, 1, issue.pages[0]!.articles, () => false);
+    const clean = spec.articles.map((a) => a.paras.map((p) => p.text));
+    const rnd = new Random(3);
+    plantCuts(spec, rnd, words);
+    plantSpread(spec, rnd, words);
+    plantSourceRemoval(spec, rnd);
+    plantMisplacedMarker(spec, [spec], rnd);
+    const r = renderPage(spec, 'pdf');
+    assert.ok(r.truth.cuts.length >= 2);
+    const healed = r.truth.cuts.reduceRight((t, c) => t.slice(0, c.gap.start) + t.slice(c.gap.end), r.text);
+    for (const paras of clean) for (const p of paras.slice(1)) assert.ok(healed.includes(p.replace(/[，；：（）]/g, (c) => ({ '，': ',', '；': ';', '：': ':', '（': '(', '）': ')' })[c]!)), p);
+    assert.equal(r.truth.spreads.length, 1);
+    assert.equal(r.truth.markers.length, 1);
+    assert.equal(r.truth.articles.filter((a) => a.sourceRemoved).length, 1);
+  });
+});
+
+describe('eval harness: score', () => {
+  it('counts nothing against a clean page the checker finds nothing on, and every planted cut it misses', () => {
+    const built = buildIssues(FIXTURE, 'pdf', words, 7);
+    const pages = built.issues[0]!.damaged;
+    const checked = checkIssue(pages, jieba());
+    const silent = checked.map((c) => ({ ...c, found: [] }));
+    const score = emptyScore();
+    for (const c of silent) scorePage(c, score);
+    const planted = pages.reduce((n, p) => n + p.truth.cuts.length, 0);
+    assert.equal(score.rules['broken-wrap'].fn, planted);
+    assert.equal(score.rules['broken-wrap'].fp, 0);
+    assert.equal(recall(score.rules['broken-wrap']), planted === 0 ? 1 : 0);
+  });
+
+  it('counts a finding at a planted cut with a join of exactly its gap as right, and one elsewhere as wrong', () => {
+    const built = buildIssues(FIXTURE, 'pdf', words, 7);
+    const page = built.issues.flatMap((i) => i.damaged).find((p) => p.truth.cuts.length > 0)!;
+    const [checked] = checkIssue([page], jieba());
+    const cut = page.truth.cuts[0]!;
+    const join = { start: cut.gap.start, end: cut.gap.end, newText: '' };
+    const elsewhere = { start: 1, end: 2, newText: '' };
+    const found = [
+      { rule: 'broken-wrap' as const, severity: 'warning' as const, span: cut.gap, message: '', proposed: [join], applied: [join], crossPage: false },
+      { rule: 'broken-wrap' as const, severity: 'warning' as const, span: { start: 1, end: 2 }, message: '', proposed: [elsewhere], applied: [elsewhere], crossPage: false },
+    ];
+    const score = emptyScore();
+    scorePage({ ...checked!, found }, score);
+    assert.equal(score.rules['broken-wrap'].tp, 1);
+    assert.equal(score.rules['broken-wrap'].fp, 1);
+    assert.equal(precision(score.rules['broken-wrap']), 0.5);
+    assert.deepEqual(score.fixes.byRule['broken-wrap'], { applied: 2, correct: 1 });
+    assert.equal(score.falseAlarms['broken-wrap'], 1);
+  });
+
+  it('runs end to end on the fixture and accounts for every planted label', () => {
+    const result = runEval(FIXTURE, { seed: 7 });
+    for (const r of RENDERINGS) {
+      const d = result.scores[r].damaged;
+      const cuts = d.cuts['mid-word'].of + d.cuts['between-words'].of;
+      assert.equal(d.rules['broken-wrap'].tp + d.rules['broken-wrap'].fn, cuts);
+      assert.equal(d.starts.tp + d.starts.fn, d.articles);
+      assert.equal(result.scores[r].clean.pages, 4);
+    }
+  });
+});
