@@ -3,6 +3,7 @@
  * text in, page model and findings out. No editor, no connection, no files.
  */
 import { readPage, type LineCache } from './model/readPage';
+import { DEFAULT_PROFILE, type PaperProfile } from './model/profile';
 import type { PageModel } from './model/page';
 import type { PageRef } from './text/numerals';
 import { noSegmenter, type Segmenter } from './segment/segmenter';
@@ -18,6 +19,8 @@ export interface AnalysisConfig {
   readonly ignored?: ReadonlySet<string>;
   /** At most this many findings; the rest are counted, not listed. */
   readonly maxProblems?: number;
+  /** The paper's conventions: the default, or the default as a workspace extends it. */
+  readonly profile?: PaperProfile;
 }
 
 export interface Analysis {
@@ -42,6 +45,7 @@ export function readModel(text: string, options: AnalyzeOptions): PageModel {
     segmenter: options.segmenter ?? noSegmenter,
     ...(options.pageRef ? { pageRef: options.pageRef } : {}),
     ...(options.lineCache ? { lineCache: options.lineCache } : {}),
+    ...(options.config?.profile ? { profile: options.config.profile } : {}),
   });
 }
 
@@ -49,6 +53,7 @@ export function readModel(text: string, options: AnalyzeOptions): PageModel {
 export function check(model: PageModel, config: AnalysisConfig, paperName = config.paperName): Finding[] {
   const context = {
     model,
+    profile: config.profile ?? DEFAULT_PROFILE,
     ...(paperName ? { paperName } : {}),
     ...(config.bylineTemplate ? { bylineTemplate: config.bylineTemplate } : {}),
   };

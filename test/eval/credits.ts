@@ -43,7 +43,14 @@ export function isEndCredit(line: string): boolean {
   return /记者|通讯员|电[）)\s]|电$|作者|整理|采写|报道|来源|综合|编译|供稿/.test(t);
 }
 
-/** Whether the corpus text of an article names its author or source anywhere. */
+/**
+ * Whether the corpus text of an article names its author or source anywhere.
+ * A photo credit names the photographer, so it counts only for a photo item
+ * (a caption or two and the credit), not for a story the scrape took the
+ * byline from.
+ */
 export function namesAuthor(paragraphs: readonly string[]): boolean {
-  return paragraphs.some((p, i) => (i < 3 && leadSourceLength(p) > 0) || isBylineLine(p) || isEndCredit(p) || isPhotoCredit(p) || /[（(](?:记者|本报记者)[^）)]{1,40}[）)]$/.test(p));
+  const text = paragraphs.filter((p) => p !== '');
+  const photoItem = text.length <= 3;
+  return text.some((p, i) => (i < 3 && leadSourceLength(p) > 0) || isBylineLine(p) || isEndCredit(p) || (photoItem && isPhotoCredit(p)) || /[（(](?:记者|本报记者)[^）)]{1,40}[）)]$/.test(p));
 }

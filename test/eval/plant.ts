@@ -47,9 +47,9 @@ function glueStart(p: ParaSpec, text: string, expect: MarkerSpec['expect'], plan
   p.text = text + p.text;
 }
 
-/** The headline a continued part repeats: the main line, the part after its colon or space, or its first words. */
+/** The headline a continued part repeats: the main headline, the part after its colon or space, or its first words. */
 function repeatedHeadline(rnd: Random, a: ArticleSpec, words: Words): string {
-  const main = a.deck.reduce((best, d) => (d.text.length > best.length ? d.text : best), a.deck[0]!.text);
+  const main = a.main;
   const r = rnd.next();
   const split = /[：: ]/.exec(main);
   if (r < 0.25 && split && main.length - split.index > 5) return main.slice(split.index + 1).trim();
@@ -84,7 +84,8 @@ export function plantJumps(issue: PageSpec[], rnd: Random, words: Words): void {
     const arriving = `（上接${pageName(rnd, source.page)}）`;
     if (rnd.next() < 0.7) glueStart(rest[0]!, arriving, 'silent', 'jump');
     else rest.unshift(markerPara(arriving, 'silent', 'jump'));
-    const part: ArticleSpec = { id: `${a.id}#2`, kind: 'continuation', deck: [{ text: repeatedHeadline(rnd, a, words) }], blankAfterDeck: false, paras: rest, namesAuthor: true };
+    const repeat = repeatedHeadline(rnd, a, words);
+    const part: ArticleSpec = { id: `${a.id}#2`, kind: 'continuation', deck: [{ text: repeat }], main: repeat, blankAfterDeck: false, paras: rest, namesAuthor: true };
     to.articles.splice(rnd.int(to.articles.length + 1), 0, part);
     n++;
   }

@@ -11,8 +11,9 @@ export interface TruthArticle {
   readonly kind: 'article' | 'continuation';
   /** 0-based line of its first deck line. */
   readonly startLine: number;
-  /** Its deck lines as rendered. */
+  /** Its deck lines as rendered, and where they stand (0-based lines). */
   readonly deck: readonly string[];
+  readonly deckLines: readonly number[];
   /** Lines where it starts and ends (inclusive). */
   readonly lines: { readonly first: number; readonly last: number };
   readonly namesAuthor: boolean;
@@ -123,10 +124,12 @@ export function renderPage(spec: PageSpec, rendering: Rendering): RenderedPage {
     if (ai > 0 && !pdf) w.blank();
     const startLine = w.line;
     const deck: string[] = [];
+    const deckLines: number[] = [];
     for (const d of a.deck) {
       const line = w.line;
       const at = w.write(d.text);
       deck.push(w.at(line));
+      deckLines.push(line);
       if (d.spread) spreads.push({ line, span: { start: at, end: at + d.text.length }, spaces: d.spread.map((s) => at + s), kind: d.spreadKind ?? 'characters' });
       if (pdf) w.blank();
     }
@@ -168,6 +171,7 @@ export function renderPage(spec: PageSpec, rendering: Rendering): RenderedPage {
       kind: a.kind,
       startLine,
       deck,
+      deckLines,
       lines: { first: startLine, last: w.line - 1 },
       namesAuthor: a.namesAuthor,
       sourceRemoved: a.sourceRemoved !== undefined,

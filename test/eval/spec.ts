@@ -57,6 +57,8 @@ export interface ArticleSpec {
   readonly id: string;
   readonly kind: 'article' | 'continuation';
   readonly deck: DeckLineSpec[];
+  /** The main headline (主题), which a continued part repeats. */
+  readonly main: string;
   /** A blank line between deck and body, as the e-paper sets it when there is no subhead. */
   readonly blankAfterDeck: boolean;
   paras: ParaSpec[];
@@ -85,7 +87,7 @@ function epaperArticle(a: SourceArticle): ArticleSpec {
     const indent = /^[\u3000 \u00a0]*/.exec(line)![0];
     return paragraph(line.slice(indent.length), indent);
   });
-  return { id: a.id, kind: 'article', deck, blankAfterDeck: a.sub === '', paras, namesAuthor: namesAuthor(paras.map((p) => p.text)) };
+  return { id: a.id, kind: 'article', deck, main: a.main, blankAfterDeck: a.sub === '', paras, namesAuthor: namesAuthor(paras.map((p) => p.text)) };
 }
 
 /**
@@ -99,7 +101,7 @@ function pdfArticle(a: SourceArticle, joinDeck: boolean): ArticleSpec {
   const paras = a.body
     .filter((line) => line !== '')
     .map((line) => paragraph(line.replace(INNER_SPACES, ' ').trim(), ''));
-  return { id: a.id, kind: 'article', deck: lines.map((text) => ({ text })), blankAfterDeck: false, paras, namesAuthor: namesAuthor(paras.map((p) => p.text)) };
+  return { id: a.id, kind: 'article', deck: lines.map((text) => ({ text })), main: a.main.replace(INNER_SPACES, ' ').trim(), blankAfterDeck: false, paras, namesAuthor: namesAuthor(paras.map((p) => p.text)) };
 }
 
 export function pageSpec(rendering: Rendering, date: string, page: number, articles: readonly SourceArticle[], joinDeck: (a: SourceArticle) => boolean): PageSpec {

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, type AnalysisConfig } from '../../server/src/analysis';
 import { applyEdits } from '../../server/src/fixes/edits';
-import { findMarkers, isBylineLine, isCreditLine, matchSourceLine } from '../../server/src/model/conventions';
+import { conventionsFor, findMarkers } from '../../server/src/model/conventions';
+
+const conventions = conventionsFor();
+const matchSourceLine = (t: string) => conventions.matchSourceLine(t);
+const isBylineLine = (t: string) => conventions.isBylineLine(t);
+const isCreditLine = (t: string) => conventions.isCreditLine(t);
 import { pageRefFromFileName } from '../../server/src/model/pageNames';
 import { halfwidthMarks } from '../../server/src/rules/halfwidthPunctuation';
 import type { Finding } from '../../server/src/rules/finding';

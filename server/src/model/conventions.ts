@@ -1,26 +1,25 @@
 /**
  * The printed conventions of Chinese newspapers (see shared/DOMAIN.md) as
- * matchers over one trimmed line. Every quantifier is bounded and no pattern
- * nests repetition, so a 10 MB line costs a linear scan at worst.
+ * matchers over one trimmed line, built from a paper profile. Every
+ * quantifier is bounded and no pattern nests repetition, so a 10 MB line
+ * costs a linear scan at worst. Page lines and continuation markers are the
+ * same in every paper and need no profile.
  */
 import { HAN } from '../text/chars';
 import { parsePageRef, type PageRef } from '../text/numerals';
+import { DEFAULT_PROFILE, type PaperProfile } from './profile';
 
 const H = `[${HAN}]`;
 const NAME = `[${HAN}·]{2,5}`;
+/** A name as a paper spaces it: 张 炜 (two characters spread to three), 诸葛宇杰. */
+const SPACED_NAME = `[${HAN}·](?:[ \\t\\u00a0\\u3000]{1,3}[${HAN}·]){1,4}|${NAME}`;
 const OPEN = '[（(]';
 const CLOSE = '[)）]';
 const SP = '[ \\t\\u00a0\\u3000]';
 const NUM = '(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})';
 
-/** News organisations that put their name in a source line: 新华社, 本报, 长江日报, 人民网… */
-const OUTLET = `(?:新华社|中新社|中通社|本报|本刊|本台|${H}{1,6}?(?:日报|晚报|时报|商报|早报|晨报|都市报|青年报|报|网|社|电视台|台|融媒体|客户端|新闻))`;
-
-/** 长江日报讯(记者…), 新华社北京1月7日电(记者…), 据新华社电, 本报北京1月7日电 (记者 李文). */
-const SOURCE_LINE = new RegExp(
-  `^(据${SP}?)?(${OUTLET})(${H}{0,8}?(?:${NUM}月${NUM}日)?)(电|讯)` +
-    `(?:${SP}{0,3}${OPEN}([^()（）\\n]{1,60})${CLOSE})?`,
-);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const alternatives = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 export interface SourceMatch {
   /** Length of the source line at the start of the paragraph. */
@@ -34,69 +33,6 @@ export interface SourceMatch {
   readonly reporters?: string;
 }
 
-export function matchSourceLine(text: string): SourceMatch | undefined {
-  // Every source line has 讯 or 电 near its start: most lines are ruled out without the full pattern.
-  const head = text.length > 40 ? text.slice(0, 40) : text;
-  if (head.indexOf('讯') < 0 && head.indexOf('电') < 0) return undefined;
-  const m = SOURCE_LINE.exec(text);
-  if (!m) return undefined;
-  const outlet = m[2]!;
-  const bracket = m[5];
-  // Without a bracket, 讯/电 must be followed by a break in the sentence, or
-  // ordinary words such as 本报电视… would pass for a source line.
-  if (bracket === undefined) {
-    const after = text[m[0].length];
-    if (after !== undefined && !/[ \t\u00a0\u3000:：,，]/.test(after)) return undefined;
-  } else if (!/记者|通讯员|实习生|特约|摄影|电|讯|编辑|报道/.test(bracket)) {
-    return undefined;
-  }
-  return {
-    length: m[0].length,
-    outlet,
-    kind: m[4] === '电' ? '电' : '讯',
-    abridged: m[1] !== undefined,
-    ...(bracket !== undefined ? { reporters: bracket } : {}),
-  };
-}
-
-const ROLE = '(?:首席记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|特约撰稿人|撰稿)';
-const BYLINE = new RegExp(
-  `^(?:(?:文|撰文|文字)${SP}?[/／:：]${SP}?)?(?:${OUTLET}|本报|本刊)?${SP}?${ROLE}${SP}?${NAME}` +
-    `(?:(?:${SP}{1,3}|[、，,]${SP}?)(?:${ROLE}${SP}?)?${NAME}){0,8}$`,
-);
-
-/** A byline on its own line: 长江日报记者商佩 覃柳珂 刘海锋, 本报记者 王小明 刘洋, 文/本报记者 X. */
-export function isBylineLine(text: string): boolean {
-  return text.length <= 80 && BYLINE.test(text) && !/摄$/.test(text);
-}
-
-/** 本报评论员, 本报特约评论员: commentary carries no reporter byline. */
-export function isCommentatorLine(text: string): boolean {
-  return /^(?:本报|本刊|${OUTLET})?(?:特约)?评论员(?:文章)?$/.test(text) || /^(?:本报|本刊)?(?:特约)?评论员${NAME}?$/.test(text);
-}
-
-const CREDIT_TAIL = new RegExp(
-  `^(?:${OUTLET}|本报|本刊)?${SP}?(?:${ROLE}|摄影记者|摄影)?${SP}?${NAME}(?:(?:${SP}{1,3}|[、，,])${NAME}){0,4}${SP}?(?:摄|摄影|供图|制图|绘|绘图)$`,
-);
-const CREDIT_HEAD = new RegExp(`^(?:制图|图|摄影|图片|供图|视觉|设计|漫画|图文)${SP}?[:：/／]${SP}?[^\\n]{1,30}$`);
-
-/** A photo or graphic credit: 长江日报记者詹松 摄, 新华社记者 宋为伟摄, 制图:X. */
-export function isCreditLine(text: string): boolean {
-  return text.length <= 60 && (CREDIT_TAIL.test(text) || CREDIT_HEAD.test(text));
-}
-
-const END_CREDIT = new RegExp(
-  `${OPEN}${SP}?((?:本报|记者|见习记者|实习记者|通讯员|新华社|综合|来源|据|本报综合|${OUTLET})[^()（）\\n]{0,40})${CLOSE}${SP}?$`,
-);
-
-/** A source or byline at the end of an article: (记者 赵六), (新华社北京1月7日电), (来源:…). Returns where it starts. */
-export function matchEndCredit(text: string): number | undefined {
-  const m = END_CREDIT.exec(text.length > 60 ? text.slice(-60) : text);
-  if (!m) return undefined;
-  if (isMarkerBody(m[1]!)) return undefined;
-  return text.length - m[0].length;
-}
-
 export type MarkerDirection = 'onward' | 'arriving';
 
 export interface MarkerMatch {
@@ -107,19 +43,10 @@ export interface MarkerMatch {
   readonly text: string;
 }
 
+const MARKER_WORDS = '(?:下紧转|紧转|下转|转|上紧接|上接|紧接|接)';
 const MARKER_BODY = /^(下紧转|紧转|下转|转|上紧接|上接|紧接|接)\s?(第?\s?[A-Za-zＡ-Ｚ]?\s?(?:[0-9０-９]{1,3}|[零〇一二两三四五六七八九十百]{1,4})\s?[版页])$/;
-const MARKER = new RegExp(`${OPEN}${SP}?((?:下紧转|紧转|下转|转|上紧接|上接|紧接|接)${SP}?第?${SP}?[A-Za-zＡ-Ｚ]?${SP}?(?:[0-9０-９]{1,3}|[零〇一二两三四五六七八九十百]{1,4})${SP}?[版页])${SP}?${CLOSE}`, 'g');
-
-const TRAILING_MARKER = new RegExp(`${OPEN}${SP}?(?:下紧转|紧转|下转|转|上紧接|上接|紧接|接)[^()（）]{1,14}${CLOSE}${SP}*$`);
-
-/** Where a continuation marker that ends the text starts, if one does. */
-export function trailingMarkerStart(text: string): number | undefined {
-  const tail = text.length > 32 ? text.slice(-32) : text;
-  const m = TRAILING_MARKER.exec(tail);
-  if (!m) return undefined;
-  const start = text.length - tail.length + m.index;
-  return findMarkers(text.slice(start)).length === 1 ? start : undefined;
-}
+const MARKER = new RegExp(`${OPEN}${SP}?(${MARKER_WORDS}${SP}?第?${SP}?[A-Za-zＡ-Ｚ]?${SP}?(?:[0-9０-９]{1,3}|[零〇一二两三四五六七八九十百]{1,4})${SP}?[版页])${SP}?${CLOSE}`, 'g');
+const TRAILING_MARKER = new RegExp(`${OPEN}${SP}?${MARKER_WORDS}[^()（）]{1,14}${CLOSE}${SP}*$`);
 
 function isMarkerBody(body: string): boolean {
   return MARKER_BODY.test(body.replace(/[ \t\u00a0\u3000]/g, ''));
@@ -139,6 +66,15 @@ export function findMarkers(text: string): MarkerMatch[] {
     found.push({ start: m.index, end: m.index + m[0].length, direction, page, text: m[0] });
   }
   return found;
+}
+
+/** Where a continuation marker that ends the text starts, if one does. */
+export function trailingMarkerStart(text: string): number | undefined {
+  const tail = text.length > 32 ? text.slice(-32) : text;
+  const m = TRAILING_MARKER.exec(tail);
+  if (!m) return undefined;
+  const start = text.length - tail.length + m.index;
+  return findMarkers(text.slice(start)).length === 1 ? start : undefined;
 }
 
 const PAGE_LINE = [
@@ -163,47 +99,235 @@ export function matchPageLine(text: string): PageRef | undefined {
   return undefined;
 }
 
-const FURNITURE = [
-  /^(?:本版责编|责任编辑|责编|本版编辑|编辑|版式设计|版式|美术编辑|美编|图片编辑|校对|本版校对|本版邮箱|邮箱|电子邮箱|新闻热线|热线|电话|传真|版面设计|制版|视觉设计)\s?[:：]/,
+/** A teaser's page pointer: 2-6版, 4版, 详见第三版, or a line that ends in one after a space. */
+const POINTER = new RegExp(
+  `(?:^|${SP})(?:(?:详见|见|更多报道见|详见今日)?第?${SP}?[A-Za-z]?[0-9０-９]{1,2}(?:${SP}?[-—–~～至、]${SP}?[A-Za-z]?[0-9０-９]{1,2})?${SP}?版|(?:详见|见)第?[一二三四五六七八九十]{1,3}版)$`,
+);
+
+const DATE_LINES = [
   /^\d{4}年\d{1,2}月\d{1,2}日\s?(?:星期|周)[一二三四五六日天](?:\s.{0,30})?$/,
   /^(?:星期|周)[一二三四五六日天]\s?\d{4}年\d{1,2}月\d{1,2}日$/,
   /^农历.{2,20}$/,
   /^(?:国内统一连续出版物号|国内统一刊号|邮发代号|CN\s?\d{2}-\d{4})/,
   /^第\s?\d{1,6}\s?期(?:\s.{0,20})?$/,
   /^今日\s?\d{1,3}\s?版$/,
+  /^[·•]\s?广告\s?[·•]$/,
 ];
-const MASTHEAD = new RegExp(`^(${H}{2,6}(?:日报|晚报|时报|商报|早报|晨报|都市报|青年报))$`);
 
-/** Page furniture: editor lines, date line, masthead, serial numbers. */
-export function isFurniture(text: string): boolean {
-  return text.length <= 60 && (FURNITURE.some((re) => re.test(text)) || MASTHEAD.test(text));
-}
+/** A line opening the way news copy opens: a date, 近日, 记者从…获悉, 据了解. */
+const NEWS_OPENING = /^(?:近日|日前|近年来|近期|目前|今年以来|今年|去年|昨天|昨日|今天|今日|前不久|不久前|记者(?:从|近日|日前|了解到|获悉)|据(?:了解|悉|介绍|统计)|(?:[0-9０-９]{1,4}年)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[上下]午|晚|晚间|凌晨|早|清晨|傍晚|中午)?[，,]|[0-9０-９]{4}年[0-9０-９]{1,2}月)/;
 
-/** The paper's name when a line is its masthead. */
-export function mastheadName(text: string): string | undefined {
-  return MASTHEAD.exec(text)?.[1];
-}
+/** A data call-out set large above the paragraph that explains it: 20多万, 99.3%, 125个. */
+const CALLOUT = /^[0-9０-９][0-9０-９.,，]{0,10}(?:多|余)?(?:[万亿千百]{0,2})(?:[%％‰]|[个家件项名位人次元吨公里米倍座所条户套台辆架]|万人次|亿元|万元|万亩|公顷|小时|分钟|天|年)?$/;
 
-/** A teaser's page pointer: 2-6版, 4版, 详见第三版, or a line that ends in one after a space. */
-const POINTER = new RegExp(
-  `(?:^|${SP})(?:(?:详见|见|更多报道见|详见今日)?第?${SP}?[A-Za-z]?[0-9０-９]{1,2}(?:${SP}?[-—–~～至、]${SP}?[A-Za-z]?[0-9０-９]{1,2})?${SP}?版|(?:详见|见)第?[一二三四五六七八九十]{1,3}版)$`,
-);
-
-export function endsWithPointer(text: string): boolean {
-  return text.length <= 80 && POINTER.test(text);
-}
-
-/** Headings of teaser boxes. */
-export function isTeaserHeading(text: string): boolean {
-  return /^(?:今日导读|导读|要闻提要|本期导读|今日看点|内容提要)$/.test(text);
-}
+const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|第[一二三四五六七八九十百0-9]{1,4}[条章节部分]|[0-9]{1,2}[.、．]\D)/;
 
 /** 编者按 opens a note that carries no byline. */
 export function isEditorsNote(text: string): boolean {
   return /^[【\[]?编者按[】\]]?[:：]?/.test(text);
 }
 
-/** 社论, 评论员文章 and similar kickers mark opinion pieces. */
-export function isOpinionKicker(text: string): boolean {
-  return /^(?:社论|本报社论|评论员文章|本报评论员|短评|时评|编辑部文章)$/.test(text);
+/** ——编 者: the sign-off of an 编者按. */
+export function isEditorsSign(text: string): boolean {
+  return /^[—\-]{1,2}[ \t\u00a0\u3000]*编[ \t\u00a0\u3000]*者$/.test(text);
+}
+
+/** A Markdown image line from a PDF extractor: ![](images/…). */
+export function isImageLine(text: string): boolean {
+  return /^!\[[^\]\n]{0,200}\]\([^)\n]{0,400}\)$/.test(text);
+}
+
+/** A formula line from a PDF extractor: $$ … $$, or a line of $…$ only. */
+export function isFormulaLine(text: string): boolean {
+  return /^\$\$/.test(text) || /\$\$$/.test(text) || /^\\\[|\\\]$/.test(text) || /^\$[^$]{1,400}\$$/.test(text);
+}
+
+export function isNewsOpening(text: string): boolean {
+  return NEWS_OPENING.test(text);
+}
+
+export function isCallout(text: string): boolean {
+  return text.length <= 16 && CALLOUT.test(text);
+}
+
+export function isNumbered(text: string): boolean {
+  return NUMBERED.test(text);
+}
+
+export function endsWithPointer(text: string): boolean {
+  return text.length <= 80 && POINTER.test(text);
+}
+
+/** The matchers of one paper profile. Build once per profile with `conventionsFor`. */
+export class Conventions {
+  private readonly sourceLine: RegExp;
+  private readonly byline: RegExp;
+  private readonly commentator: RegExp[];
+  private readonly creditTail: RegExp;
+  private readonly creditHead: RegExp;
+  private readonly creditPair: RegExp;
+  private readonly creditLabels: Set<string>;
+  private readonly endCredit: RegExp;
+  private readonly crossReference: RegExp;
+  private readonly furniture: RegExp[];
+  private readonly masthead: RegExp;
+  private readonly boxLabels: Set<string>;
+  private readonly commentaryKickers: Set<string>;
+  private readonly commentaryTag: RegExp;
+  private readonly briefs: RegExp;
+  private readonly teaserHeadings: Set<string>;
+  private readonly itemHeadings: Set<string>;
+  private readonly wire: Set<string>;
+
+  constructor(readonly profile: PaperProfile) {
+    const outlet = `(?:${alternatives(profile.outlets)}|${H}{1,6}?(?:${alternatives(profile.outletSuffixes)}))`;
+    const role = `(?:${alternatives(profile.roles)})`;
+    this.sourceLine = new RegExp(`^(据${SP}?)?(${outlet})(${H}{0,8}?(?:${NUM}月${NUM}日)?)(电|讯)(?:${SP}{0,3}${OPEN}([^()（）\\n]{1,60})${CLOSE})?`);
+    const name = profile.nameSpacing ? `(?:${SPACED_NAME})` : NAME;
+    this.byline = new RegExp(
+      `^(?:(?:文|撰文|文字)${SP}?[/／:：]${SP}?)?(?:${outlet}|本报|本刊)?${SP}?${role}${SP}{0,3}${name}` +
+        `(?:(?:${SP}{1,3}|[、，,]${SP}?)(?:${role}${SP}?)?${name}){0,8}$`,
+    );
+    this.commentator = [new RegExp(`^(?:本报|本刊|${outlet})?(?:特约)?评论员(?:文章)?$`), new RegExp(`^(?:本报|本刊)?(?:特约)?评论员${NAME}?$`)];
+    this.creditTail = new RegExp(
+      `^(?:${outlet}|本报|本刊)?${SP}?(?:${role}|摄影记者|摄影)?${SP}?${name}(?:(?:${SP}{1,3}|[、，,])(?:${role}${SP}?)?${name}){0,6}${SP}?(?:摄影报道|摄|摄影|供图|制图|绘|绘图)(?:${SP}?${OPEN}[^()（）\\n]{1,10}${CLOSE})?$`,
+    );
+    this.creditHead = new RegExp(`^(?:本版)?(?:制图|图|摄影|图片|供图|视觉|设计|漫画|图文|资料图片|数据来源|图片来源|资料来源|来源)${SP}?[:：/／]${SP}?[^\\n]{1,30}$`);
+    // 曹 一图 杨立新文, 王芳文/图, 朱慧卿作（新华社发）: who drew and who wrote a picture item.
+    this.creditPair = new RegExp(`^(?:${name}${SP}?(?:图|文|画)${SP}{1,3}${name}${SP}?(?:文|图|诗)|${name}${SP}?(?:文[/／]图|图[/／]文)|${name}${SP}?作${SP}?${OPEN}[^()（）\\n]{1,10}${CLOSE})$`);
+    this.creditLabels = new Set(profile.creditLabels);
+    this.endCredit = new RegExp(
+      `${OPEN}${SP}?((?:本报|记者|见习记者|实习记者|通讯员|新华社|综合|来源|据|本报综合|作者|${outlet})[^()（）\\n]{0,120})${CLOSE}${SP}?$`,
+    );
+    this.crossReference = new RegExp(`${OPEN}${SP}?(?:${alternatives(profile.crossReferences)})[^()（）\\n]{0,20}${CLOSE}`);
+    this.furniture = [new RegExp(`^(?:${alternatives(profile.furnitureLabels)})${SP}?[:：]`), ...DATE_LINES];
+    this.masthead = new RegExp(`^(${H}{2,6}(?:${alternatives(profile.mastheadSuffixes)}))$`);
+    this.boxLabels = new Set(profile.boxLabels);
+    this.commentaryKickers = new Set(profile.commentaryKickers);
+    this.commentaryTag = new RegExp(alternatives(profile.commentaryTags));
+    this.briefs = new RegExp(alternatives(profile.briefHeadings));
+    this.teaserHeadings = new Set(profile.teaserHeadings);
+    this.itemHeadings = new Set(profile.itemHeadings);
+    this.wire = new Set(profile.wireAgencies);
+  }
+
+  matchSourceLine(text: string): SourceMatch | undefined {
+    // Every source line has 讯 or 电 near its start: most lines are ruled out without the full pattern.
+    const head = text.length > 40 ? text.slice(0, 40) : text;
+    if (head.indexOf('讯') < 0 && head.indexOf('电') < 0) return undefined;
+    const m = this.sourceLine.exec(text);
+    if (!m) return undefined;
+    const outlet = m[2]!;
+    const bracket = m[5];
+    // Without a bracket, 讯/电 must be followed by a break in the sentence, or
+    // ordinary words such as 本报电视… would pass for a source line.
+    if (bracket === undefined) {
+      const after = text[m[0].length];
+      if (after !== undefined && !/[ \t\u00a0\u3000:：,，]/.test(after)) return undefined;
+    } else if (!/记者|通讯员|实习生|特约|摄影|电|讯|编辑|报道/.test(bracket)) {
+      return undefined;
+    }
+    return {
+      length: m[0].length,
+      outlet,
+      kind: m[4] === '电' ? '电' : '讯',
+      abridged: m[1] !== undefined,
+      ...(bracket !== undefined ? { reporters: bracket } : {}),
+    };
+  }
+
+  /** A byline on its own line: 长江日报记者商佩 覃柳珂 刘海锋, 本报记者 张 炜 崔 佳, 文/本报记者 X. */
+  isBylineLine(text: string): boolean {
+    return text.length <= 80 && this.byline.test(text) && !/摄$|摄影报道$/.test(text) && !this.isBoxLabel(text.replace(/^.*?(记者)/, '$1'));
+  }
+
+  /** 本报评论员, 本报特约评论员: commentary carries no reporter byline. */
+  isCommentatorLine(text: string): boolean {
+    return this.commentator.some((re) => re.test(text));
+  }
+
+  /** A photo or graphic credit: 长江日报记者詹松 摄, 新华社记者 宋为伟摄, …摄影报道（影像中国）, 制图：X. */
+  isCreditLine(text: string): boolean {
+    return text.length <= 60 && (this.creditTail.test(text) || this.creditHead.test(text) || this.creditPair.test(text) || this.creditLabels.has(text));
+  }
+
+  /** A source or byline at the end of an article: (记者 赵六), (新华社北京1月7日电), (作者为…). Returns where it starts. */
+  matchEndCredit(text: string): number | undefined {
+    const tail = text.length > 140 ? text.slice(-140) : text;
+    const m = this.endCredit.exec(tail);
+    if (!m) return undefined;
+    if (isMarkerBody(m[1]!)) return undefined;
+    if (this.crossReference.test(m[0])) return undefined;
+    return text.length - m[0].length;
+  }
+
+  /** （作者为…）, （作者单位：…）: who wrote an opinion piece, at its end. */
+  isAuthorNote(text: string): boolean {
+    return /^[（(](?:作者为|作者系|作者是|作者单位|作者：|作者:)[^()（）]{1,100}[)）]$/.test(text);
+  }
+
+  /** （相关报道见第四版）: a pointer to another page, not a source line or a marker. */
+  isCrossReference(text: string): boolean {
+    return this.crossReference.test(text);
+  }
+
+  /** Page furniture: editor lines, date line, masthead, serial numbers. */
+  isFurniture(text: string): boolean {
+    return text.length <= 60 && (this.furniture.some((re) => re.test(text)) || this.masthead.test(text));
+  }
+
+  /** The paper's name when a line is its masthead. */
+  mastheadName(text: string): string | undefined {
+    return this.masthead.exec(text)?.[1];
+  }
+
+  /** 核心阅读, 【链接】: a box inside an article, not a headline. */
+  isBoxLabel(text: string): boolean {
+    // 链 接: a two-character label is often spread to the width of four.
+    return this.boxLabels.has(text.replace(/^[【\[［]|[】\]］]$/g, '').replace(/[ \u3000\u00a0]+/g, ''));
+  }
+
+  /** 社论, 评论员文章 and similar kickers mark opinion pieces. */
+  isOpinionKicker(text: string): boolean {
+    return this.commentaryKickers.has(text);
+  }
+
+  /** The column tag closing a headline (（人民时评）, (在现场), （新论·学历史用历史③）), if any. */
+  columnTag(text: string): string | undefined {
+    const m = /[（(]([^()（）]{2,24})[)）]$/.exec(text);
+    if (!m || m.index === 0) return undefined;
+    const tag = m[1]!;
+    if (isMarkerBody(tag) || /记者|通讯员|电$|摄/.test(tag) || this.crossReference.test(m[0])) return undefined;
+    return tag;
+  }
+
+  /** A column tag that marks opinion: （人民时评）, （新论）, （今日谈）. */
+  isCommentaryTag(tag: string): boolean {
+    return this.commentaryTag.test(tag);
+  }
+
+  isBriefHeading(text: string): boolean {
+    return this.briefs.test(text);
+  }
+
+  isTeaserHeading(text: string): boolean {
+    return this.teaserHeadings.has(text);
+  }
+
+  /** 图片报道: the headline of a photo item. */
+  isItemHeading(text: string): boolean {
+    return this.itemHeadings.has(text);
+  }
+
+  isWireAgency(outlet: string): boolean {
+    return this.wire.has(outlet);
+  }
+}
+
+const compiled = new WeakMap<PaperProfile, Conventions>();
+
+export function conventionsFor(profile: PaperProfile = DEFAULT_PROFILE): Conventions {
+  let c = compiled.get(profile);
+  if (!c) compiled.set(profile, (c = new Conventions(profile)));
+  return c;
 }

@@ -5,7 +5,7 @@
  * every keystroke's analysis.
  */
 import { CLOSING_QUOTE, PAIRS, SENTENCE_END, charCount, isHan } from '../text/chars';
-import { matchEndCredit, trailingMarkerStart } from './conventions';
+import { conventionsFor, trailingMarkerStart, type Conventions } from './conventions';
 
 export interface Shape {
   /** The text without trailing markers and end credits. */
@@ -19,7 +19,7 @@ export interface Shape {
 }
 
 /** Strip what may trail a finished sentence without being part of it: markers, end credits. */
-function stripTrailers(text: string): string {
+function stripTrailers(text: string, conventions: Conventions): string {
   let t = text;
   for (let k = 0; k < 3; k++) {
     const marker = trailingMarkerStart(t);
@@ -27,7 +27,7 @@ function stripTrailers(text: string): string {
       t = t.slice(0, marker).trimEnd();
       continue;
     }
-    const credit = matchEndCredit(t);
+    const credit = conventions.matchEndCredit(t);
     if (credit !== undefined && credit > 0) {
       t = t.slice(0, credit).trimEnd();
       continue;
@@ -84,8 +84,8 @@ function punctuation(core: string): { stops: number; commas: number; clauses: nu
   return { stops, commas, clauses, lastComma: c === 0xff0c || c === 44 || c === 0xff1b || c === 59 };
 }
 
-export function shapeOf(text: string): Shape {
-  const core = stripTrailers(text);
+export function shapeOf(text: string, conventions: Conventions = conventionsFor()): Shape {
+  const core = stripTrailers(text, conventions);
   const last = core.length - 1;
   const p = punctuation(core);
   const stopInside = p.stops > 0;

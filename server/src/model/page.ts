@@ -13,13 +13,19 @@ export interface Span {
   readonly end: number;
 }
 
+/** A reading the page model chose, and how sure it is (see model/decoder.ts). */
+export interface Decision {
+  /** How much better this reading scores than the best reading without it: the higher, the surer. */
+  readonly margin: number;
+  /** The cues that weighed most for it, strongest first (feature names; model/features.ts says them in words). */
+  readonly cues: readonly string[];
+}
+
 /** Why two lines were read as one paragraph cut by layout. */
-export type JoinEvidence =
-  | { readonly kind: 'word'; readonly word: string; readonly split: number }
-  | { readonly kind: 'open-bracket'; readonly bracket: string }
-  | { readonly kind: 'unclosed-body' }
-  | { readonly kind: 'particle'; readonly head: string }
-  | { readonly kind: 'punctuation'; readonly head: string };
+export interface JoinEvidence extends Decision {
+  /** The word segmentation finds across the break, and how many of its characters stand before it. */
+  readonly word?: { readonly word: string; readonly split: number };
+}
 
 /** A cut: the line break and blank lines between two parts of one paragraph. */
 export interface Join {
@@ -41,7 +47,8 @@ export type ElementKind =
   | 'marker'
   | 'end-credit'
   | 'teaser-line'
-  | 'furniture';
+  | 'furniture'
+  | 'figure';
 
 /** A paragraph-level piece of a block: one or more physical lines read as one unit. */
 export interface Element {
@@ -85,6 +92,8 @@ export interface Block {
   readonly body: Element[];
   source?: Source;
   readonly markers: Marker[];
+  /** Why the block starts where it does, when the reader chose it (not for furniture or teaser boxes). */
+  start?: Decision;
 }
 
 export interface Page {

@@ -1,30 +1,21 @@
 /**
- * Reads raw page text into the page model: lines → units → paragraphs
- * (joining the parts of a paragraph cut by layout) → pages → blocks.
+ * Reads raw page text into the page model: lines → units (classified on
+ * their own) → pages (at page lines) → the reader's best reading of each
+ * page (which lines are deck lines, new paragraphs or the rest of a paragraph
+ * cut by layout, weighed in decoder.ts) → paragraphs → blocks.
  */
-import { trimEnd, trimStart } from '../text/chars';
-import { splitLines, type Line } from '../text/lines';
+import { splitLines } from '../text/lines';
 import type { PageRef } from '../text/numerals';
 import { noSegmenter, straddlingWord, type Segmenter } from '../segment/segmenter';
-import {
-  endsWithPointer,
-  findMarkers,
-  isBylineLine,
-  isCommentatorLine,
-  isCreditLine,
-  isEditorsNote,
-  isFurniture,
-  isOpinionKicker,
-  isTeaserHeading,
-  mastheadName,
-  matchEndCredit,
-  matchPageLine,
-  matchSourceLine,
-  type MarkerMatch,
-  type SourceMatch,
-} from './conventions';
-import { boundHead, hanHead, hanTail, punctuationHead, shapeOf, trackBrackets, type Shape } from './lineFeatures';
-import type { Block, Element, Join, JoinEvidence, Marker, Page, PageModel, Span } from './page';
+import { conventionsFor, type Conventions } from './conventions';
+import { Decoder, margin, rival, strongestCues, type Reading, type State } from './decoder';
+import { closesArticle, pageLayout, positionFeatures } from './features';
+import { hanHead, hanTail, shapeOf, type Shape } from './lineFeatures';
+import type { Block, Decision, Element, Join, Marker, Page, PageModel, Span } from './page';
+import { DEFAULT_PROFILE, type PaperProfile } from './profile';
+import { LineCache, readUnits, type Unit, type UnitKind } from './units';
+
+export { LineCache } from './units';
 
 export interface ReadOptions {
   readonly segmenter?: Segmenter;
@@ -32,94 +23,32 @@ export interface ReadOptions {
   readonly pageRef?: PageRef;
   /**
    * Classifications of lines seen before, keyed by their trimmed text. A line
-   * is classified on its own, so an edit re-classifies only the lines it touched.
+   * is classified on its own, so an edit re-classifies only the lines it
+   * touched. Used only when built for the same profile.
    */
   readonly lineCache?: LineCache;
-}
-
-/** What a line is on its own, before its neighbours are considered. */
-interface LineClass {
-  readonly kind: UnitKind;
-  readonly pageRef?: PageRef;
-  readonly source?: SourceMatch;
-  readonly markers: MarkerMatch[];
-  readonly pointer: boolean;
-  readonly shape: Shape;
-}
-
-/** A bounded map of line classifications, shared across analyses of the same or similar texts. */
-export class LineCache {
-  private readonly map = new Map<string, LineClass>();
-
-  constructor(private readonly capacity = 100_000) {}
-
-  get(text: string): LineClass {
-    let c = this.map.get(text);
-    if (c === undefined) {
-      c = classify(text);
-      // Dropping everything at once is crude but cheap, and a cache refills in one analysis.
-      if (this.map.size >= this.capacity) this.map.clear();
-      this.map.set(text, c);
-    }
-    return c;
-  }
-}
-
-type UnitKind = 'page-line' | 'furniture' | 'byline' | 'commentator' | 'credit' | 'end-credit' | 'marker' | 'text';
-
-/** One non-blank physical line, classified on its own (markers' offsets are relative to span.start). */
-interface Unit extends LineClass {
-  readonly line: Line;
-  readonly span: Span;
-  readonly text: string;
+  readonly profile?: PaperProfile;
 }
 
 /** A paragraph: one unit, or several joined across cuts. */
 interface Para {
   readonly units: Unit[];
   readonly joins: Join[];
+  readonly state: State;
   readonly kind: UnitKind;
   readonly text: string;
   readonly span: Span;
   readonly shape: Shape;
-  teaser: boolean;
+  /** Why the reader started an article here (deck lines and headless starts). */
+  readonly decision?: Decision;
 }
 
-function lineClass(kind: UnitKind, markers: MarkerMatch[], shape: Shape, pageRef?: PageRef, source?: SourceMatch, pointer = false): LineClass {
-  return { kind, pageRef, source, markers, pointer, shape };
-}
+const decoders = new WeakMap<PaperProfile, Decoder>();
 
-function classify(text: string): LineClass {
-  // Only a bracket can open a marker: most lines skip the marker pattern.
-  const markers = text.indexOf('(') >= 0 || text.indexOf('（') >= 0 ? findMarkers(text) : [];
-  const shape = shapeOf(text);
-  // Page lines, furniture, credits and bylines are short; running text skips their patterns.
-  if (text.length <= 80) {
-    const pageRef = matchPageLine(text);
-    if (pageRef) return lineClass('page-line', markers, shape, pageRef);
-    if (isFurniture(text)) return lineClass('furniture', markers, shape);
-    if (markers.length === 1 && markers[0]!.start === 0 && markers[0]!.end === text.length) return lineClass('marker', markers, shape);
-    if (isCreditLine(text)) return lineClass('credit', markers, shape);
-    if (isCommentatorLine(text)) return lineClass('commentator', markers, shape);
-    if (isBylineLine(text)) return lineClass('byline', markers, shape);
-    if (matchEndCredit(text) === 0) return lineClass('end-credit', markers, shape);
-  }
-  const source = matchSourceLine(text);
-  const pointer = !source && (endsWithPointer(text) || isTeaserHeading(text));
-  return lineClass('text', markers, shape, undefined, source, pointer);
-}
-
-function readUnits(text: string, lines: readonly Line[], cache: LineCache | undefined): Unit[] {
-  const units: Unit[] = [];
-  for (const line of lines) {
-    const start = trimStart(text, line.start, line.end);
-    const end = trimEnd(text, start, line.end);
-    if (start === end) continue;
-    const t = text.slice(start, end);
-    const c = cache ? cache.get(t) : classify(t);
-    units.push({ line, span: { start, end }, text: t, kind: c.kind, pageRef: c.pageRef, source: c.source, markers: c.markers, pointer: c.pointer, shape: c.shape });
-  }
-  return units;
+function decoderFor(profile: PaperProfile): Decoder {
+  let d = decoders.get(profile);
+  if (!d) decoders.set(profile, (d = new Decoder(profile.weights)));
+  return d;
 }
 
 function arrivingLead(u: Unit): boolean {
@@ -131,25 +60,20 @@ function isAnchor(u: Unit): boolean {
   return u.kind === 'byline' || u.kind === 'commentator' || u.source !== undefined || arrivingLead(u);
 }
 
-function endsArticle(u: Unit): boolean {
-  const last = u.markers[u.markers.length - 1];
-  if (last && last.direction === 'onward' && last.end === u.text.length) return true;
-  return u.kind === 'end-credit' || (u.kind === 'text' && matchEndCredit(u.text) !== undefined);
-}
-
 /** Units from `i` that are headline-like and lead to an anchor within a deck's reach. */
-function deckBeforeAnchor(units: readonly Unit[], i: number): number | undefined {
+function deckBeforeAnchor(units: readonly Unit[], i: number): boolean {
   for (let j = i; j < units.length && j - i <= 4; j++) {
     const u = units[j]!;
-    if (isAnchor(u)) return j;
-    if (u.kind !== 'text' || !u.shape.headlineLike || u.pointer) return undefined;
+    if (isAnchor(u)) return true;
+    if (u.kind !== 'text' || !u.shape.headlineLike || u.pointer) return false;
   }
-  return undefined;
+  return false;
 }
 
 /**
- * Marks teaser boxes: short lines ending in a page pointer (2-6版), with the
- * short lines above them back to the last running text.
+ * Teaser boxes: short lines ending in a page pointer (2-6版), with the short
+ * lines above them back to the last running text. They are marked before the
+ * reading, as a box is recognised by its pointers, not by its neighbours.
  */
 function markTeasers(units: readonly Unit[]): Set<number> {
   const teaser = new Set<number>();
@@ -159,90 +83,82 @@ function markTeasers(units: readonly Unit[]): Set<number> {
     teaser.add(i);
     for (let k = i - 1; k >= 0 && !teaser.has(k); k--) {
       const p = units[k]!;
-      if (p.kind !== 'text' || !p.shape.headlineLike || isAnchor(p) || endsArticle(p)) break;
+      if (p.kind !== 'text' || !p.shape.headlineLike || isAnchor(p) || closesArticle(p)) break;
       // A headline deck whose article follows is not part of the box above it.
-      if (deckBeforeAnchor(units, k) !== undefined) break;
+      if (deckBeforeAnchor(units, k)) break;
       teaser.add(k);
     }
   }
   return teaser;
 }
 
-function straddle(segmenter: Segmenter, a: string, b: string) {
-  const tail = hanTail(a);
-  const head = hanHead(b);
-  return straddlingWord(segmenter, tail, head);
+const DECK: readonly State[] = ['H1', 'H2', 'H3', 'H4'];
+
+/** The states each unit may take: the grammar's part of the reading, before any cue is weighed. */
+function allowedStates(units: readonly Unit[], teaser: ReadonlySet<number>): State[][] {
+  return units.map((u, i) => {
+    if (u.kind === 'page-line' || u.kind === 'furniture') return ['F'];
+    if (teaser.has(i)) return ['T'];
+    if (u.kind !== 'text') return ['B'];
+    const prev = units[i - 1];
+    const canContinue = prev !== undefined && prev.kind === 'text' && !teaser.has(i - 1) && u.source === undefined && !arrivingLead(u);
+    const canHead = u.source === undefined && !arrivingLead(u);
+    return [...(canHead ? DECK : []), 'B', ...(canContinue ? (['C'] as const) : [])];
+  });
 }
 
-/**
- * Whether unit `b` continues the paragraph that ends with unit `a`, and on
- * what evidence. `paraBody` says whether the paragraph so far is running text.
- */
-function continuation(
-  units: readonly Unit[],
-  ib: number,
-  openBracket: () => string | undefined,
-  paraBody: boolean,
-  teaser: ReadonlySet<number>,
-  segmenter: Segmenter,
-): JoinEvidence | undefined {
-  const a = units[ib - 1]!;
-  const b = units[ib]!;
-  if (a.kind !== 'text' || b.kind !== 'text') return undefined;
-  if (teaser.has(ib - 1) || teaser.has(ib)) return undefined;
-  if (isAnchor(b) || endsArticle(a) || a.shape.closed) return undefined;
-  const next = units[ib + 1];
-  // The line above a credit is a caption, and a deck over a source line is a headline.
-  if (next && next.kind === 'credit') return undefined;
-  const punctuation = punctuationHead(b.text);
-  if (punctuation) return { kind: 'punctuation', head: punctuation };
-  const bHeadline = b.shape.headlineLike;
-  if (bHeadline && deckBeforeAnchor(units, ib) !== undefined) return undefined;
-  const bBody = b.shape.bodyLike || !bHeadline;
-
-  const word = straddle(segmenter, a.text, b.text);
-  if (word && bBody && !/^[“‘「『《（(【]/.test(b.text)) return { kind: 'word', word: word.word, split: word.split };
-  const open = bBody ? openBracket() : undefined;
-  if (open) return { kind: 'open-bracket', bracket: open };
-  if (!paraBody) return undefined;
-  const head = boundHead(b.text);
-  if (head) return { kind: 'particle', head };
-  if (!bHeadline) return { kind: 'unclosed-body' };
-  return undefined;
+export interface PageInputs {
+  readonly units: readonly Unit[];
+  readonly features: readonly (readonly string[])[];
+  readonly allowed: readonly (readonly State[])[];
 }
 
-function joinParagraphs(units: readonly Unit[], teaser: ReadonlySet<number>, segmenter: Segmenter): Para[] {
+export interface PageReading extends PageInputs {
+  readonly reading: Reading;
+}
+
+/** What the reader weighs on one page: each unit's cues and the states the grammar allows it. The trainer fits weights on these. */
+export function pageInputs(units: readonly Unit[], segmenter: Segmenter): PageInputs {
+  const teaser = markTeasers(units);
+  const layout = pageLayout(units);
+  const features = units.map((_, i) => positionFeatures(units, i, layout, segmenter));
+  return { units, features, allowed: allowedStates(units, teaser) };
+}
+
+function readUnitsOfPage(units: readonly Unit[], segmenter: Segmenter, profile: PaperProfile): PageReading {
+  const inputs = pageInputs(units, segmenter);
+  return { ...inputs, reading: decoderFor(profile).decode(inputs) };
+}
+
+function decision(profile: PaperProfile, r: PageReading, i: number, yes: readonly State[]): Decision {
+  const other = rival(r.reading, i, yes);
+  const state = r.reading.states[i]!;
+  return { margin: margin(r.reading, i, yes), cues: strongestCues(profile.weights, r.features[i]!, state, other).map((c) => c.cue) };
+}
+
+function paragraphs(r: PageReading, profile: PaperProfile, c: Conventions, segmenter: Segmenter): Para[] {
   const paras: Para[] = [];
-  let i = 0;
-  while (i < units.length) {
-    const first = units[i]!;
-    const group = [first];
-    const joins: Join[] = [];
-    let paraText = first.text;
-    let paraBody = first.kind === 'text' && (first.source !== undefined || first.shape.bodyLike);
-    // Brackets are tracked only when a join needs them, and only over units not yet seen.
-    const brackets: string[] = [];
-    let tracked = i;
-    const openBracket = () => {
-      for (; tracked < j; tracked++) trackBrackets(brackets, units[tracked]!.text);
-      return brackets[brackets.length - 1];
-    };
-    let j = i + 1;
-    while (j < units.length) {
-      const evidence = continuation(units, j, openBracket, paraBody, teaser, segmenter);
-      if (!evidence) break;
-      const a = units[j - 1]!;
-      const b = units[j]!;
-      joins.push({ gap: { start: a.span.end, end: b.span.start }, beforeLine: a.line.index, afterLine: b.line.index, evidence });
-      group.push(b);
-      paraText += b.text;
-      paraBody = paraBody || b.shape.bodyLike || b.shape.closed;
-      j++;
+  const { units, reading } = r;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    const state = reading.states[i]!;
+    const last = paras[paras.length - 1];
+    if (state === 'C' && last) {
+      const prev = units[i - 1]!;
+      const word = straddlingWord(segmenter, hanTail(prev.text), hanHead(u.text));
+      const d = decision(profile, r, i, ['C']);
+      last.joins.push({
+        gap: { start: prev.span.end, end: u.span.start },
+        beforeLine: prev.line.index,
+        afterLine: u.line.index,
+        evidence: { ...d, ...(word ? { word: { word: word.word, split: word.split } } : {}) },
+      });
+      last.units.push(u);
+      paras[paras.length - 1] = { ...last, text: last.text + u.text, span: { start: last.span.start, end: u.span.end }, shape: shapeOf(last.text + u.text, c) };
+      continue;
     }
-    const span = { start: first.span.start, end: group[group.length - 1]!.span.end };
-    const shape = group.length === 1 ? first.shape : shapeOf(paraText);
-    paras.push({ units: group, joins, kind: first.kind, text: paraText, span, shape, teaser: teaser.has(i) });
-    i = j;
+    const starts = state === 'H1' ? decision(profile, r, i, ['H1']) : undefined;
+    paras.push({ units: [u], joins: [], state, kind: u.kind, text: u.text, span: u.span, shape: u.shape, ...(starts ? { decision: starts } : {}) });
   }
   return paras;
 }
@@ -256,42 +172,18 @@ function markersOf(p: Para): Marker[] {
   const standalone = p.kind === 'marker';
   for (const u of p.units) {
     for (const m of u.markers) {
-      out.push({
-        span: { start: u.span.start + m.start, end: u.span.start + m.end },
-        direction: m.direction,
-        page: m.page,
-        text: m.text,
-        standalone,
-      });
+      out.push({ span: { start: u.span.start + m.start, end: u.span.start + m.end }, direction: m.direction, page: m.page, text: m.text, standalone });
     }
   }
   return out;
-}
-
-const isHeadlinePara = (p: Para | undefined): boolean =>
-  p !== undefined && p.kind === 'text' && !p.teaser && p.units[0]!.source === undefined && !arrivingLead(p.units[0]!) && p.shape.headlineLike;
-
-/** Running text of the current article: not a headline, teaser, anchor or furniture. */
-const isBodyPara = (p: Para | undefined): boolean =>
-  p !== undefined && p.kind === 'text' && !p.teaser && !isAnchor(p.units[0]!) && !isHeadlinePara(p);
-
-const isOnwardMarkerPara = (p: Para | undefined): boolean => p !== undefined && p.kind === 'marker' && p.units[0]!.markers[0]!.direction === 'onward';
-
-/** Paragraph-level version of deckBeforeAnchor. */
-function paraDeck(paras: readonly Para[], i: number): number | undefined {
-  for (let j = i; j < paras.length && j - i <= 4; j++) {
-    const p = paras[j]!;
-    if (p.teaser) return undefined;
-    if (isAnchor(p.units[0]!)) return j;
-    if (!isHeadlinePara(p)) return undefined;
-  }
-  return undefined;
 }
 
 class BlockBuilder {
   readonly blocks: Block[] = [];
   private cur: Block | undefined;
   private closed = false;
+
+  constructor(private readonly c: Conventions) {}
 
   flush(): void {
     const b = this.cur;
@@ -301,17 +193,29 @@ class BlockBuilder {
     const all = [...b.headline, ...b.body];
     if (all.length === 0) return;
     b.span = { start: all[0]!.span.start, end: all[all.length - 1]!.span.end };
-    if (b.kind === 'article') {
-      const content = b.body.filter((e) => e.kind !== 'marker');
-      if (content.length > 0 && content.every((e) => e.kind === 'caption' || e.kind === 'credit')) b.kind = 'photo';
-      else if (b.headline.some((h) => isOpinionKicker(h.text)) || (content[0] && isEditorsNote(content[0].text))) b.kind = 'commentary';
-    }
+    if (b.kind === 'article') b.kind = this.kindOf(b);
     this.blocks.push(b);
   }
 
-  open(kind: Block['kind']): Block {
+  private kindOf(b: Block): Block['kind'] {
+    const opening = b.body[0];
+    if (opening && b.markers.some((m) => m.direction === 'arriving' && m.span.start === opening.span.start)) return 'continuation';
+    const content = b.body.filter((e) => e.kind !== 'marker' && e.kind !== 'figure');
+    const first = content[0];
+    if (content.length > 0 && content.every((e) => e.kind === 'caption' || e.kind === 'credit')) return 'photo';
+    // A short item ending in a photo credit is a photo with its text: the credit is its byline.
+    if (content.length <= 4 && content[content.length - 1]?.kind === 'credit' && !b.source) return 'photo';
+    const c = this.c;
+    const opinion =
+      b.headline.some((h) => c.isOpinionKicker(h.text) || (c.columnTag(h.text) !== undefined && c.isCommentaryTag(c.columnTag(h.text)!))) ||
+      b.body.some((e) => e.kind === 'byline' && c.isCommentatorLine(e.text)) ||
+      (first !== undefined && /^[【\[]?编者按/.test(first.text));
+    return opinion ? 'commentary' : 'article';
+  }
+
+  open(kind: Block['kind'], start?: Decision): Block {
     this.flush();
-    this.cur = { kind, span: { start: 0, end: 0 }, headline: [], body: [], markers: [] };
+    this.cur = { kind, span: { start: 0, end: 0 }, headline: [], body: [], markers: [], ...(start ? { start } : {}) };
     return this.cur;
   }
 
@@ -323,168 +227,149 @@ class BlockBuilder {
     return this.closed;
   }
 
-  /** Adds a body paragraph, noting markers and end credits that close the article. */
-  addBody(kind: Element['kind'], p: Para): void {
+  /** Adds a body element, noting the source it names and whether it closes the article. */
+  add(kind: Element['kind'], p: Para): void {
     const b = this.cur ?? this.open('article');
     const el = element(kind, p);
     b.body.push(el);
-    const markers = markersOf(p);
-    for (const m of markers) b.markers.push(m);
-    const last = markers[markers.length - 1];
-    if (last && last.direction === 'onward' && last.span.end === p.span.end) this.closed = true;
-    const u = p.units[p.units.length - 1]!;
-    const credit = p.kind === 'end-credit' ? 0 : p.kind === 'text' ? matchEndCredit(u.text) : undefined;
-    if (credit !== undefined) {
-      b.source ??= { span: { start: u.span.start + credit, end: u.span.end }, text: u.text.slice(credit), placement: 'end' };
-      this.closed = true;
+    for (const m of markersOf(p)) b.markers.push(m);
+    const u = p.units[0]!;
+    // A byline deep in the body still names who wrote it: the stories of a package each carry their own.
+    if ((kind === 'byline' || (kind === 'paragraph' && u.source)) && !b.source) {
+      b.source =
+        kind === 'byline'
+          ? { span: p.span, text: p.text, placement: 'own-line' }
+          : { span: { start: u.span.start, end: u.span.start + u.source!.length }, text: u.text.slice(0, u.source!.length), placement: 'lead', match: u.source! };
     }
+    const lastUnit = p.units[p.units.length - 1]!;
+    const credit = p.kind === 'end-credit' ? 0 : p.kind === 'text' ? this.c.matchEndCredit(lastUnit.text) : undefined;
+    if (credit !== undefined) {
+      b.source ??= { span: { start: lastUnit.span.start + credit, end: lastUnit.span.end }, text: lastUnit.text.slice(credit), placement: 'end' };
+    }
+    this.closed = closesArticle(lastUnit);
   }
 }
 
-function buildBlocks(paras: readonly Para[]): Block[] {
-  const bb = new BlockBuilder();
-  let furniture: Block | undefined;
-  for (let i = 0; i < paras.length; i++) {
-    const p = paras[i]!;
-    if (p.kind === 'furniture') {
-      if (!furniture || bb.current() !== furniture) furniture = bb.open('furniture');
-      furniture.body.push(element('furniture', p));
-      continue;
-    }
-    if (p.teaser) {
-      const b = bb.current()?.kind === 'teaser' ? bb.current()! : bb.open('teaser');
-      b.body.push(element('teaser-line', p));
-      continue;
-    }
-    const anchor = paraDeck(paras, i);
-    if (anchor !== undefined) {
-      const b = bb.open('article');
-      for (let k = i; k < anchor; k++) b.headline.push(element('headline', paras[k]!));
-      const a = paras[anchor]!;
-      const au = a.units[0]!;
-      if (a.kind === 'byline' || a.kind === 'commentator') {
-        b.body.push(element('byline', a));
-        b.source = { span: a.span, text: a.text, placement: 'own-line' };
-        if (a.kind === 'commentator') b.kind = 'commentary';
-      } else if (arrivingLead(au)) {
-        b.kind = 'continuation';
-        bb.addBody(a.kind === 'marker' ? 'marker' : 'paragraph', a);
-      } else {
-        bb.addBody('paragraph', a);
-        const m = au.source!;
-        b.source = { span: { start: au.span.start, end: au.span.start + m.length }, text: au.text.slice(0, m.length), placement: 'lead', match: m };
-      }
-      i = anchor;
-      continue;
-    }
+/** What a body paragraph is, from its own class and shape. */
+function bodyKind(p: Para): Element['kind'] {
+  switch (p.kind) {
+    case 'byline':
+    case 'commentator':
+      return 'byline';
+    case 'marker':
+      return 'marker';
+    case 'credit':
+      return 'credit';
+    case 'end-credit':
+      return 'end-credit';
+    case 'image':
+    case 'formula':
+      return 'figure';
+    default:
+      return p.units.length === 1 && p.shape.headlineLike && !p.units[0]!.source && !arrivingLead(p.units[0]!) ? 'subheading' : 'paragraph';
+  }
+}
+
+function buildBlocks(paras: readonly Para[], c: Conventions): Block[] {
+  const bb = new BlockBuilder(c);
+  for (const p of paras) {
     const cur = bb.current();
-    const headline = isHeadlinePara(p) && paras[i + 1]?.kind !== 'credit';
-    if (!cur || cur.kind === 'furniture' || cur.kind === 'teaser' || (bb.isClosed() && headline)) {
-      // A block without a source line: its headline is the short lines it starts with.
-      const b = bb.open('article');
-      let k = i;
-      while (k < paras.length && k - i < 4 && isHeadlinePara(paras[k]) && paras[k + 1]?.kind !== 'credit') {
-        b.headline.push(element('headline', paras[k]!));
-        k++;
+    switch (p.state) {
+      case 'F': {
+        const b = cur?.kind === 'furniture' ? cur : bb.open('furniture');
+        b.body.push(element('furniture', p));
+        continue;
       }
-      i = k - 1;
-      continue;
-    }
-    switch (p.kind) {
-      case 'credit': {
-        const last = cur.body[cur.body.length - 1];
-        if (last && (last.kind === 'paragraph' || last.kind === 'subheading')) last.kind = 'caption';
-        cur.body.push(element('credit', p));
-        break;
+      case 'T': {
+        const b = cur?.kind === 'teaser' ? cur : bb.open('teaser');
+        b.body.push(element('teaser-line', p));
+        continue;
       }
-      case 'marker':
-        bb.addBody('marker', p);
-        break;
-      case 'end-credit':
-        bb.addBody('end-credit', p);
-        break;
-      case 'byline':
-      case 'commentator':
-        cur.body.push(element('byline', p));
-        cur.source ??= { span: p.span, text: p.text, placement: 'own-line' };
-        break;
-      default: {
-        if (headline) {
-          const next = paras[i + 1];
-          if (isOnwardMarkerPara(next)) {
-            // A subheading is never followed by a marker: this is a headline whose article is missing.
-            bb.open('article').headline.push(element('headline', p));
-          } else if (paras[i + 2]?.kind === 'credit' && !isBodyPara(paras[i + 3])) {
-            // A short line over a captioned photo that the article does not continue after: a photo item.
-            bb.open('article').headline.push(element('headline', p));
-          } else if (isHeadlinePara(next) && !isHeadlinePara(paras[i + 2]) && paras[i + 2] !== undefined && cur.body.length > 0) {
-            // Two short lines between paragraphs are the deck of a new article; one is a subheading.
-            const b = bb.open('article');
-            b.headline.push(element('headline', p), element('headline', next!));
-            i++;
-          } else {
-            cur.body.push(element('subheading', p));
-          }
-        } else if (bb.isClosed() && paras[i + 1]?.kind === 'credit') {
-          // A captioned photo after an article that has ended stands on its own.
-          bb.open('article');
-          bb.addBody('paragraph', p);
-        } else {
-          bb.addBody('paragraph', p);
+      case 'H1':
+        bb.open('article', p.decision).headline.push(element('headline', p));
+        continue;
+      case 'H2':
+      case 'H3':
+      case 'H4':
+        if (cur && cur.kind === 'article' && cur.body.length === 0) {
+          cur.headline.push(element('headline', p));
+          continue;
         }
-      }
+        break;
     }
+    // A block without a deck: text at the top of a page, or an anchor (a source line, 上接…) after an article that closed.
+    const u = p.units[0]!;
+    if (!cur || cur.kind === 'furniture' || cur.kind === 'teaser' || (bb.isClosed() && isAnchor(u))) {
+      bb.open('article', { margin: 0, cues: cur && bb.isClosed() ? ['p:closes', isAnchor(u) ? (u.source ? 'source' : 'marker:arriving-start') : 'first'] : ['first'] });
+    }
+    const kind = bodyKind(p);
+    if (kind === 'credit') {
+      const b = bb.current()!;
+      const last = b.body[b.body.length - 1];
+      if (last && (last.kind === 'paragraph' || last.kind === 'subheading')) last.kind = 'caption';
+    }
+    bb.add(kind, p);
   }
   bb.flush();
   return bb.blocks;
 }
 
 /** The first masthead, and the first outlet of a source line that is not a wire agency. */
-function paperNames(units: readonly Unit[]): { masthead?: string; outlet?: string } {
+function paperNames(units: readonly Unit[], c: Conventions): { masthead?: string; outlet?: string } {
   let masthead: string | undefined;
   let outlet: string | undefined;
   for (const u of units) {
-    if (!masthead && u.kind === 'furniture') masthead = mastheadName(u.text);
-    if (!outlet && u.source && u.source.outlet.length > 2 && !/^(新华社|中新社|中通社)$/.test(u.source.outlet)) outlet = u.source.outlet;
+    if (!masthead && u.kind === 'furniture') masthead = c.mastheadName(u.text);
+    if (!outlet && u.source && u.source.outlet.length > 2 && !c.isWireAgency(u.source.outlet)) outlet = u.source.outlet;
     if (masthead) break;
   }
   return { ...(masthead ? { masthead } : {}), ...(outlet ? { outlet } : {}) };
 }
 
+/** How many lines may stand above a file's first page line and still be its running head, masthead or date line. */
+const RUNNING_HEAD = 6;
+
+/** Units split at page lines: lines above the first page line (a running head, the masthead) belong to its page. */
+export function splitPages(units: readonly Unit[]): Array<{ units: Unit[]; pageLine?: Unit }> {
+  const pages: Array<{ units: Unit[]; pageLine?: Unit }> = [{ units: [] }];
+  units.forEach((u, i) => {
+    if (u.kind === 'page-line') {
+      const cur = pages[pages.length - 1]!;
+      const head = !cur.pageLine && pages.length === 1 && i < RUNNING_HEAD && cur.units.every((x) => x.text.length <= 30 && !x.shape.bodyLike);
+      if (head) cur.pageLine = u;
+      else pages.push({ units: [], pageLine: u });
+      return;
+    }
+    pages[pages.length - 1]!.units.push(u);
+  });
+  return pages;
+}
+
 export function readPage(text: string, options: ReadOptions = {}): PageModel {
   const segmenter = options.segmenter ?? noSegmenter;
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const c = conventionsFor(profile);
   const lines = splitLines(text);
-  const units = readUnits(text, lines, options.lineCache);
-  const teaser = markTeasers(units);
-  const paras = joinParagraphs(units, teaser, segmenter);
-
-  const names = paperNames(units);
+  const cache = options.lineCache?.conventions === c ? options.lineCache : undefined;
+  const units = readUnits(text, lines, c, cache);
+  const names = paperNames(units, c);
   const paperName = names.masthead ?? names.outlet;
-
+  const split = splitPages(units);
   const pages: Page[] = [];
-  let start = 0;
-  let pageParas: Para[] = [];
-  let ref = options.pageRef;
-  let pageLine: Span | undefined;
-  const flushPage = (end: number) => {
-    if (pageParas.length === 0 && pageLine === undefined && pages.length > 0) return;
-    pages.push({ span: { start, end }, ...(ref ? { ref } : {}), ...(pageLine ? { pageLine } : {}), blocks: buildBlocks(pageParas) });
-  };
-  for (const p of paras) {
-    if (p.kind === 'page-line') {
-      // Masthead and date line above the first page line belong to that page.
-      const onlyFurniture = pageLine === undefined && pageParas.every((q) => q.kind === 'furniture');
-      if (!onlyFurniture) {
-        flushPage(p.span.start);
-        start = p.span.start;
-        pageParas = [];
-      }
-      ref = p.units[0]!.pageRef;
-      pageLine = p.span;
-      continue;
+  split.forEach((part, k) => {
+    const start = k === 0 ? 0 : part.pageLine!.span.start;
+    const next = split[k + 1];
+    const end = next ? next.pageLine!.span.start : text.length;
+    if (k > 0 || part.units.length > 0 || part.pageLine || split.length === 1) {
+      const r = readUnitsOfPage(part.units, segmenter, profile);
+      const ref = part.pageLine?.pageRef ?? (k === 0 ? options.pageRef : undefined);
+      pages.push({
+        span: { start, end },
+        ...(ref ? { ref } : {}),
+        ...(part.pageLine ? { pageLine: part.pageLine.span } : {}),
+        blocks: buildBlocks(paragraphs(r, profile, c, segmenter), c),
+      });
     }
-    pageParas.push(p);
-  }
-  flushPage(text.length);
+  });
   return { text, lines, pages, ...(paperName ? { paperName } : {}), names, segmented: segmenter !== noSegmenter };
 }

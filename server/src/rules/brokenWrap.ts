@@ -1,5 +1,6 @@
 /** broken-wrap: a paragraph cut by a line break (and blank lines) at a column or page break. */
 import { HAN, isHighSurrogate, isLowSurrogate, isSpace } from '../text/chars';
+import { describeCue } from '../model/features';
 import type { Join, PageModel } from '../model/page';
 import type { Finding, Severity } from './finding';
 import { fingerprint } from './fingerprint';
@@ -35,32 +36,28 @@ function head(text: string, start: number, n: number): string {
   return text.slice(start, i);
 }
 
+/** Cues that say nothing a reader can check by looking at the break (a line's length, its kind). */
+const UNSPOKEN = /^(?:len|p:len|n:len|kind|p:kind|n:kind|commas|stops|gap|start|n:|n2:|coh)/;
+
 function describe(model: PageModel, join: Join): { shown: string; reason: string; before: number; after: number } {
   const { text } = model;
   const e = join.evidence;
-  if (e.kind === 'word') {
-    const before = e.split;
-    const after = e.word.length - e.split;
-    return { shown: `${e.word.slice(0, before)}|${e.word.slice(before)}`, reason: `the word ${e.word} straddles the break`, before, after };
+  if (e.word) {
+    const before = e.word.split;
+    const after = e.word.word.length - e.word.split;
+    return { shown: `${e.word.word.slice(0, before)}|${e.word.word.slice(before)}`, reason: `the word ${e.word.word} straddles the break`, before, after };
   }
   const a = tail(text, join.gap.start, 4);
   const b = head(text, join.gap.end, 4);
-  const reason =
-    e.kind === 'open-bracket'
-      ? `${e.bracket} is left open across the break`
-      : e.kind === 'particle'
-        ? `the next line starts mid-sentence with “${head(text, join.gap.end, Math.max(2, e.head.length))}”`
-        : e.kind === 'punctuation'
-          ? `the next line starts with ${e.head}`
-          : 'the paragraph stops without closing punctuation';
-  return { shown: `${a}|${b}`, reason, before: a.length, after: b.length };
+  const spoken = e.cues.filter((c) => !UNSPOKEN.test(c)).slice(0, 2).map(describeCue);
+  return { shown: `${a}|${b}`, reason: spoken.length > 0 ? spoken.join(', and ') : 'the text reads on across the break', before: a.length, after: b.length };
 }
 
 export const brokenWrap: Rule = {
   id: 'broken-wrap',
   defaultSeverity: 'warning',
   description: 'A paragraph cut by a line break and blank lines at a column or page break.',
-  check({ model }, severity: Severity): Finding[] {
+  check({ model, profile }, severity: Severity): Finding[] {
     const findings: Finding[] = [];
     const { text } = model;
     for (const page of model.pages) {
@@ -70,6 +67,7 @@ export const brokenWrap: Rule = {
             const { shown, reason, before, after } = describe(model, join);
             const span = { start: join.gap.start - before, end: join.gap.end + after };
             const glue = LATIN.test(text[join.gap.start - 1] ?? '') && LATIN.test(text[join.gap.end] ?? '') ? ' ' : '';
+            const certain = join.evidence.margin >= profile.thresholds.certainJoin;
             const render = (lines: readonly number[]) => `“${shown}” is cut across lines ${lines[0]! + 1}–${lines[1]! + 1}: ${reason}.`;
             const cited = [join.beforeLine, join.afterLine];
             findings.push({
@@ -78,8 +76,9 @@ export const brokenWrap: Rule = {
               severity,
               message: render(cited),
               cites: { lines: cited, render },
-              fixes: [{ title: `Join the two parts of “${shown}”`, edits: [{ start: join.gap.start, end: join.gap.end, newText: glue }], safe: true }],
+              fixes: [{ title: `Join the two parts of “${shown}”`, edits: [{ start: join.gap.start, end: join.gap.end, newText: glue }], safe: certain }],
               fingerprint: fingerprint('broken-wrap', text, { start: join.gap.start, end: join.gap.end }, page.span),
+              confidence: { margin: join.evidence.margin, certain },
             });
           }
         }

@@ -44,6 +44,13 @@ export interface Finding {
   /** Rule and surrounding text, not a line number, so an ignore survives edits elsewhere. */
   readonly fingerprint: string;
   /**
+   * How sure the page model is of what the finding says, where it weighed
+   * cues to say it: the reading's margin, and whether that is past the
+   * profile's threshold for certain. Fix-all applies only fixes marked safe,
+   * and a rule marks a fix safe only when its finding is certain.
+   */
+  readonly confidence?: { readonly margin: number; readonly certain: boolean };
+  /**
    * For messages that name lines (0-based here): the lines and how to say the
    * message with them, so a page checked on its own can be renumbered where
    * it stands in a one-file issue.

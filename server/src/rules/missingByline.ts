@@ -43,7 +43,8 @@ export const missingByline: Rule = {
           span,
           severity,
           message: `“${h.map((e) => e.text).join(' ')}” has no source line or byline.`,
-          fixes: [{ title: `Insert the source line ${line}`, edits: [{ start: first.span.start, end: first.span.start, newText: line }], safe: true }],
+          // Never fix-all: it inserts text the page does not hold, and the name is the user's to type.
+          fixes: [{ title: `Insert the source line ${line}`, edits: [{ start: first.span.start, end: first.span.start, newText: line }], safe: false }],
           fingerprint: fingerprint('missing-byline', model.text, span, page.span),
         });
       }

@@ -1,5 +1,6 @@
 /** The one small interface every rule implements: a page model in, findings out. */
 import type { PageModel } from '../model/page';
+import type { PaperProfile } from '../model/profile';
 import type { Finding, RuleId, Severity } from './finding';
 
 export interface RuleContext {
@@ -8,6 +9,8 @@ export interface RuleContext {
   readonly paperName?: string;
   /** Template of an inserted source line; {paper} stands for the paper's name. */
   readonly bylineTemplate?: string;
+  /** The paper's conventions and thresholds, for what counts as certain. */
+  readonly profile: PaperProfile;
 }
 
 export interface Rule {

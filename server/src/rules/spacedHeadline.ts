@@ -1,51 +1,112 @@
 /**
  * spaced-headline: headline characters spread apart by justification spaces
- * (进一步 强化 … 高 质 量 发 展). A single space between the phrases of a deck
- * or between names is normal: only a run of many short pieces is flagged.
+ * (进一步 强化 … 高 质 量 发 展, “ 扫 黄 打 非 ”, 2 0 1 8 年). A deck sets its
+ * phrases apart with a space or two (价格稳 品种多 供应足); justification makes
+ * a run of four pieces or more, each a word or a character. Names in bylines
+ * and credits are spread on purpose (本报记者 张 炜): they are not headlines
+ * and are never looked at, and a body line that reads as a list of names is
+ * left alone too.
  */
-import { HAN } from '../text/chars';
-import { elementOffset } from '../model/page';
+import { elementOffset, type Element } from '../model/page';
 import type { Finding, Severity, TextEdit } from './finding';
 import { fingerprint } from './fingerprint';
 import type { Rule } from './rule';
 
-/** Ideograph groups separated by single spaces (ASCII, U+3000 or no-break). */
-const RUN = new RegExp(`[${HAN}]{1,8}(?:[ \\u3000\\u00a0][${HAN}]{1,8}){3,}`, 'g');
+const SPACE = /[ \u3000\u00a0]/;
 
-function isJustified(run: string): boolean {
-  const pieces = run.split(/[ \u3000\u00a0]/);
-  const singles = pieces.filter((p) => p.length === 1).length;
-  const average = (run.length - (pieces.length - 1)) / pieces.length;
-  return pieces.length >= 4 && (singles >= 3 || average <= 2);
+interface Piece {
+  readonly start: number;
+  readonly end: number;
+  /** Ideographs, letters and digits in it: a piece of punctuation alone (“ ”《》) weighs nothing. */
+  readonly weight: number;
+}
+
+function piecesOf(text: string): Piece[] {
+  const out: Piece[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && SPACE.test(text[i]!)) i++;
+    const start = i;
+    let weight = 0;
+    while (i < text.length && !SPACE.test(text[i]!)) {
+      if (/[\p{L}\p{N}]/u.test(text[i]!)) weight++;
+      i++;
+    }
+    if (i > start) out.push({ start, end: i, weight });
+  }
+  return out;
+}
+
+/** The longest piece a justified run holds: a word of four characters at most. */
+const MAX_PIECE = 4;
+
+export interface Spread {
+  /** Offsets into the element's text of the run's first and last characters (end exclusive). */
+  readonly start: number;
+  readonly end: number;
+  /** Offsets of the spaces to remove. */
+  readonly spaces: readonly number[];
+  readonly pieces: number;
+  /** Set character by character, or word by word with words of one or two characters: no phrase space can hide in it. */
+  readonly certain: boolean;
+}
+
+/** Runs of justification spaces in one line of text. */
+export function spreadsIn(text: string, certainSpaces: number): Spread[] {
+  const pieces = piecesOf(text);
+  const out: Spread[] = [];
+  let i = 0;
+  while (i < pieces.length) {
+    let j = i;
+    // A run: pieces of at most four characters, each one space apart.
+    while (j + 1 < pieces.length && pieces[j]!.weight <= MAX_PIECE && pieces[j + 1]!.weight <= MAX_PIECE && pieces[j + 1]!.start - pieces[j]!.end === 1) j++;
+    const run = pieces.slice(i, j + 1);
+    const counted = run.filter((p) => p.weight > 0);
+    const avg = counted.reduce((n, p) => n + p.weight, 0) / Math.max(1, counted.length);
+    if (run.length >= 4 && counted.length >= 3 && avg <= 3.5) {
+      const spaces: number[] = [];
+      for (let k = 0; k + 1 < run.length; k++) spaces.push(run[k]!.end);
+      const singles = counted.filter((p) => p.weight === 1).length;
+      out.push({ start: run[0]!.start, end: run[run.length - 1]!.end, spaces, pieces: run.length, certain: spaces.length >= certainSpaces && (singles * 2 >= counted.length || avg <= 2.5) });
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/** A body line of names spread to three characters' width: 雷 声 周 石 张守向 李 伟. */
+function namesList(text: string): boolean {
+  const pieces = piecesOf(text);
+  return pieces.length >= 2 && pieces.every((p) => p.weight >= 1 && p.weight <= 3) && !/[，。、：；！？,.:;!?“”《》（）()]/.test(text);
 }
 
 export const spacedHeadline: Rule = {
   id: 'spaced-headline',
   defaultSeverity: 'warning',
   description: 'Headline characters spread apart by justification spaces.',
-  check({ model }, severity: Severity): Finding[] {
+  check({ model, profile }, severity: Severity): Finding[] {
     const findings: Finding[] = [];
     const { text } = model;
     for (const page of model.pages) {
       for (const block of page.blocks) {
-        const lines = [...block.headline, ...block.body.filter((e) => e.kind === 'subheading')];
+        const lines: Element[] = [...block.headline, ...block.body.filter((e) => e.kind === 'subheading' && !(profile.nameSpacing && namesList(e.text)))];
         for (const el of lines) {
-          RUN.lastIndex = 0;
-          for (let m = RUN.exec(el.text); m; m = RUN.exec(el.text)) {
-            if (!isJustified(m[0])) continue;
-            const span = { start: elementOffset(el, m.index), end: elementOffset(el, m.index + m[0].length - 1) + 1 };
-            const edits: TextEdit[] = [];
-            for (let i = span.start; i < span.end; i++) {
-              if (/[ \u3000\u00a0]/.test(text[i]!)) edits.push({ start: i, end: i + 1, newText: '' });
-            }
-            const shown = m[0].length > 24 ? `${m[0].slice(0, 10).trim()} … ${m[0].slice(-10).trim()}` : m[0];
+          for (const s of spreadsIn(el.text, profile.thresholds.certainSpread)) {
+            const span = { start: elementOffset(el, s.start), end: elementOffset(el, s.end - 1) + 1 };
+            const edits: TextEdit[] = s.spaces.map((at) => {
+              const o = elementOffset(el, at);
+              return { start: o, end: o + 1, newText: '' };
+            });
+            const shown = el.text.slice(s.start, s.end);
+            const quoted = shown.length > 24 ? `${shown.slice(0, 10).trim()} … ${shown.slice(-10).trim()}` : shown;
             findings.push({
               rule: 'spaced-headline',
               span,
               severity,
-              message: `Headline characters are spread by ${edits.length} justification spaces: “${shown}”.`,
-              fixes: [{ title: 'Remove the justification spaces', edits, safe: true }],
+              message: `Headline characters are spread by ${edits.length} justification spaces: “${quoted}”.`,
+              fixes: [{ title: 'Remove the justification spaces', edits, safe: s.certain }],
               fingerprint: fingerprint('spaced-headline', text, span, page.span),
+              confidence: { margin: s.pieces, certain: s.certain },
             });
           }
         }

@@ -29,6 +29,7 @@ export interface LoadedSegmenter {
 interface NodeJieba {
   load(dicts: Record<string, string>): unknown;
   cut(text: string, hmm?: boolean): string[];
+  tag(text: string): Array<{ word: string; tag: string }>;
   insertWord(word: string): boolean;
   DEFAULT_DICT: string;
   DEFAULT_HMM_DICT: string;
@@ -123,7 +124,7 @@ export function loadJieba(options: JiebaOptions): LoadedSegmenter {
   }
   return {
     // Without the HMM, unknown words are not guessed: only dictionary words can straddle a break.
-    segmenter: { cut: (text) => jieba.cut(text, false) },
+    segmenter: { cut: (text) => jieba.cut(text, false), tag: (text) => jieba.tag(text) },
     dictionary: state.dictionary,
     words: state.words + state.inserted.size,
     millis: performance.now() - t0,

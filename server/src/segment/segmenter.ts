@@ -6,6 +6,17 @@
 export interface Segmenter {
   /** Words of a short window of text, in order, covering it exactly. */
   cut(text: string): readonly string[];
+  /**
+   * Words with their part of speech (jieba's tags: n noun, v verb, p
+   * preposition, u particle…), when the segmenter knows them: what a reader
+   * uses to tell a sentence that stops from one that was cut.
+   */
+  tag?(text: string): readonly TaggedWord[];
+}
+
+export interface TaggedWord {
+  readonly word: string;
+  readonly tag: string;
 }
 
 /** The segmenter to use before the dictionary is ready, or when it cannot load: no word evidence at all. */
@@ -40,18 +51,43 @@ export function straddlingWord(segmenter: Segmenter, before: string, after: stri
   return undefined;
 }
 
+/**
+ * The parts of speech on either side of a break: of the word that ends the
+ * text before it and of the word that starts the text after it, tagged in
+ * one window so each is read in context. Undefined without a tagger.
+ */
+export function tagsAcross(segmenter: Segmenter, before: string, after: string): { before: string; after: string } | undefined {
+  if (!segmenter.tag || before.length === 0 || after.length === 0) return undefined;
+  const words = segmenter.tag(before + after);
+  let pos = 0;
+  let tail: string | undefined;
+  for (const w of words) {
+    const end = pos + w.word.length;
+    if (end <= before.length) tail = w.tag;
+    if (pos >= before.length) return tail === undefined ? undefined : { before: tail, after: w.tag };
+    // A word across the break: both sides are that word.
+    if (pos < before.length && end > before.length) return { before: w.tag, after: w.tag };
+    pos = end;
+  }
+  return undefined;
+}
+
 /** A segmenter that remembers windows it has seen: breaks repeat on every keystroke. */
 export function cachedSegmenter(inner: Segmenter, capacity = 20000): Segmenter {
-  const cache = new Map<string, readonly string[]>();
+  const remember = <T>(cache: Map<string, T>, text: string, make: () => T): T => {
+    let v = cache.get(text);
+    if (v === undefined) {
+      v = make();
+      if (cache.size >= capacity) cache.delete(cache.keys().next().value as string);
+      cache.set(text, v);
+    }
+    return v;
+  };
+  const cuts = new Map<string, readonly string[]>();
+  const tags = new Map<string, readonly TaggedWord[]>();
+  const tag = inner.tag?.bind(inner);
   return {
-    cut(text) {
-      let words = cache.get(text);
-      if (words === undefined) {
-        words = inner.cut(text);
-        if (cache.size >= capacity) cache.delete(cache.keys().next().value as string);
-        cache.set(text, words);
-      }
-      return words;
-    },
+    cut: (text) => remember(cuts, text, () => inner.cut(text)),
+    ...(tag ? { tag: (text: string) => remember(tags, text, () => tag(text)) } : {}),
   };
 }

@@ -1,0 +1,383 @@
+/**
+ * The cues the reader weighs, as feature names: what a line shows on its
+ * own (lineCues, computed once per line text), and what it shows where it
+ * stands (positionFeatures: the line above and below, the blank lines, the
+ * words across a break, the words shared with the text around). Each name is
+ * generic: none names a paper, and describeCue says it in words for a
+ * diagnostic or a hover.
+ */
+import { charCount, isHanCode, SENTENCE_END } from '../text/chars';
+import { straddlingWord, tagsAcross, type Segmenter } from '../segment/segmenter';
+import { isCallout, isEditorsNote, isEditorsSign, isNewsOpening, isNumbered, type Conventions, type MarkerMatch, type SourceMatch } from './conventions';
+import { boundHead, hanHead, hanTail, punctuationHead, type Shape } from './lineFeatures';
+import type { Unit, UnitKind } from './units';
+
+function lengthBucket(n: number): string {
+  if (n <= 4) return String(n);
+  if (n <= 6) return '5-6';
+  if (n <= 9) return '7-9';
+  if (n <= 14) return '10-14';
+  if (n <= 20) return '15-20';
+  if (n <= 28) return '21-28';
+  if (n <= 40) return '29-40';
+  if (n <= 60) return '41-60';
+  if (n <= 100) return '61-100';
+  return '101+';
+}
+
+const CLOSERS = '”’」』）)》〉】］]';
+
+function endClass(core: string): string {
+  if (core.length === 0) return 'none';
+  const c = core[core.length - 1]!;
+  if (SENTENCE_END.includes(c)) return 'stop';
+  if (CLOSERS.includes(c)) {
+    const before = core[core.length - 2];
+    return before !== undefined && SENTENCE_END.includes(before) ? 'stop-close' : 'close';
+  }
+  if (core.endsWith('——')) return 'dash';
+  if ('：:'.includes(c)) return 'colon';
+  if ('，,'.includes(c)) return 'comma';
+  if ('；;'.includes(c)) return 'semi';
+  if (c === '、') return 'enum';
+  const code = c.charCodeAt(0);
+  if (isHanCode(code)) return 'han';
+  if (/[0-9０-９%％]/.test(c)) return 'digit';
+  if (/[A-Za-z]/.test(c)) return 'latin';
+  return 'other';
+}
+
+function startClass(text: string): string {
+  const c = text[0]!;
+  if ('■●▲◆★□◇○•◎☆△▶►'.includes(c)) return 'bullet';
+  if (text.startsWith('——') || text.startsWith('--')) return 'dash';
+  if (isNumbered(text)) return 'numbered';
+  if ('“‘「『"'.includes(c)) return 'quote';
+  if ('《〈'.includes(c)) return 'book';
+  if ('（(【［['.includes(c)) return 'paren';
+  if (/[0-9０-９]/.test(c)) return 'digit';
+  if (/[A-Za-z]/.test(c)) return 'latin';
+  if (isHanCode(c.charCodeAt(0))) return 'han';
+  return 'punct';
+}
+
+/** Counts of sentence stops and commas inside a line (not its last character). */
+function inner(core: string): { stops: number; commas: number } {
+  let stops = 0;
+  let commas = 0;
+  for (let i = 0; i < core.length - 1; i++) {
+    const c = core[i]!;
+    if (SENTENCE_END.includes(c)) stops++;
+    else if ('，,；;'.includes(c)) commas++;
+  }
+  return { stops, commas };
+}
+
+/** Runs of Han characters separated by single spaces: how a deck line spread by justification looks. */
+function spacing(text: string): 'none' | 'phrases' | 'spread' {
+  const pieces = text.split(/[ \u3000\u00a0]+/);
+  if (pieces.length < 2) return 'none';
+  const short = pieces.filter((p) => p.length <= 2).length;
+  return pieces.length >= 4 && short >= Math.ceil(pieces.length / 2) ? 'spread' : 'phrases';
+}
+
+interface ClassLike {
+  readonly kind: UnitKind;
+  readonly source?: SourceMatch;
+  readonly markers: readonly MarkerMatch[];
+  readonly pointer: boolean;
+  readonly shape: Shape;
+  readonly tag?: string;
+}
+
+/** Cues a line shows on its own. */
+export function lineCues(text: string, cls: ClassLike, c: Conventions): string[] {
+  const squeezed = text.length > 400 ? text : text.replace(/[ \u3000\u00a0]+/g, '');
+  const core = cls.shape.core;
+  const n = text.length > 400 ? 400 : charCount(squeezed);
+  const { stops, commas } = inner(core.length > 400 ? core.slice(0, 400) : core);
+  const cues = [
+    `kind:${cls.kind}`,
+    `len:${lengthBucket(n)}`,
+    `end:${endClass(core)}`,
+    `stops:${stops > 1 ? '2+' : stops}`,
+    `commas:${commas > 2 ? '3+' : commas}`,
+    `start:${startClass(text)}`,
+  ];
+  if (cls.shape.headlineLike) cues.push('shape:headline');
+  if (cls.shape.bodyLike) cues.push('shape:body');
+  if (cls.source) cues.push('source');
+  if (cls.pointer) cues.push('pointer');
+  for (const m of cls.markers) {
+    if (m.direction === 'onward' && m.end === text.length) cues.push('marker:onward-end');
+    else if (m.direction === 'arriving' && m.start === 0) cues.push('marker:arriving-start');
+    else cues.push('marker:inside');
+  }
+  if (cls.tag !== undefined) cues.push(c.isBoxLabel(cls.tag) ? 'tag:box' : c.isCommentaryTag(cls.tag) ? 'tag:commentary' : 'tag');
+  if (text.length <= 40) {
+    if (c.isBoxLabel(text)) cues.push('box');
+    if (c.isItemHeading(text)) cues.push('item-heading');
+    if (c.isBriefHeading(text)) cues.push('brief-heading');
+    if (c.isOpinionKicker(text)) cues.push('opinion-kicker');
+    if (isEditorsSign(text)) cues.push('editors-sign');
+    if (isCallout(squeezed)) cues.push('callout');
+    const sp = spacing(text);
+    if (sp !== 'none') cues.push(`spaces:${sp}`);
+  }
+  if (isEditorsNote(text)) cues.push('editors-note');
+  if (c.isAuthorNote(text)) cues.push('author-note');
+  if (c.isCrossReference(text)) cues.push('cross-ref');
+  if (/^[（(][^()（）]{0,20}(?:结束|完)[)）]$/.test(text)) cues.push('series-end');
+  if (cls.kind === 'text' && c.matchEndCredit(text) !== undefined) cues.push('end-credit-tail');
+  if (isNewsOpening(text)) cues.push('news-open');
+  return cues;
+}
+
+/** What a page is like as a whole: how far apart its paragraphs usually stand, and whether they are indented. */
+export interface PageLayout {
+  /** The usual number of blank lines between two lines: 0 (e-paper) or 1 (a PDF extraction). */
+  readonly baseline: number;
+  /** Most running-text lines are set in from the margin. */
+  readonly indents: boolean;
+}
+
+export function pageLayout(units: readonly Unit[]): PageLayout {
+  const gaps = [0, 0];
+  let text = 0;
+  let indented = 0;
+  for (let i = 1; i < units.length; i++) gaps[Math.min(1, units[i]!.blanksBefore)]!++;
+  for (const u of units) {
+    if (u.kind !== 'text' || !u.shape.bodyLike) continue;
+    text++;
+    if (u.indented) indented++;
+  }
+  return { baseline: gaps[1]! > gaps[0]! ? 1 : 0, indents: text > 0 && indented >= text * 0.3 };
+}
+
+/** Whether a line closes the article it ends: an end credit, an author note, an onward marker, a sign-off. */
+export function closesArticle(u: Unit): boolean {
+  if (u.kind === 'end-credit' || u.kind === 'furniture') return true;
+  for (const cue of u.cues) {
+    if (cue === 'marker:onward-end' || cue === 'series-end' || cue === 'editors-sign' || cue === 'end-credit-tail' || cue === 'author-note') return true;
+  }
+  return u.kind === 'marker' && u.markers[0]?.direction === 'onward';
+}
+
+function unclosed(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '“' || ch === '（' || ch === '(' || ch === '《' || ch === '「' || ch === '『') depth++;
+    else if (ch === '”' || ch === '）' || ch === ')' || ch === '》' || ch === '」' || ch === '』') depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
+
+/** Han-character bigrams of a line, for the words two passages share. */
+function bigramsOf(text: string, into: Set<number>): void {
+  for (let i = 0; i + 1 < text.length && i < 600; i++) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    if (isHanCode(a) && isHanCode(b)) into.add(a * 65536 + b);
+  }
+}
+
+/**
+ * How much the text below a short line shares with the text above it, from
+ * 0 to 1: a subheading sits inside one story, a headline starts another.
+ */
+function cohesion(units: readonly Unit[], i: number): number | undefined {
+  const before = new Set<number>();
+  const after = new Set<number>();
+  for (let k = i - 1, n = 0; k >= 0 && n < 3; k--) {
+    if (units[k]!.kind !== 'text' || units[k]!.shape.headlineLike) continue;
+    bigramsOf(units[k]!.text, before);
+    n++;
+  }
+  for (let k = i + 1, n = 0; k < units.length && n < 3; k++) {
+    if (units[k]!.kind !== 'text' || units[k]!.shape.headlineLike) continue;
+    bigramsOf(units[k]!.text, after);
+    n++;
+  }
+  if (before.size < 8 || after.size < 8) return undefined;
+  let shared = 0;
+  for (const b of after) if (before.has(b)) shared++;
+  return shared / Math.min(before.size, after.size);
+}
+
+function cohesionBucket(x: number): string {
+  if (x < 0.03) return '0';
+  if (x < 0.07) return '1';
+  if (x < 0.12) return '2';
+  if (x < 0.2) return '3';
+  return '4';
+}
+
+/** A line that marks an article's edge: a source line, a closing credit or marker, a byline. */
+function boundary(u: Unit): boolean {
+  return isSource(u) || closesArticle(u) || u.kind === 'furniture' || u.kind === 'page-line';
+}
+
+const isShort = (u: Unit) => u.kind === 'text' && u.shape.headlineLike && !u.pointer;
+
+/** Sibling subheadings: short lines between the same two article edges, and whether one is shaped like this one. */
+function siblings(units: readonly Unit[], i: number): string[] {
+  const u = units[i]!;
+  const shape = (x: Unit) => `${x.cues[5]}|${x.cues[4]}|${x.tag !== undefined}`;
+  const len = u.text.length;
+  let before = 0;
+  let after = 0;
+  let alike = false;
+  let since = 0;
+  for (let k = i - 1; k >= 0 && i - k <= 30; k--) {
+    const x = units[k]!;
+    if (boundary(x)) break;
+    since++;
+    // The line right after an edge is the next article's deck, not a sibling.
+    if (isShort(x) && !(k > 0 && boundary(units[k - 1]!)) && !isSource(units[k + 1])) {
+      before++;
+      if (shape(x) === shape(u) && Math.abs(x.text.length - len) <= Math.max(3, len * 0.4)) alike = true;
+    }
+  }
+  for (let k = i + 1; k < units.length && k - i <= 30; k++) {
+    const x = units[k]!;
+    if (boundary(x) || isSource(units[k + 1])) break;
+    if (isShort(x)) {
+      after++;
+      if (shape(x) === shape(u) && Math.abs(x.text.length - len) <= Math.max(3, len * 0.4)) alike = true;
+    }
+  }
+  const out = [`sib:${before > 0 ? 'b' : ''}${after > 0 ? 'a' : ''}`, `since:${since <= 2 ? '0-2' : since <= 5 ? '3-5' : since <= 10 ? '6-10' : '11+'}`];
+  if (out[0] === 'sib:') out[0] = 'sib:none';
+  if (alike) out.push('sib:alike');
+  return out;
+}
+
+const has = (u: Unit | undefined, cue: string) => u !== undefined && u.cues.includes(cue);
+const hasTag = (u: Unit | undefined) => u !== undefined && u.tag !== undefined;
+
+/** jieba's part of speech, coarse: the particles (的 uj, 了 ul…) apart, the rest by their first letter. */
+function coarse(tag: string): string {
+  return tag[0] === 'u' ? tag : tag === 'eng' ? 'x' : tag[0]!;
+}
+const isSource = (u: Unit | undefined) => u !== undefined && (u.source !== undefined || u.kind === 'byline' || u.kind === 'commentator');
+const endOf = (u: Unit) => u.cues[2]!;
+
+/** Every cue of unit `i` where it stands: its own, its neighbours', and the break above it. */
+export function positionFeatures(units: readonly Unit[], i: number, layout: PageLayout, segmenter: Segmenter): string[] {
+  const u = units[i]!;
+  const p = units[i - 1];
+  const n = units[i + 1];
+  const f = [...u.cues];
+  if (i === 0) f.push('first');
+  if (i === units.length - 1) f.push('last');
+  const gap = u.blanksBefore;
+  f.push(`gap:${gap > 3 ? 3 : gap}`, `gapx:${Math.max(-1, Math.min(2, gap - layout.baseline))}`);
+  f.push(layout.indents ? `indent:${u.indented ? 'yes' : 'no'}` : 'indent:none');
+  if (p) {
+    // The line above as it is on its own: every one of its cues, marked as the neighbour's.
+    for (const cue of p.cues) f.push(`p:${cue}`);
+    if (closesArticle(p)) f.push('p:closes');
+    if (isSource(p)) f.push('p:source');
+    if (hasTag(p)) f.push('p:tag');
+    const p2 = units[i - 2];
+    if (p2?.shape.headlineLike && p2.kind === 'text') f.push('p2:shape:headline');
+    if (p.kind === 'text' && u.kind === 'text') {
+      const open = !p.shape.closed;
+      if (open) {
+        f.push(p.shape.bodyLike ? 'cut:open-body' : p.shape.headlineLike ? 'cut:open-headline' : 'cut:open-other');
+        if (layout.indents && !u.indented) f.push('cut:open-noindent');
+        if (gap > layout.baseline) f.push('cut:open-wide');
+      }
+      const strong: string[] = [];
+      if (unclosed(p.text)) strong.push('p:unclosed');
+      const pEnd = endOf(p).slice(4);
+      f.push(`join:${pEnd}>${u.cues[5]!.slice(6)}`);
+      if (pEnd === 'comma' || pEnd === 'enum' || pEnd === 'semi' || pEnd === 'colon') strong.push(`cut:end:${pEnd}`);
+      const punct = punctuationHead(u.text);
+      if (punct) strong.push('head:punct');
+      else if (boundHead(u.text)) strong.push('head:bound');
+      const tail = hanTail(p.text);
+      const head = hanHead(u.text);
+      const word = straddlingWord(segmenter, tail, head);
+      if (word) strong.push(word.word.length >= 3 ? 'straddle:3' : 'straddle');
+      else {
+        // The words either side of the break, by part of speech: a line that stops on 与 or 对 was cut.
+        const tags = tagsAcross(segmenter, tail, head);
+        if (tags) {
+          const a = coarse(tags.before);
+          const b = coarse(tags.after);
+          f.push(`head:${b}`, `pos:${a}>${b}`);
+          if (/^[pcu]|^d$/.test(a)) strong.push(`tail:${a}`);
+          else f.push(`tail:${a}`);
+        }
+      }
+      // The strongest cues of a cut, and each with how long the line above is: a short first line of a paragraph is cut as surely as a long one.
+      const plen = p.text.length <= 8 ? 'short' : p.text.length <= 20 ? 'line' : p.text.length <= 40 ? 'long' : 'body';
+      for (const c of strong) f.push(c, `${c}&${plen}`);
+    }
+  }
+  if (n) {
+    for (const cue of n.cues) f.push(`n:${cue}`);
+    if (isSource(n)) f.push('n:source');
+    if (has(n, 'marker:arriving-start') || (n.kind === 'marker' && n.markers[0]?.direction === 'arriving')) f.push('n:arriving');
+    if (hasTag(n)) f.push('n:tag');
+    if (n.blanksBefore > layout.baseline) f.push('n:gapx');
+    const n2 = units[i + 2];
+    if (isSource(n2)) f.push('n2:source');
+    if (n2 && (has(n2, 'marker:arriving-start') || n2.kind === 'marker')) f.push('n2:marker');
+    if (isSource(units[i + 3])) f.push('n3:source');
+  }
+  if (u.kind === 'text' && u.shape.headlineLike) {
+    const x = cohesion(units, i);
+    f.push(x === undefined ? 'coh:none' : `coh:${cohesionBucket(x)}`);
+    f.push(...siblings(units, i));
+  }
+  return f;
+}
+
+const CUE_WORDS: Readonly<Record<string, string>> = {
+  straddle: 'a word straddles the break',
+  'straddle:3': 'a word of three or more characters straddles the break',
+  'head:punct': 'the next line starts with punctuation',
+  'head:bound': 'the next line starts mid-sentence',
+  'p:unclosed': 'a bracket or quote is left open above',
+  'cut:open-body': 'running text stops without closing punctuation',
+  'cut:open-headline': 'a short line above stops without closing punctuation',
+  'cut:open-noindent': 'the line is not indented as new paragraphs are',
+  'cut:open-wide': 'blank lines stand inside a sentence',
+  'indent:yes': 'the line is indented as paragraphs are',
+  'indent:no': 'the line is not indented',
+  'n:source': 'a source line or byline follows',
+  'n2:source': 'a source line follows the next line',
+  'n:arriving': 'a continuation marker (上接…) follows',
+  'n:news-open': 'the next line opens the way news copy does',
+  'p:closes': 'the text above closes an article (an end credit, author note or marker)',
+  'tag:commentary': 'an opinion column tag closes it',
+  tag: 'a column tag closes it',
+  'n:tag': 'the next line has a column tag',
+  box: 'it is a box label',
+  'item-heading': 'it is the heading of a photo item',
+  callout: 'it is a data call-out',
+  'coh:0': 'it shares almost no words with the text around it',
+  'coh:1': 'it shares few words with the text around it',
+  'coh:3': 'the text above and below share many words',
+  'coh:4': 'the text above and below share many words',
+  'shape:headline': 'it is short, with no sentence inside',
+  'shape:body': 'it reads as running text',
+  source: 'it opens with a source line',
+  'end:stop': 'it ends a sentence',
+  'end:han': 'it stops without punctuation',
+  'end:comma': 'it stops at a comma',
+  'start:dash': 'it starts with ——',
+  'p:shape:headline': 'the line above is short, with no sentence inside',
+  'n:shape:headline': 'the line below is short, with no sentence inside',
+  'gapx:1': 'more blank lines than usual stand above it',
+  'gapx:2': 'many blank lines stand above it',
+  first: 'it opens the page',
+};
+
+/** A cue in words, for a diagnostic or a hover. */
+export function describeCue(cue: string): string {
+  return CUE_WORDS[cue] ?? cue;
+}
