@@ -30,7 +30,10 @@ function pageName(rnd: Random, page: number): string {
   return `${page}版`;
 }
 
-const textParas = (a: ArticleSpec) => a.paras.filter((p) => !p.blank && !p.marker);
+/** Lines of page furniture and picture credits that the scrape left at an article's end: no marker is ever glued to them. */
+const FURNITURE = /^(?:本版|版式|制图|责任编辑|责编|·广告·|图片来源|数据来源|资料来源|稿件统筹|本期统筹)|摄$|摄（[^）]*）$/;
+
+const textParas = (a: ArticleSpec) => a.paras.filter((p) => !p.blank && !p.marker && !FURNITURE.test(p.text));
 
 function markerPara(text: string, expect: MarkerSpec['expect'], plant: string): ParaSpec {
   return { text, indent: '', marker: true, blank: false, cuts: [], markers: [{ start: 0, end: text.length, expect, plant }] };
@@ -47,16 +50,18 @@ function glueStart(p: ParaSpec, text: string, expect: MarkerSpec['expect'], plan
   p.text = text + p.text;
 }
 
-/** The headline a continued part repeats: the main headline, the part after its colon or space, or its first words. */
-function repeatedHeadline(rnd: Random, a: ArticleSpec, words: Words): string {
+/**
+ * The headline a continued part repeats, as papers shorten it: the main
+ * headline whole, without its column tag, or one of its phrases (the part
+ * after a colon or a space, or before a comma).
+ */
+function repeatedHeadline(rnd: Random, a: ArticleSpec): string {
   const main = a.main;
+  const untagged = main.replace(/[（(][^()（）]{1,24}[)）]$/, '');
+  const phrases = untagged.split(/[：: ，,]/).map((x) => x.trim()).filter((x) => x.length >= 5);
   const r = rnd.next();
-  const split = /[：: ]/.exec(main);
-  if (r < 0.25 && split && main.length - split.index > 5) return main.slice(split.index + 1).trim();
-  if (r < 0.45 && main.length >= 12) {
-    const cuts = [...words.boundaries(main)].filter((b) => b >= 6 && b <= main.length - 3);
-    if (cuts.length > 0) return main.slice(0, rnd.pick(cuts));
-  }
+  if (r < 0.25 && phrases.length > 1) return rnd.pick(phrases);
+  if (r < 0.45 && untagged !== main && untagged.length >= 5) return untagged;
   return main;
 }
 
@@ -64,7 +69,7 @@ function repeatedHeadline(rnd: Random, a: ArticleSpec, words: Words): string {
  * Jumps as papers set them: an article breaks off with (下转第X版) and goes
  * on under its repeated headline, opened by (上接第Y版), on a later page.
  */
-export function plantJumps(issue: PageSpec[], rnd: Random, words: Words): void {
+export function plantJumps(issue: PageSpec[], rnd: Random): void {
   if (issue.length < 2) return;
   const wanted = Math.min(2, issue.length - 1);
   for (let n = 0, tries = 0; n < wanted && tries < 20; tries++) {
@@ -77,6 +82,8 @@ export function plantJumps(issue: PageSpec[], rnd: Random, words: Words): void {
     const bodyIdx = a.paras.map((p, i) => (p.blank || p.marker ? -1 : i)).filter((i) => i >= 0);
     const k = bodyIdx[2 + rnd.int(bodyIdx.length - 4)]!;
     const rest = a.paras.splice(k + 1);
+    // Who wrote it may now stand only in the continued part, on the other page.
+    a.namesAuthor = namesAuthor(a.paras.map((p) => p.text));
     while (rest[0]?.blank) rest.shift();
     const onward = `（下转${pageName(rnd, to.page)}）`;
     if (rnd.next() < 0.5) glueEnd(a.paras[k]!, onward, 'silent', 'jump');
@@ -84,7 +91,7 @@ export function plantJumps(issue: PageSpec[], rnd: Random, words: Words): void {
     const arriving = `（上接${pageName(rnd, source.page)}）`;
     if (rnd.next() < 0.7) glueStart(rest[0]!, arriving, 'silent', 'jump');
     else rest.unshift(markerPara(arriving, 'silent', 'jump'));
-    const repeat = repeatedHeadline(rnd, a, words);
+    const repeat = repeatedHeadline(rnd, a);
     const part: ArticleSpec = { id: `${a.id}#2`, kind: 'continuation', deck: [{ text: repeat }], main: repeat, blankAfterDeck: false, paras: rest, namesAuthor: true };
     to.articles.splice(rnd.int(to.articles.length + 1), 0, part);
     n++;
@@ -128,7 +135,8 @@ export function plantMisplacedMarker(page: PageSpec, issue: readonly PageSpec[],
 export function plantSourceRemoval(page: PageSpec, rnd: Random): void {
   const options: Array<{ a: ArticleSpec; i: number; lead: number }> = [];
   for (const a of page.articles) {
-    if (a.kind !== 'article' || a.sourceRemoved) continue;
+    // A jumped article may carry its credit on the continued part, which a page's own check cannot see.
+    if (a.kind !== 'article' || a.sourceRemoved || a.paras.some((p) => p.markers.some((m) => m.plant === 'jump'))) continue;
     a.paras.slice(0, 4).forEach((p, i) => {
       if (p.blank || p.marker) return;
       const lead = leadSourceLength(p.text);
@@ -217,7 +225,7 @@ export function plantCuts(page: PageSpec, rnd: Random, words: Words): void {
 /** Every kind of damage, planted into the pages of one issue. */
 export function plantIssue(issue: PageSpec[], seed: number, words: Words): void {
   const rnd = new Random(seed);
-  plantJumps(issue, rnd, words);
+  plantJumps(issue, rnd);
   for (const page of issue) {
     if (rnd.next() < 0.35) plantMisplacedMarker(page, issue, rnd);
     if (rnd.next() < 0.35) plantSourceRemoval(page, rnd);

@@ -39,6 +39,8 @@ type Bigrams = Float64Array;
 export interface Deck {
   /** Each deck line not shared with another article of the page. */
   readonly lines: readonly Bigrams[];
+  /** The same lines normalised, for a repeat that is a shortened form of one of them. */
+  readonly texts: readonly string[];
   /** Each phrase of those lines, split at a space or clause punctuation. */
   readonly phrases: readonly Bigrams[];
   /** The whole deck, lines joined. */
@@ -70,7 +72,7 @@ export function prepareDeck(lines: readonly string[], shared: ReadonlySet<string
       if (p.length >= MIN_PHRASE && p !== whole) phrases.add(p);
     }
   }
-  return { lines: [...own].map(bigrams), phrases: [...phrases].map(bigrams), joined: bigrams(normalizeHeadline(lines.join(''))) };
+  return { lines: [...own].map(bigrams), texts: [...own], phrases: [...phrases].map(bigrams), joined: bigrams(normalizeHeadline(lines.join(''))) };
 }
 
 function dice(a: Bigrams, b: Bigrams): number {
@@ -105,6 +107,11 @@ function dice(a: Bigrams, b: Bigrams): number {
 export function headlineScore(original: Deck, repeat: Deck): number {
   const whole = dice(original.joined, repeat.joined);
   let best = whole;
+  // A repeat shortened to part of one line (城市更新要用好改革“关键一招”, or a headline without its column tag) reproduces that part exactly.
+  for (const r of repeat.texts) {
+    if (r.length < MIN_PHRASE) continue;
+    for (const o of original.texts) if (o.includes(r)) best = Math.max(best, 0.8 + 0.2 * (r.length / o.length));
+  }
   for (const r of [...repeat.lines, repeat.joined]) {
     for (const o of [...original.lines, ...original.phrases, original.joined]) {
       const s = dice(o, r);

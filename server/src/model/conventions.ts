@@ -168,6 +168,8 @@ export class Conventions {
   private readonly creditPair: RegExp;
   private readonly creditLabels: Set<string>;
   private readonly endCredit: RegExp;
+  /** （邱超奕整理）, （王彦东参与采写）: who put an article together, at its end. */
+  private readonly compiledBy: RegExp;
   private readonly crossReference: RegExp;
   private readonly furniture: RegExp[];
   private readonly masthead: RegExp;
@@ -178,6 +180,8 @@ export class Conventions {
   private readonly teaserHeadings: Set<string>;
   private readonly itemHeadings: Set<string>;
   private readonly wire: Set<string>;
+  /** 黎云、吴旭: reporters' names in a source line's bracket, without their role. */
+  private readonly nameList: RegExp;
 
   constructor(readonly profile: PaperProfile) {
     const outlet = `(?:${alternatives(profile.outlets)}|${H}{1,6}?(?:${alternatives(profile.outletSuffixes)}))`;
@@ -199,6 +203,7 @@ export class Conventions {
     this.endCredit = new RegExp(
       `${OPEN}${SP}?((?:本报|记者|见习记者|实习记者|通讯员|新华社|综合|来源|据|本报综合|作者|${outlet})[^()（）\\n]{0,120})${CLOSE}${SP}?$`,
     );
+    this.compiledBy = new RegExp(`${OPEN}${SP}?(?:${outlet}|本报)?(?:${role})?${SP}?${name}(?:(?:${SP}{1,3}|[、，,]${SP}?)${name}){0,8}${SP}?(?:采访整理|整理|参与采写|采写|报道|供稿|编译|综合报道)${CLOSE}${SP}?$`);
     this.crossReference = new RegExp(`${OPEN}${SP}?(?:${alternatives(profile.crossReferences)})[^()（）\\n]{0,20}${CLOSE}`);
     this.furniture = [new RegExp(`^(?:${alternatives(profile.furnitureLabels)})${SP}?[:：]`), ...DATE_LINES];
     this.masthead = new RegExp(`^(${H}{2,6}(?:${alternatives(profile.mastheadSuffixes)}))$`);
@@ -209,6 +214,7 @@ export class Conventions {
     this.teaserHeadings = new Set(profile.teaserHeadings);
     this.itemHeadings = new Set(profile.itemHeadings);
     this.wire = new Set(profile.wireAgencies);
+    this.nameList = new RegExp(`^${name}(?:(?:${SP}{1,3}|[、，,]${SP}?)${name}){0,6}$`);
   }
 
   matchSourceLine(text: string): SourceMatch | undefined {
@@ -224,7 +230,7 @@ export class Conventions {
     if (bracket === undefined) {
       const after = text[m[0].length];
       if (after !== undefined && !/[ \t\u00a0\u3000:：,，]/.test(after)) return undefined;
-    } else if (!/记者|通讯员|实习生|特约|摄影|电|讯|编辑|报道/.test(bracket)) {
+    } else if (!/记者|通讯员|实习生|特约|摄影|电|讯|编辑|报道/.test(bracket) && !this.nameList.test(bracket.trim())) {
       return undefined;
     }
     return {
@@ -254,16 +260,17 @@ export class Conventions {
   /** A source or byline at the end of an article: (记者 赵六), (新华社北京1月7日电), (作者为…). Returns where it starts. */
   matchEndCredit(text: string): number | undefined {
     const tail = text.length > 140 ? text.slice(-140) : text;
-    const m = this.endCredit.exec(tail);
+    const m = this.endCredit.exec(tail) ?? this.compiledBy.exec(tail);
     if (!m) return undefined;
-    if (isMarkerBody(m[1]!)) return undefined;
+    if (m[1] !== undefined && isMarkerBody(m[1])) return undefined;
     if (this.crossReference.test(m[0])) return undefined;
     return text.length - m[0].length;
   }
 
   /** （作者为…）, （作者单位：…）: who wrote an opinion piece, at its end. */
   isAuthorNote(text: string): boolean {
-    return /^[（(](?:作者为|作者系|作者是|作者单位|作者：|作者:)[^()（）]{1,100}[)）]$/.test(text);
+    // The note may name an institution with a bracket of its own: （作者为中共中央党校（国家行政学院）…教授）.
+    return /^[（(](?:作者为|作者系|作者是|作者单位|作者：|作者:)(?:[^()（）]|[（(][^()（）]{1,30}[)）]){1,120}[)）]$/.test(text);
   }
 
   /** （相关报道见第四版）: a pointer to another page, not a source line or a marker. */

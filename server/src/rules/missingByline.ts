@@ -2,14 +2,14 @@
  * missing-byline: a news article with no source line or byline, neither at
  * the start of its first paragraph, on its own line under the headline, nor
  * as a credit at the end. Continued parts, commentary, photo items, teasers,
- * briefs and furniture carry none by nature.
+ * briefs and furniture carry none by nature; an article that jumps to
+ * another page may carry its credit at the end of the continued part there.
  */
+import { conventionsFor, type Conventions } from '../model/conventions';
 import type { Block } from '../model/page';
 import type { Finding, Severity } from './finding';
 import { fingerprint } from './fingerprint';
 import type { Rule, RuleContext } from './rule';
-
-const BRIEFS = /速览|简讯|快讯|要闻简报|新闻速递|一周|图说|图片新闻/;
 
 export function sourceLineFor(context: RuleContext): string {
   const paper = context.paperName ?? context.model.paperName ?? '本报';
@@ -17,10 +17,11 @@ export function sourceLineFor(context: RuleContext): string {
   return template.replace(/\{paper\}/g, paper);
 }
 
-function needsByline(block: Block): boolean {
+function needsByline(block: Block, c: Conventions): boolean {
   if (block.kind !== 'article' || block.source) return false;
   if (block.headline.length === 0) return false;
-  if (block.headline.some((h) => BRIEFS.test(h.text))) return false;
+  if (block.headline.some((h) => c.isBriefHeading(h.text))) return false;
+  if (block.markers.some((m) => m.direction === 'onward')) return false;
   return block.body.some((e) => e.kind === 'paragraph');
 }
 
@@ -32,9 +33,10 @@ export const missingByline: Rule = {
     const { model } = context;
     const findings: Finding[] = [];
     const line = sourceLineFor(context);
+    const c = conventionsFor(context.profile);
     for (const page of model.pages) {
       for (const block of page.blocks) {
-        if (!needsByline(block)) continue;
+        if (!needsByline(block, c)) continue;
         const first = block.body.find((e) => e.kind === 'paragraph')!;
         const h = block.headline;
         const span = { start: h[0]!.span.start, end: h[h.length - 1]!.span.end };
