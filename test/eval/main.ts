@@ -113,4 +113,5 @@ function main(argv: readonly string[]): void {
   process.stdout.write(`\nreport: ${json}\n`);
 }
 
-if (require.main === module) main(process.argv.slice(2));
+// Run only as the eval's own entry, not when the trainer bundles this module for buildIssues.
+if (require.main === module && /eval\.js$/.test(process.argv[1] ?? '')) main(process.argv.slice(2));

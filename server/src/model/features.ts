@@ -312,6 +312,10 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
           else f.push(`tail:${a}`);
         }
       }
+      // How the line above ends on its own: a line that stops on an adverb (很), a preposition (与) or a particle cannot end there.
+      const own = segmenter.tag && tail.length > 0 ? segmenter.tag(tail) : undefined;
+      const last = own?.[own.length - 1];
+      if (last && last.word.length <= 2 && /^[pcu]|^d$/.test(coarse(last.tag))) strong.push(`ends:${coarse(last.tag)}`);
       // The strongest cues of a cut, and each with how long the line above is: a short first line of a paragraph is cut as surely as a long one.
       const plen = p.text.length <= 8 ? 'short' : p.text.length <= 20 ? 'line' : p.text.length <= 40 ? 'long' : 'body';
       for (const c of strong) f.push(c, `${c}&${plen}`);
