@@ -24,6 +24,8 @@ export interface Found {
   /** Edits of the fix fix-all would apply for it; undefined when it applies none. */
   readonly applied?: readonly TextEdit[];
   readonly crossPage: boolean;
+  /** The reading's margin for it, where the rule weighed one. */
+  readonly margin?: number;
 }
 
 export interface CheckedPage {
@@ -50,7 +52,16 @@ export function checkIssue(pages: readonly RenderedPage[], segmenter: Segmenter)
       const fix = f.fixes.find((x) => x.safe);
       const applied = fix && fix.edits.length > 0 && fix.edits.every((e) => kept.has(e)) ? fix.edits : undefined;
       const proposed = f.fixes[0]?.edits;
-      return { rule: f.rule, severity: f.severity, span: f.span, message: f.message, ...(proposed ? { proposed } : {}), ...(applied ? { applied } : {}), crossPage: false };
+      return {
+        rule: f.rule,
+        severity: f.severity,
+        span: f.span,
+        message: f.message,
+        ...(proposed ? { proposed } : {}),
+        ...(applied ? { applied } : {}),
+        ...(f.confidence ? { margin: f.confidence.margin } : {}),
+        crossPage: false,
+      };
     });
     for (const f of index.crossPageFindings(uriOf(page), { level: 'warning', missingPage: 'off' })) {
       found.push({ rule: f.rule, severity: f.severity, span: f.span, message: f.message, crossPage: true });

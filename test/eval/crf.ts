@@ -7,7 +7,7 @@
  * follow which, which a line may take) is the decoder's own.
  */
 import { STATES, type State } from '../../server/src/model/decoder';
-import { EMISSION_LABELS, type ReaderWeights } from '../../server/src/model/weights';
+import { EMISSION_LABELS, PRIOR_WEIGHTS, type ReaderWeights } from '../../server/src/model/weights';
 import { Random } from '../helpers/random';
 
 export interface Example {
@@ -78,7 +78,9 @@ export function trainCrf(examples: readonly Example[], options: CrfOptions = {})
   for (const ex of examples) for (const fs of ex.features) for (const f of fs) if (!featureIds.has(f)) featureIds.set(f, featureIds.size);
   const tkeys = transitionKeys();
   const tIndex = new Map(tkeys.map((k, i) => [k, i]));
+  for (const f of Object.keys(PRIOR_WEIGHTS)) if (!featureIds.has(f)) featureIds.set(f, featureIds.size);
   const W = new Float64Array(featureIds.size * L);
+  for (const [f, v] of Object.entries(PRIOR_WEIGHTS)) v.forEach((x, l) => (W[featureIds.get(f)! * L + l] = x));
   const GW = new Float64Array(featureIds.size * L);
   const T = new Float64Array(tkeys.length);
   const GT = new Float64Array(tkeys.length);

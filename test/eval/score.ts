@@ -46,6 +46,8 @@ export interface Score {
   /** What fix-all would apply: whole fixes (punctuation apart), and punctuation marks one by one. */
   fixes: { applied: number; correct: number; byRule: Partial<Record<RuleId, { applied: number; correct: number }>> };
   marks: { applied: number; correct: number; unplanted: number };
+  /** The margins of broken-wrap findings, right and wrong: what the certainty threshold is chosen from. */
+  joinMargins: { right: number[]; wrong: number[] };
   cases: Case[];
 }
 
@@ -66,6 +68,7 @@ export function emptyScore(): Score {
     falseAlarms: {},
     fixes: { applied: 0, correct: 0, byRule: {} },
     marks: { applied: 0, correct: 0, unplanted: 0 },
+    joinMargins: { right: [], wrong: [] },
     cases: [],
   };
 }
@@ -170,6 +173,7 @@ export function scorePage(checked: CheckedPage, score: Score): void {
         v = 'unknown';
     }
     verdict.set(f, v);
+    if (f.rule === 'broken-wrap' && f.margin !== undefined) (v === 'right' ? score.joinMargins.right : score.joinMargins.wrong).push(Math.round(f.margin * 100) / 100);
     const rule = f.rule as ScoredRule;
     if (f.rule !== 'halfwidth-punctuation') {
       if (v === 'right') score.rules[rule].tp++;
@@ -283,6 +287,8 @@ export function merge(into: Score, from: Score): void {
   into.marks.applied += from.marks.applied;
   into.marks.correct += from.marks.correct;
   into.marks.unplanted += from.marks.unplanted;
+  into.joinMargins.right.push(...from.joinMargins.right);
+  into.joinMargins.wrong.push(...from.joinMargins.wrong);
   into.cases.push(...from.cases);
 }
 

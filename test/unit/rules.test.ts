@@ -96,9 +96,17 @@ describe('broken-wrap on text of our own', () => {
       '',
       '城市更新是一件复杂事，实现新年目标，要用好改革“关键一招”，这是代表委员们的共识。',
       '',
-      '老办法行不通',
+      '代表委员们接受采访时提到，城市更新的堵点在于标准和管理流程，许多工作无法可依。',
+      '',
+      '老办法行不通，改革是必须走的路',
       '',
       '挑战虽大，武汉的实践已悄然破题，多个片区的更新工作正在推进之中。',
+      '',
+      '“这些都要靠改革来疏通。”黄经南说。',
+      '',
+      '内容更新比盖好房子更重要',
+      '',
+      '黄经南指出，“五改四好”提出的系统思路，正在推动更新工作从“单项改造”走向“综合提升”。',
       '',
       '百年咸安坊成为热门拍照打卡地',
       '',
@@ -170,7 +178,7 @@ describe('orphaned-continuation', () => {
     const text = '标题甲\n\n本报讯（记者 王五）正文第一段内容完整。\n\n（上接第一版）正文第二段内容完整。\n';
     const f = check(text, {}, '02.txt');
     assert.equal(f.length, 1);
-    assert.match(f[0]!.message, /^（上接第一版） has no repeated headline above it/);
+    assert.match(f[0]!.message, /^（上接第一版） does not open a continued part: it belongs right under the repeated headline/);
   });
 });
 

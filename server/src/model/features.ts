@@ -220,23 +220,33 @@ function boundary(u: Unit): boolean {
 
 const isShort = (u: Unit) => u.kind === 'text' && u.shape.headlineLike && !u.pointer;
 
-/** Sibling subheadings: short lines between the same two article edges, and whether one is shaped like this one. */
+/**
+ * Sibling subheadings: short lines between the same two article edges, and
+ * whether one is shaped like this one; and how far back the last edge is, and
+ * whether it opened an article (a source line: the story has just begun) or
+ * closed one (a credit or marker: the next story may begin).
+ */
 function siblings(units: readonly Unit[], i: number): string[] {
   const u = units[i]!;
-  const shape = (x: Unit) => `${x.cues[5]}|${x.cues[4]}|${x.tag !== undefined}`;
+  // Siblings look alike: both a numbered line, or both plain, tagged or not, of a like length.
+  const shape = (x: Unit) => `${x.cues[5] === 'start:numbered' || x.cues[5] === 'start:bullet'}|${x.tag !== undefined}`;
   const len = u.text.length;
   let before = 0;
   let after = 0;
   let alike = false;
   let since = 0;
+  let edge = 'none';
   for (let k = i - 1; k >= 0 && i - k <= 30; k--) {
     const x = units[k]!;
-    if (boundary(x)) break;
+    if (boundary(x)) {
+      edge = isSource(x) ? 'open' : 'close';
+      break;
+    }
     since++;
     // The line right after an edge is the next article's deck, not a sibling.
     if (isShort(x) && !(k > 0 && boundary(units[k - 1]!)) && !isSource(units[k + 1])) {
       before++;
-      if (shape(x) === shape(u) && Math.abs(x.text.length - len) <= Math.max(3, len * 0.4)) alike = true;
+      if (shape(x) === shape(u) && Math.abs(x.text.length - len) <= Math.max(4, len * 0.5)) alike = true;
     }
   }
   for (let k = i + 1; k < units.length && k - i <= 30; k++) {
@@ -244,17 +254,16 @@ function siblings(units: readonly Unit[], i: number): string[] {
     if (boundary(x) || isSource(units[k + 1])) break;
     if (isShort(x)) {
       after++;
-      if (shape(x) === shape(u) && Math.abs(x.text.length - len) <= Math.max(3, len * 0.4)) alike = true;
+      if (shape(x) === shape(u) && Math.abs(x.text.length - len) <= Math.max(4, len * 0.5)) alike = true;
     }
   }
-  const out = [`sib:${before > 0 ? 'b' : ''}${after > 0 ? 'a' : ''}`, `since:${since <= 2 ? '0-2' : since <= 5 ? '3-5' : since <= 10 ? '6-10' : '11+'}`];
-  if (out[0] === 'sib:') out[0] = 'sib:none';
+  const sib = `${before > 0 ? 'b' : ''}${after > 0 ? 'a' : ''}` || 'none';
+  const out = [`sib:${sib}`, `edge:${edge}:${since <= 2 ? '0-2' : since <= 5 ? '3-5' : since <= 10 ? '6-10' : '11+'}`];
   if (alike) out.push('sib:alike');
   return out;
 }
 
 const has = (u: Unit | undefined, cue: string) => u !== undefined && u.cues.includes(cue);
-const hasTag = (u: Unit | undefined) => u !== undefined && u.tag !== undefined;
 
 /** jieba's part of speech, coarse: the particles (的 uj, 了 ul…) apart, the rest by their first letter. */
 function coarse(tag: string): string {
@@ -278,8 +287,7 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
     // The line above as it is on its own: every one of its cues, marked as the neighbour's.
     for (const cue of p.cues) f.push(`p:${cue}`);
     if (closesArticle(p)) f.push('p:closes');
-    if (isSource(p)) f.push('p:source');
-    if (hasTag(p)) f.push('p:tag');
+    if (isSource(p)) f.push('p:anchor');
     const p2 = units[i - 2];
     if (p2?.shape.headlineLike && p2.kind === 'text') f.push('p2:shape:headline');
     if (p.kind === 'text' && u.kind === 'text') {
@@ -291,6 +299,10 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
       }
       const strong: string[] = [];
       if (unclosed(p.text)) strong.push('p:unclosed');
+      const lastChar = p.text[p.text.length - 1]!;
+      const firstChar = u.text[0]!;
+      if (/[A-Za-z]/.test(lastChar) && /[A-Za-z]/.test(firstChar)) f.push('latin-across');
+      else if (/[0-9０-９]/.test(lastChar) && /[0-9０-９]/.test(firstChar)) f.push('digit-across');
       const pEnd = endOf(p).slice(4);
       f.push(`join:${pEnd}>${u.cues[5]!.slice(6)}`);
       if (pEnd === 'comma' || pEnd === 'enum' || pEnd === 'semi' || pEnd === 'colon') strong.push(`cut:end:${pEnd}`);
@@ -323,14 +335,13 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
   }
   if (n) {
     for (const cue of n.cues) f.push(`n:${cue}`);
-    if (isSource(n)) f.push('n:source');
+    if (isSource(n)) f.push('n:anchor');
     if (has(n, 'marker:arriving-start') || (n.kind === 'marker' && n.markers[0]?.direction === 'arriving')) f.push('n:arriving');
-    if (hasTag(n)) f.push('n:tag');
     if (n.blanksBefore > layout.baseline) f.push('n:gapx');
     const n2 = units[i + 2];
-    if (isSource(n2)) f.push('n2:source');
+    if (isSource(n2)) f.push('n2:anchor');
     if (n2 && (has(n2, 'marker:arriving-start') || n2.kind === 'marker')) f.push('n2:marker');
-    if (isSource(units[i + 3])) f.push('n3:source');
+    if (isSource(units[i + 3])) f.push('n3:anchor');
   }
   if (u.kind === 'text' && u.shape.headlineLike) {
     const x = cohesion(units, i);
@@ -352,14 +363,14 @@ const CUE_WORDS: Readonly<Record<string, string>> = {
   'cut:open-wide': 'blank lines stand inside a sentence',
   'indent:yes': 'the line is indented as paragraphs are',
   'indent:no': 'the line is not indented',
-  'n:source': 'a source line or byline follows',
-  'n2:source': 'a source line follows the next line',
+  'n:anchor': 'a source line or byline follows',
+  'n2:anchor': 'a source line follows the next line',
   'n:arriving': 'a continuation marker (上接…) follows',
   'n:news-open': 'the next line opens the way news copy does',
   'p:closes': 'the text above closes an article (an end credit, author note or marker)',
   'tag:commentary': 'an opinion column tag closes it',
   tag: 'a column tag closes it',
-  'n:tag': 'the next line has a column tag',
+
   box: 'it is a box label',
   'item-heading': 'it is the heading of a photo item',
   callout: 'it is a data call-out',

@@ -78,7 +78,7 @@ export const DEFAULT_PROFILE: PaperProfile = {
   itemHeadings: ['图片报道', '图片新闻', '图说新闻', '组图'],
   crossReferences: ['相关报道见', '详见', '讲话全文见', '全文见', '报道见', '另见', '更多报道见', '详细报道见'],
   nameSpacing: true,
-  thresholds: { certainJoin: 4, certainSpread: 3 },
+  thresholds: { certainJoin: 3, certainSpread: 3 },
   weights: DEFAULT_WEIGHTS,
 };
 

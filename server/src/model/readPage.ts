@@ -133,7 +133,7 @@ function readUnitsOfPage(units: readonly Unit[], segmenter: Segmenter, profile: 
 function decision(profile: PaperProfile, r: PageReading, i: number, yes: readonly State[]): Decision {
   const other = rival(r.reading, i, yes);
   const state = r.reading.states[i]!;
-  return { margin: margin(r.reading, i, yes), cues: strongestCues(profile.weights, r.features[i]!, state, other).map((c) => c.cue) };
+  return { margin: margin(r.reading, i, yes), cues: strongestCues(profile.weights, r.features[i]!, state, other, 6).map((c) => c.cue) };
 }
 
 function paragraphs(r: PageReading, profile: PaperProfile, c: Conventions, segmenter: Segmenter): Para[] {

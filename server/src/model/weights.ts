@@ -19,4 +19,14 @@ export interface ReaderWeights {
   readonly fitted?: string;
 }
 
+/**
+ * Cues too rare on the dev month to be fitted, though a reader is sure of
+ * them: a Latin word or a number split across the break. The trainer starts
+ * from these weights (H1, H, B, C) and fits the rest around them.
+ */
+export const PRIOR_WEIGHTS: Readonly<Record<string, readonly number[]>> = {
+  'latin-across': [-4, -4, -4, 6],
+  'digit-across': [-4, -4, -4, 6],
+};
+
 export const DEFAULT_WEIGHTS: ReaderWeights = fitted as ReaderWeights;

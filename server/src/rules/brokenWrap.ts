@@ -1,6 +1,5 @@
 /** broken-wrap: a paragraph cut by a line break (and blank lines) at a column or page break. */
 import { HAN, isHighSurrogate, isLowSurrogate, isSpace } from '../text/chars';
-import { describeCue } from '../model/features';
 import type { Join, PageModel } from '../model/page';
 import type { Finding, Severity } from './finding';
 import { fingerprint } from './fingerprint';
@@ -36,8 +35,21 @@ function head(text: string, start: number, n: number): string {
   return text.slice(start, i);
 }
 
-/** Cues that say nothing a reader can check by looking at the break (a line's length, its kind). */
-const UNSPOKEN = /^(?:len|p:len|n:len|kind|p:kind|n:kind|commas|stops|gap|start|n:|n2:|coh)/;
+/** What a cue of a cut says, in words a reader can check by looking at the break; undefined for cues that say nothing there. */
+function spoken(cue: string, text: string, join: Join): string | undefined {
+  const base = cue.replace(/&(?:short|line|long|body)$/, '');
+  const after = text.slice(join.gap.end, join.gap.end + 2);
+  const before = text[join.gap.start - 1] ?? '';
+  if (base === 'head:punct') return `the next line starts with ${text[join.gap.end]}`;
+  if (base === 'head:bound' || /^head:u/.test(base)) return `the next line starts mid-sentence with “${after}”`;
+  if (/^(?:ends|tail):[pcdu]/.test(base)) return `the line stops on “${before}”, which cannot end a sentence`;
+  if (/^cut:end:/.test(base)) return `the line stops at ${before}`;
+  if (base === 'p:unclosed') return 'a bracket or quote is left open across the break';
+  if (base === 'cut:open-body' || base === 'cut:open-headline' || base === 'cut:open-other') return 'the paragraph stops without closing punctuation';
+  if (base === 'cut:open-noindent') return 'the next line is not indented as new paragraphs are';
+  if (base === 'cut:open-wide') return 'blank lines stand inside a sentence';
+  return undefined;
+}
 
 function describe(model: PageModel, join: Join): { shown: string; reason: string; before: number; after: number } {
   const { text } = model;
@@ -49,8 +61,8 @@ function describe(model: PageModel, join: Join): { shown: string; reason: string
   }
   const a = tail(text, join.gap.start, 4);
   const b = head(text, join.gap.end, 4);
-  const spoken = e.cues.filter((c) => !UNSPOKEN.test(c)).slice(0, 2).map(describeCue);
-  return { shown: `${a}|${b}`, reason: spoken.length > 0 ? spoken.join(', and ') : 'the text reads on across the break', before: a.length, after: b.length };
+  const said = [...new Set(e.cues.map((c) => spoken(c, text, join)).filter((x): x is string => x !== undefined))].slice(0, 2);
+  return { shown: `${a}|${b}`, reason: said.length > 0 ? said.join(', and ') : 'the text reads on across the break', before: a.length, after: b.length };
 }
 
 export const brokenWrap: Rule = {

@@ -63,7 +63,8 @@ export function spreadsIn(text: string, certainSpaces: number): Spread[] {
     const run = pieces.slice(i, j + 1);
     const counted = run.filter((p) => p.weight > 0);
     const avg = counted.reduce((n, p) => n + p.weight, 0) / Math.max(1, counted.length);
-    if (run.length >= 4 && counted.length >= 3 && avg <= 3.5) {
+    // A deck may set four phrases of three characters apart (稳增长 促转型 惠民生 强信心): a spread has shorter pieces, or more of them.
+    if (run.length >= 4 && counted.length >= 3 && (avg <= 2.5 || (run.length >= 5 && avg <= 3.2))) {
       const spaces: number[] = [];
       for (let k = 0; k + 1 < run.length; k++) spaces.push(run[k]!.end);
       const singles = counted.filter((p) => p.weight === 1).length;
