@@ -100,7 +100,8 @@ export function exportIssue(id: string, name: string, prepared: readonly Prepare
     const file = fileIndex.get(ip.file)!;
     const model = prepared[file]!.analysis.model;
     const modelPage = model.pages[ip.pageIndex]!;
-    pages.push({ file, label: ip.page.label, ...(ip.page.ref ? { ref: ip.page.ref } : {}), span: modelPage.span });
+    // 1版 rather than the page line 第1版 要闻: the short name markers use.
+    pages.push({ file, label: ip.page.ref ? pageName(ip.page.ref) : ip.page.label, ...(ip.page.ref ? { ref: ip.page.ref } : {}), span: modelPage.span });
     if (modelPage.pageLine) dropped.push({ kind: 'page-line', ...pieceOf(model.text, page, [modelPage.pageLine]) });
     // The summary lists the page's blocks but furniture, in order.
     let next = 0;
