@@ -46,8 +46,8 @@ const FIX_WORDS: Partial<Record<RuleId, (n: number) => string>> = {
 /** One line for people: exported 15 articles from 2 pages of 1 issue (6 joined across pages, …); left out …; certain fixes: …. */
 export function describeCounts(c: ExportCounts): string {
   const about = [
-    `${plural(c.joined, 'article')} joined across pages`,
-    `${c.incomplete} incomplete`,
+    `${c.joined} joined across pages`,
+    `${c.incomplete} missing a jump's other part`,
     plural(c.notes, 'note'),
   ];
   const left = [plural(c.dropped.marker, 'continuation marker'), plural(c.dropped['repeated-headline'], 'repeated headline'), plural(c.dropped.furniture, 'furniture line'), ...(c.dropped['page-line'] ? [plural(c.dropped['page-line'], 'page line')] : [])];
