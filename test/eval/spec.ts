@@ -94,10 +94,8 @@ function epaperArticle(a: SourceArticle): ArticleSpec {
  */
 function pdfArticle(a: SourceArticle, joinDeck: boolean): ArticleSpec {
   const lines = [a.kicker, a.main, a.sub].filter((l) => l !== '');
-  if (joinDeck && lines.length >= 2) {
-    const at = a.kicker !== '' ? 0 : 1;
-    lines.splice(at, 2, `${lines[at]} ${lines[at + 1]}`);
-  }
+  // The empty lines are gone: the first two left are kicker and main, or main and subhead.
+  if (joinDeck && lines.length >= 2) lines.splice(0, 2, `${lines[0]} ${lines[1]}`);
   const paras = a.body
     .filter((line) => line !== '')
     .map((line) => paragraph(line.replace(INNER_SPACES, ' ').trim(), ''));
