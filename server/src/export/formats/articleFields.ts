@@ -1,6 +1,13 @@
 /** What every format reads off a record the same way: its pages, who wrote it, its captions, its running text. */
 import type { BodyItem, ExportedArticle, ExportedIssue, HeadlineRole } from '../exportedIssue';
 
+/** How people name a record, as the outline names its article: the deck lines joined by “ / ”, or the first words of a headless one. */
+export function recordName(article: ExportedArticle): string {
+  if (article.headlines.length > 0) return article.headlines.map((h) => h.text).join(' / ');
+  const first = article.body[0]?.text ?? article.id;
+  return first.length > 24 ? first.slice(0, 24) + '…' : first;
+}
+
 /** 1版, 2版: the pages the article runs over, as people name them. */
 export function pageLabels(issue: ExportedIssue, article: ExportedArticle): string[] {
   return article.pages.map((p) => issue.pages[p]!.label);
