@@ -79,7 +79,9 @@ describe('export through the server', () => {
 
   it('answers the files of the issue of a page, reporting progress page by page on the client’s token', async () => {
     const progress: Progress[] = [];
-    session.connection.onProgress(WorkDoneProgress.type, 'export-1', (v) => progress.push(v as Progress));
+    session.connection.onProgress(WorkDoneProgress.type, 'export-1', (v) => {
+      progress.push(v as Progress);
+    });
     const r = (await session.connection.sendRequest('newsprint/exportIssue', { uri: ws.uri('01.txt'), format: 'jsonl', workDoneToken: 'export-1' })) as ExportIssueResult;
     assert.equal(r.issue, 'cjrb-2026-01-08');
     assert.equal(r.articles, 11);
@@ -89,6 +91,7 @@ describe('export through the server', () => {
     assert.match(r.summary, /^exported 11 articles from 2 pages of 1 issue \(6 joined across pages, 2 missing a jump's other part, 2 notes\)/);
     assert.deepEqual(r.notes.map((n) => n.slice(0, 27)), ['01-07 1版: Continues on 2版 (', '02-01 2版: Continued from 1版']);
     assert.deepEqual(r.skipped, []);
+    assert.deepEqual(r.inputs, [ws.uri('01.txt'), ws.uri('02.txt')]);
     assert.deepEqual(progress.map((p) => [p.kind, p.message]), [['begin', 'reading the pages'], ['report', 'page 1 of 2: 01.txt'], ['report', 'page 2 of 2: 02.txt'], ['end', undefined]]);
     assert.equal((progress[0] as WorkDoneProgressBegin).cancellable, true);
   });
@@ -115,6 +118,8 @@ describe('export through the server', () => {
       session.connection.sendRequest('newsprint/exportArticle', { uri: ws.uri(name), position: { line, character }, format: 'markdown' }) as Promise<ExportArticleResult | null>;
     const lineOf = (text: string, start: string) => text.split('\n').findIndex((l) => l.startsWith(start));
     const fromPage2 = await at('02.txt', lineOf(PAGE2, '(上接第一版)在王立辉看来'), 20);
+    const repeated = await at('02.txt', lineOf(PAGE2, '城市更新要用好改革“关键一招”'), 0);
+    assert.equal(repeated?.id, '01-02', 'the headline a continued part repeats belongs to the article');
     assert.deepEqual([fromPage2?.id, fromPage2?.pages, fromPage2?.file.path], ['01-02', ['1版', '2版'], 'cjrb-2026-01-08/01-02.md']);
     assert.equal(fromPage2!.name, '综合提升让老城区焕发新的生命力，代表委员建言： 城市更新要用好改革“关键一招”');
     assert.match(fromPage2!.file.content, /\npages:\n {2}- "1版"\n {2}- "2版"\n/);
@@ -133,7 +138,9 @@ describe('export through the server', () => {
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     beforeSettingsOf = { uri: ws.uri('01.txt'), run: () => source.cancel() };
     const progress: Progress[] = [];
-    session.connection.onProgress(WorkDoneProgress.type, 'export-2', (v) => progress.push(v as Progress));
+    session.connection.onProgress(WorkDoneProgress.type, 'export-2', (v) => {
+      progress.push(v as Progress);
+    });
     const request = session.connection.sendRequest('newsprint/exportIssue', { uri: ws.uri('01.txt'), format: 'jsonl', workDoneToken: 'export-2' }, source.token);
     await assert.rejects(request, (err: unknown) => err instanceof ResponseError && err.code === -32800);
     assert.deepEqual(progress.map((p) => p.kind === 'report' ? p.message : p.kind), ['begin', 'page 1 of 2: 01.txt', 'end'], 'page 2 was never read');

@@ -166,18 +166,19 @@ export function exportIssue(id: string, name: string, prepared: readonly Prepare
       }
     }
     for (const part of chain) notes.push(...notesOf(part));
+    const n = (counters.get(head.page) ?? 0) + 1;
+    counters.set(head.page, n);
+    const id = `${keys[head.page]}-${pad(n)}`;
     chain.slice(1).forEach((part) => {
-      for (const h of part.block.headline) dropped.push({ kind: 'repeated-headline', ...pieceOf(textOf(part), part.page, without(textOf(part), h.parts, [])) });
+      for (const h of part.block.headline) dropped.push({ kind: 'repeated-headline', article: id, ...pieceOf(textOf(part), part.page, without(textOf(part), h.parts, [])) });
     });
-    for (const part of chain) for (const m of part.block.markers) dropped.push({ kind: 'marker', ...pieceOf(textOf(part), part.page, [m.span]) });
+    for (const part of chain) for (const m of part.block.markers) dropped.push({ kind: 'marker', article: id, ...pieceOf(textOf(part), part.page, [m.span]) });
     const deck = head.block.headline;
     const roles = headlineRoles(deck.map((h) => h.text));
     const headlines: Headline[] = deck.map((h, i) => ({ role: roles[i]!, ...pieceOf(textOf(head), head.page, without(textOf(head), h.parts, [])) }));
-    const n = (counters.get(head.page) ?? 0) + 1;
-    counters.set(head.page, n);
     const source = head.block.source;
     return {
-      id: `${keys[head.page]}-${pad(n)}`,
+      id,
       kind: head.block.kind as ArticleKind,
       headlines,
       ...(source ? { source: sourceInfo(source) } : {}),

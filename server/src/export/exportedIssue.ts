@@ -83,6 +83,8 @@ export type DroppedKind = 'furniture' | 'page-line' | 'marker' | 'repeated-headl
 
 export interface Dropped extends Piece {
   readonly kind: DroppedKind;
+  /** The record a marker or repeated headline was taken out of. */
+  readonly article?: string;
 }
 
 export interface ExportedPage {

@@ -22,7 +22,7 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixedOffset } from '../export/certainFixes';
 import { addIssue, describeCounts, emptyCounts } from '../export/exportCounts';
-import type { ExportedArticle, ExportedIssue } from '../export/exportedIssue';
+import type { ExportedArticle, ExportedIssue, Piece } from '../export/exportedIssue';
 import { exportIssue } from '../export/exportIssue';
 import { noteLines, recordName } from '../export/formats/articleFields';
 import { articleFile, isExportFormat, issueFiles, type ArticleFormat, type ExportFormat, type FilesPer, type OutputFile } from '../export/outputFiles';
@@ -59,6 +59,8 @@ export interface ExportIssueResult {
   readonly notes: readonly string[];
   /** Pages that could not be read, and why. */
   readonly skipped: readonly string[];
+  /** The URIs of the page files exported: the editor must not write over them. */
+  readonly inputs: readonly string[];
 }
 
 export interface ExportArticleParams {
@@ -177,6 +179,7 @@ export function registerExportRequests(deps: ExportDeps): void {
         summary: describeCounts(addIssue(emptyCounts(), issue)),
         notes: allNotes(issue),
         skipped,
+        inputs: issue.files.map((f) => f.uri),
       };
     } finally {
       progress.done();
@@ -206,20 +209,22 @@ export function registerExportRequests(deps: ExportDeps): void {
   });
 }
 
-/** The record that holds an offset of a file's fixed text: the one whose text is there, else the last to start before it. */
+/**
+ * The record that holds an offset of a file's fixed text: the one whose text
+ * is there (a marker or a repeated headline taken out of it counts), else,
+ * between two (a blank line), the last to start before it.
+ */
 function articleAt(issue: ExportedIssue, file: number, offset: number): ExportedArticle | undefined {
   const onFile = (page: number) => issue.pages[page]!.file === file;
+  const holds = (piece: Piece) => piece.from.some((o) => onFile(o.page) && o.span.start <= offset && offset < o.span.end);
+  const dropped = issue.dropped.find(holds);
+  if (dropped) return dropped.article === undefined ? undefined : issue.articles.find((a) => a.id === dropped.article);
   let before: { article: ExportedArticle; start: number } | undefined;
   for (const article of issue.articles) {
     for (const piece of [...article.headlines, ...article.body]) {
-      for (const o of piece.from) {
-        if (!onFile(o.page)) continue;
-        if (o.span.start <= offset && offset < o.span.end) return article;
-        if (o.span.start <= offset && (!before || o.span.start > before.start)) before = { article, start: o.span.start };
-      }
+      if (holds(piece)) return article;
+      for (const o of piece.from) if (onFile(o.page) && o.span.start <= offset && (!before || o.span.start > before.start)) before = { article, start: o.span.start };
     }
   }
-  // Between two records (a blank line, a marker left out) the position belongs to the one above, but never past the page furniture.
-  const furniture = issue.dropped.some((d) => d.kind === 'furniture' && d.from.some((o) => onFile(o.page) && o.span.start <= offset && offset < o.span.end));
-  return furniture ? undefined : before?.article;
+  return before?.article;
 }
