@@ -16,6 +16,8 @@ import { toRecordJson } from '../../server/src/export/formats/jsonLines';
 import { articleMarkdown, issueMarkdown } from '../../server/src/export/formats/markdown';
 import { toNinjs } from '../../server/src/export/formats/ninjs';
 import schema from '../../server/src/export/formats/ninjs-newsprint.schema.json';
+import recordSchema from '../../server/src/export/formats/record.schema.json';
+import { RULE_IDS } from '../../server/src/rules/finding';
 import { issueFiles, StreamWriter } from '../../server/src/export/outputFiles';
 import { prepareFile } from '../../server/src/export/preparedFile';
 import { pageRefFromFileName } from '../../server/src/model/pageNames';
@@ -77,10 +79,10 @@ function differences(ours: Json, theirs: Json, path: string, out: string[]): voi
   if (ours.items && theirs.items) differences(ours.items, theirs.items, `${path}[]`, out);
 }
 
-function validator() {
+function validator(of: object = schema) {
   const ajv = new Ajv({ strict: true, allErrors: true });
   addFormats(ajv);
-  return ajv.compile(schema);
+  return ajv.compile(of);
 }
 
 describe('ninjs', () => {
@@ -194,12 +196,17 @@ describe('Markdown, JSON Lines and clean text', () => {
     for (const a of issue.articles) if (a.headlines[0]) assert.ok(md.includes(a.headlines[0].text.replace(/\*/g, '\\*')), a.id);
   });
 
-  it('JSON Lines: one record a line, with the body’s roles in reading order', () => {
+  it('JSON Lines: one record a line, each valid against the record schema, with the body’s roles in reading order', () => {
     const [file] = issueFiles(issue, 'jsonl', 'article');
     assert.equal(file!.path, 'cjrb-2026-01-08.jsonl');
     const lines = file!.content.trimEnd().split('\n');
     assert.equal(lines.length, 11);
     const records = lines.map((l) => JSON.parse(l) as ReturnType<typeof toRecordJson>);
+    const validate = validator(recordSchema);
+    for (const r of records) assert.ok(validate(r), `${r.id}: ${JSON.stringify(validate.errors)}`);
+    assert.equal(validate({ ...records[0], body: [{ role: 'marker', text: '（下转第二版）' }] }), false);
+    const rules = (recordSchema.properties.notes.items.properties.rule as { enum: string[] }).enum;
+    assert.deepEqual([...rules].sort(), [...RULE_IDS].sort(), 'the schema names every rule a note may come from');
     assert.deepEqual(records[1]!.body.slice(0, 2).map((b) => b.role), ['byline', 'paragraph']);
     assert.deepEqual(records[9]!.notes.map((n) => [n.kind, n.page]), [['jump', '2版']]);
   });
