@@ -1,6 +1,6 @@
 /** newsprint export, run as a newcomer runs it: files and stdout, counts on stderr, nothing overwritten unasked, inputs never changed, bad input. */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -136,6 +136,20 @@ describe('newsprint export', () => {
     assert.match(r.stderr, /03\.txt: not a text file \(binary content\); skipped/);
     assert.match(r.stderr, /04\.txt: invalid UTF-8 at line 2, byte 1/);
     assert.equal(r.stdout.trimEnd().split('\n').length, 11);
+  });
+
+  it('stops quietly when the reader of stdout has had enough (| head)', async () => {
+    const root = tempDir();
+    for (const copy of ['a', 'b', 'c', 'd']) cpSync(ISSUE, join(root, copy, 'cjrb-2026-01-08'), { recursive: true });
+    const child = spawn(process.execPath, [CLI, 'export', root, '--format', 'ninjs'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // The first chunk read, the pipe is closed, as head closes it.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    assert.equal(status, 0, stderr);
+    assert.doesNotMatch(stderr, /EPIPE|Error/);
   });
 
   it('explains its usage', () => {

@@ -115,7 +115,30 @@ function realPath(path: string): string {
 
 interface Run {
   status: number;
+  /** Said on stderr once the run is over, after the progress line is gone. */
+  notes: string[];
   note(text: string, status?: 0 | 2): void;
+}
+
+/**
+ * stdout as a pipe reads it: a write waits while the reader is behind, so a
+ * month exported to a slow pipe is not held in memory, and a reader that has
+ * had enough (| head) ends the export quietly rather than with EPIPE.
+ */
+class Stdout {
+  closed = false;
+
+  constructor() {
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      this.closed = true;
+    });
+  }
+
+  async write(text: string): Promise<void> {
+    if (this.closed || text === '') return;
+    if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve).once('error', () => resolve()));
+  }
 }
 
 /** Reads, decodes and prepares one page file; undefined (and a note) when it cannot be read as text. */
@@ -151,10 +174,14 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
   const { format, per, force } = options;
   const run: Run = {
     status: 0,
+    notes: [],
     note(text, status = 0) {
-      process.stderr.write(`newsprint: ${text}\n`);
+      this.notes.push(text);
       if (status === 2) this.status = 2;
     },
+  };
+  const sayNotes = () => {
+    for (const n of run.notes.splice(0)) process.stderr.write(`newsprint: ${n}\n`);
   };
   const { files, errors } = collectFiles(options.paths);
   for (const e of errors) run.note(e, 2);
@@ -162,6 +189,7 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
   const out = options.out === undefined ? undefined : resolve(options.out);
   if (out && inputs.has(realPath(out))) {
     run.note(`--out ${options.out} is one of the files to export; give a folder`, 2);
+    sayNotes();
     return run.status;
   }
   const segmentation = loadSegmenter(dictDir, options.dictionary);
@@ -170,12 +198,14 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
   const counts = emptyCounts();
   const progress = new Progress(process.stderr, files.length, undefined, { done: 'exported', counted: 'article' });
   const stream = out ? undefined : new StreamWriter(format);
+  const stdout = new Stdout();
   const usedDirs = new Set<string>();
   let written = 0;
   let replaced = 0;
-  if (stream) process.stdout.write(stream.begin());
+  if (stream) await stdout.write(stream.begin());
   try {
     for (const folder of issuesOf(files)) {
+      if (stdout.closed) break;
       const prepared = new Map<IndexedFile, PreparedFile>();
       for (const file of folder) {
         const p = readPageFile(file, segmentation.segmenter, finder, run);
@@ -190,7 +220,7 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
       for (const issue of index.issues()) {
         const exported = exportIssue(issue.id, issue.name, issue.files.map((f) => prepared.get(f)!));
         if (stream) {
-          process.stdout.write(stream.issue(exported));
+          await stdout.write(stream.issue(exported));
           addIssue(counts, exported);
           continue;
         }
@@ -225,8 +255,14 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
   } finally {
     progress.finish();
   }
-  if (stream) process.stdout.write(stream.end());
+  // The reader stopped reading: nothing more to say to it, and nothing went wrong.
+  if (stdout.closed) {
+    sayNotes();
+    return run.status;
+  }
+  if (stream) await stdout.write(stream.end());
   run.note(describeCounts(counts));
   if (out) run.note(`wrote ${written} file${written === 1 ? '' : 's'} under ${out.endsWith(sep) ? out : out + sep}${replaced > 0 ? ` (${replaced} replaced)` : ''}`);
+  sayNotes();
   return run.status;
 }
