@@ -13,7 +13,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { exportIssue } from '../../server/src/export/exportIssue';
 import { toRecordJson } from '../../server/src/export/formats/jsonLines';
-import { articleMarkdown, issueMarkdown } from '../../server/src/export/formats/markdown';
+import { articleMarkdown, escapeMarkdown, issueMarkdown } from '../../server/src/export/formats/markdown';
 import { toNinjs } from '../../server/src/export/formats/ninjs';
 import schema from '../../server/src/export/formats/ninjs-newsprint.schema.json';
 import recordSchema from '../../server/src/export/formats/record.schema.json';
@@ -186,6 +186,14 @@ describe('Markdown, JSON Lines and clean text', () => {
     const partial = frontMatter(articleMarkdown(issue, issue.articles[6]!));
     assert.equal(partial.complete, false);
     assert.match((partial.notes as string[])[0]!, /^1版: Continues on 2版/);
+  });
+
+  it('keeps text that would read as Markdown markup as text', () => {
+    assert.equal(escapeMarkdown('1. 加快建设'), '1\\. 加快建设');
+    assert.equal(escapeMarkdown('# 标签'), '\\# 标签');
+    assert.equal(escapeMarkdown('- 要点'), '\\- 要点');
+    assert.equal(escapeMarkdown('<b>*重点*</b> [链接]'), '\\<b\\>\\*重点\\*\\</b\\> \\[链接\\]');
+    assert.equal(escapeMarkdown('2019年2月1日'), '2019年2月1日');
   });
 
   it('an issue’s Markdown holds every article under the issue’s front matter', () => {

@@ -22,8 +22,11 @@ function frontMatter(fields: ReadonlyArray<readonly [string, Value]>): string {
 }
 
 /** Text that Markdown would read as markup: a heading, quote or list at a line's start, emphasis and links inside. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>]/g, '\\$&').replace(/^(#|>|[-+] |\d+[.)] )/, '\\$1');
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>]/g, '\\$&')
+    .replace(/^([#+-])/, '\\$1')
+    .replace(/^(\d+)([.)])(?= )/, '$1\\$2');
 }
 
 function articleFields(issue: ExportedIssue, article: ExportedArticle): Array<readonly [string, Value]> {
