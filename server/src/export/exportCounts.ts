@@ -40,7 +40,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const FIX_WORDS: Partial<Record<RuleId, (n: number) => string>> = {
   'broken-wrap': (n) => `${plural(n, 'cut')} joined`,
   'spaced-headline': (n) => `${plural(n, 'spread headline')} closed up`,
-  'halfwidth-punctuation': (n) => `punctuation made full width on ${plural(n, 'page')}`,
+  // One fix per page and pass: it widens every half-width mark of the page at once.
+  'halfwidth-punctuation': (n) => `${plural(n, 'punctuation fix', 'punctuation fixes')} (half-width marks made full width)`,
 };
 
 /** One line for people: exported 15 articles from 2 pages of 1 issue (6 joined across pages, …); left out …; certain fixes: …. */
