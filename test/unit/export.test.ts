@@ -152,6 +152,25 @@ describe('export of the corpus issue', () => {
   });
 });
 
+describe('a jump that cuts a sentence', () => {
+  it('makes the paragraph whole again: the page-1 part’s last paragraph goes on in the page-2 part’s first', () => {
+    const page = (name: string, text: string) => prepareFile({ uri: `file:///jump/${name}`, text, pageRef: pageRefFromFileName(name)! }, jieba());
+    const issue = exportIssue('file:///jump', 'jump', [
+      page('01.txt', '市民热议城市更新新举措\n\n本报讯（记者林晓）昨天，市政府召开新闻发布会，介绍今年城市更新工作的安排。\n\n有关负责人表示，今年全市将把城市更新作为改善人居环境的重要抓手，统筹推进片区更新和公共空间提升，计划（下转第二版）\n\n春季植树活动在全市展开\n\n本报讯（记者王华）全市春季义务植树活动昨天在江滩公园启动。\n'),
+      page('02.txt', '市民热议城市更新新举措\n\n（上接第一版）推进三十个老旧小区改造，并新建一批口袋公园。\n\n发布会还通报了去年的工作。\n'),
+    ]);
+    const [jumped] = issue.articles;
+    assert.deepEqual(jumped!.pages, [0, 1]);
+    assert.deepEqual(jumped!.body.map((b) => b.text), [
+      '本报讯（记者林晓）昨天，市政府召开新闻发布会，介绍今年城市更新工作的安排。',
+      '有关负责人表示，今年全市将把城市更新作为改善人居环境的重要抓手，统筹推进片区更新和公共空间提升，计划推进三十个老旧小区改造，并新建一批口袋公园。',
+      '发布会还通报了去年的工作。',
+    ]);
+    assert.deepEqual(jumped!.body[1]!.from.map((o) => o.page), [0, 1], 'the joined paragraph keeps where each half came from');
+    assert.equal(issue.articles.length, 2);
+  });
+});
+
 describe('the certain fixes', () => {
   const analyse = (text: string) => analyze(text, { segmenter: jieba(), config: { maxProblems: Infinity } }).findings;
 
