@@ -8,13 +8,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { findCodeServer, installExtension, runDirs, runEnv, startCodeServer } from './codeServer.mjs';
-import { CORPUS_ISSUE, REPO, SCREENSHOTS, VSIX } from './paths.mjs';
-import { CHROMIUM, launchBrowser, Workbench } from './workbench.mjs';
+import { EditorSession } from './editorSession.mjs';
+import { CORPUS_ISSUE, REPO } from './paths.mjs';
 
 const PREFIX = 'export';
 const ISSUE = 'cjrb-2026-01-08';
@@ -27,12 +25,11 @@ const JUMPING = {
   id: '01-02',
 };
 
+const session = new EditorSession(PREFIX);
 let root;
 let workspace;
 let exportsDir;
-let server;
-let browser;
-/** @type {Workbench} */
+/** @type {import('./workbench.mjs').Workbench} */
 let wb;
 /** The pages before any export, to show they were not changed. */
 let pagesBefore;
@@ -68,37 +65,19 @@ function readAll(dir) {
 }
 
 before(async () => {
-  const codeServer = findCodeServer();
-  if (codeServer.missing) throw new Error(codeServer.missing);
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run \`bash test/e2e/setup.sh\` first`);
-  if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const name of readdirSync(SCREENSHOTS)) if (name.startsWith(PREFIX)) rmSync(join(SCREENSHOTS, name), { recursive: true, force: true });
-  root = mkdtempSync(join(tmpdir(), 'newsprint-e2e-export-'));
-  const dirs = runDirs(root);
-  workspace = join(root, 'workspace', ISSUE);
-  cpSync(CORPUS_ISSUE, workspace, { recursive: true });
-  // Exports go outside the workspace, as an archive keeps them apart from the pages.
-  exportsDir = join(root, 'exports');
-  mkdirSync(exportsDir);
-  pagesBefore = snapshot(workspace);
-  await installExtension(codeServer.entry, dirs, VSIX);
-  server = await startCodeServer(codeServer.entry, dirs);
-  browser = await launchBrowser(runEnv(dirs));
-  wb = await Workbench.open(browser, server.url, workspace, SCREENSHOTS);
+  wb = await session.start((dir) => {
+    root = dir;
+    workspace = join(root, 'workspace', ISSUE);
+    cpSync(CORPUS_ISSUE, workspace, { recursive: true });
+    // Exports go outside the workspace, as an archive keeps them apart from the pages.
+    exportsDir = join(root, 'exports');
+    mkdirSync(exportsDir);
+    pagesBefore = snapshot(workspace);
+    return workspace;
+  });
 });
 
-after(async () => {
-  if (wb) await wb.screenshot(`${PREFIX}-last`).catch(() => {});
-  await browser?.close();
-  await server?.stop();
-  if (server) writeFileSync(join(SCREENSHOTS, `${PREFIX}-code-server.log`), server.log());
-  if (root) {
-    const logs = join(root, 'user-data', 'logs');
-    if (existsSync(logs)) cpSync(logs, join(SCREENSHOTS, `${PREFIX}-logs`), { recursive: true });
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+after(() => session.close());
 
 test('the issue is indexed: the Issue Map lists its two pages', async () => {
   await wb.openFile('01.txt');
