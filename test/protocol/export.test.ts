@@ -134,9 +134,9 @@ describe('export through the server', () => {
 
   it('stops when the request is cancelled', async () => {
     const source = new CancellationTokenSource();
-    // Settings changed: the server asks for page 1's again, and the request is cancelled before it gets them.
+    // Settings changed: the server asks for the issue folder's again, and the request is cancelled before it gets them.
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    beforeSettingsOf = { uri: ws.uri('01.txt'), run: () => source.cancel() };
+    beforeSettingsOf = { uri: pathToFileURL(ws.dir).href, run: () => source.cancel() };
     const progress: Progress[] = [];
     session.connection.onProgress(WorkDoneProgress.type, 'export-2', (v) => {
       progress.push(v as Progress);

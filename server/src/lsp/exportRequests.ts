@@ -28,6 +28,7 @@ import { noteLines, recordName } from '../export/formats/articleFields';
 import { articleFile, isExportFormat, issueFiles, type ArticleFormat, type ExportFormat, type FilesPer, type OutputFile } from '../export/outputFiles';
 import { prepareFile, type PreparedFile } from '../export/preparedFile';
 import { canonicalUri, IssueIndex } from '../issue/issueIndex';
+import { folderOf } from '../issue/issues';
 import { pageRefFromFileName } from '../model/pageNames';
 import { decode } from '../text/decode';
 import { splitLines } from '../text/lines';
@@ -139,7 +140,8 @@ export function registerExportRequests(deps: ExportDeps): void {
     for (const [i, page] of uris.entries()) {
       if (token.isCancellationRequested) throw cancelled();
       report(i, uris.length, fileName(page));
-      const settings = await deps.settings.get(page);
+      // Resource settings are the same across a folder: asked once per issue folder, not once per page.
+      const settings = await deps.settings.get(folderOf(page));
       const read = await textOf(page);
       if (typeof read === 'string') {
         skipped.push(`${fileName(page)}: ${read}`);
