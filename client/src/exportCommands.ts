@@ -110,8 +110,10 @@ export class ExportCommands implements vscode.Disposable {
       try {
         result = await client.sendRequest(ExportIssueRequest, { uri, format: choice.format, per: choice.per, workDoneToken }, token);
       } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        this.output.warn(`Export Issue of ${uri}: ${token.isCancellationRequested ? 'cancelled' : reason}`);
         if (token.isCancellationRequested) void vscode.window.showInformationMessage('Export cancelled: nothing was written.');
-        else void vscode.window.showErrorMessage(`Newsprint could not export the issue: ${err instanceof Error ? err.message : String(err)}`);
+        else void vscode.window.showErrorMessage(`Newsprint could not export the issue: ${reason}`);
         return undefined;
       } finally {
         listening.dispose();
