@@ -6,10 +6,13 @@
  */
 import type { ArticleFormat, ExportFormat, FilesPer } from './protocol';
 
-export interface FormatChoice {
+interface Choice<F> {
   readonly label: string;
   readonly detail: string;
-  readonly format: ExportFormat;
+  readonly format: F;
+}
+
+export interface FormatChoice extends Choice<ExportFormat> {
   readonly per: FilesPer;
 }
 
@@ -21,10 +24,7 @@ export const ISSUE_FORMATS: readonly FormatChoice[] = [
   { label: 'Clean text', detail: 'The issue’s page files with the certain fixes applied', format: 'text', per: 'issue' },
 ];
 
-export interface ArticleFormatChoice {
-  readonly label: string;
-  readonly detail: string;
-  readonly format: ArticleFormat;
+export interface ArticleFormatChoice extends Choice<ArticleFormat> {
   /** The file name's extension, and the save dialog's filter. */
   readonly extension: string;
 }

@@ -10,7 +10,7 @@
 import type { Block } from '../model/page';
 import { makeIssue, type IssuePage } from '../issue/issues';
 import { linkIssue, type ArrivingLink, type OnwardLink } from '../issue/jumps';
-import { pageName, type IndexedArticle } from '../issue/pageSummary';
+import { pageName, type IndexedArticle, type IndexedMarker } from '../issue/pageSummary';
 import { CLOSING_QUOTE, SENTENCE_END } from '../text/chars';
 import { bodyItems } from './bodyItems';
 import type { ArticleKind, BodyItem, Dropped, ExportedArticle, ExportedFile, ExportedIssue, ExportedPage, Headline, Note } from './exportedIssue';
@@ -45,26 +45,24 @@ function pageKeys(pages: readonly IssuePage[]): string[] {
   return keys.map((k, i) => (keys.indexOf(k) !== i || keys.lastIndexOf(k) !== i ? `p${pad(i + 1)}` : k));
 }
 
+/** The note of a jump whose other part the record does not hold. */
+function jumpNote(page: number, lead: string, marker: IndexedMarker, missingPage: boolean, unmatched: string): Note {
+  const why = missingPage ? 'which is not in this issue' : unmatched;
+  return { kind: 'jump', page, message: `${lead} ${pageName(marker.page)} (${marker.text}), ${why}: the record holds only this part.` };
+}
+
 function onwardNote(link: OnwardLink, page: number): Note | undefined {
-  const where = pageName(link.marker.page);
-  const state = link.state;
-  if (state.kind === 'matched') return undefined;
-  const message =
-    state.kind === 'page-missing'
-      ? `Continues on ${where} (${link.marker.text}), which is not in this issue: the record holds only this part.`
-      : `Continues on ${where} (${link.marker.text}), but no continued part there has this headline${state.elsewhere ? `; “${state.elsewhere.article.name}” on ${state.elsewhere.page.page.label} may be it` : ''}: the record holds only this part.`;
-  return { kind: 'jump', message, page };
+  const s = link.state;
+  if (s.kind === 'matched') return undefined;
+  const elsewhere = s.kind === 'no-continuation' && s.elsewhere ? `; “${s.elsewhere.article.name}” on ${s.elsewhere.page.page.label} may be it` : '';
+  return jumpNote(page, 'Continues on', link.marker, s.kind === 'page-missing', `but no continued part there has this headline${elsewhere}`);
 }
 
 function arrivingNote(link: ArrivingLink, page: number): Note | undefined {
-  const where = pageName(link.marker.page);
-  const state = link.state;
-  if (state.kind === 'matched') return undefined;
-  const message =
-    state.kind === 'page-missing'
-      ? `Continued from ${where} (${link.marker.text}), which is not in this issue: the record holds only this part.`
-      : `Continued from ${where} (${link.marker.text}), but no article there jumps here${state.sameHeadline ? `; “${state.sameHeadline.article.name}” there has the same headline and no marker` : ''}: the record holds only this part.`;
-  return { kind: 'jump', message, page };
+  const s = link.state;
+  if (s.kind === 'matched') return undefined;
+  const same = s.kind === 'no-marker' && s.sameHeadline ? `; “${s.sameHeadline.article.name}” there has the same headline and no marker` : '';
+  return jumpNote(page, 'Continued from', link.marker, s.kind === 'page-missing', `but no article there jumps here${same}`);
 }
 
 /** The body of a joined article: where a part breaks off mid-sentence, its last paragraph goes on in the next part's first. */

@@ -100,7 +100,7 @@ export interface ExportedPage {
 export interface ExportedFile {
   readonly uri: string;
   readonly fileName: string;
-  /** The text after the certain fixes, as `newsprint check --fix` would write it (the BOM apart). */
+  /** The text after the certain fixes, without its BOM. */
   readonly fixedText: string;
   readonly bom: boolean;
   readonly fixes: Partial<Record<RuleId, number>>;
