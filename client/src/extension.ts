@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS, registerCommands } from './commands';
+import { ExportCommands } from './exportCommands';
 import { IssueMapView } from './issueMap';
 import { ServerController } from './serverController';
 import { StatusItem } from './statusItem';
@@ -17,8 +18,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new StatusItem(COMMANDS.showOutput);
   controller = new ServerController(context, output, trace, status);
   const issueMap = new IssueMapView(output);
-  controller.onClient((client) => issueMap.attach(client));
-  context.subscriptions.push(output, trace, status, controller, issueMap, ...registerCommands(controller, output));
+  const exports = new ExportCommands(context.workspaceState, output);
+  controller.onClient((client) => [...issueMap.attach(client), ...exports.attach(client)]);
+  context.subscriptions.push(output, trace, status, controller, issueMap, exports, ...registerCommands(controller, output));
   await controller.start();
 }
 

@@ -4,8 +4,11 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageclient/node';
 import type { IssueMap } from '../../server/src/issue/issueMap';
+import type { ExportArticleParams, ExportArticleResult, ExportIssueParams, ExportIssueResult } from '../../server/src/lsp/exportRequests';
 
 export type { IssueMap, IssueMapArticle, IssueMapIssue, IssueMapJump, IssueMapPage } from '../../server/src/issue/issueMap';
+export type { ExportArticleParams, ExportArticleResult, ExportIssueParams, ExportIssueResult } from '../../server/src/lsp/exportRequests';
+export type { ArticleFormat, ExportFormat, FilesPer, OutputFile } from '../../server/src/export/outputFiles';
 
 export type SegmentationState = 'ready' | 'unavailable' | 'loading';
 
@@ -33,3 +36,9 @@ export const IssueMapRequest = new RequestType<{ rescan?: boolean }, IssueMap, v
 
 /** Server → client: the issue map changed (a page indexed, edited or removed); ask for it again. */
 export const IssueMapChangedNotification = new NotificationType<{ indexing: boolean }>('newsprint/issueMapChanged');
+
+/** Client → server: the files of an issue's export, with work-done progress on the token given (see server/src/lsp/exportRequests.ts). */
+export const ExportIssueRequest = new RequestType<ExportIssueParams, ExportIssueResult, void>('newsprint/exportIssue');
+
+/** Client → server: the export of the article at a position, joined with its other parts; null where there is none. */
+export const ExportArticleRequest = new RequestType<ExportArticleParams, ExportArticleResult | null, void>('newsprint/exportArticle');

@@ -22,6 +22,7 @@ import { outline } from './outline';
 import { isRuleId } from './rules/finding';
 import { codeActions, FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND, type IgnoreArgs, type RuleOffArgs } from './lsp/codeActions';
 import { DocumentAnalyses, type DocumentAnalysis } from './lsp/documentAnalyses';
+import { registerExportRequests } from './lsp/exportRequests';
 import { foldingRanges } from './lsp/folding';
 import { ISSUE_CAPABILITIES, issueEvents, outlineWithJumps, registerIssueFeatures, watchPageFiles } from './lsp/issueFeatures';
 import { IssueIndexer } from './lsp/issueIndexer';
@@ -86,6 +87,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     }),
   );
   registerIssueFeatures({ connection, documents, indexer, guard, capabilities: caps });
+  registerExportRequests({ connection, documents, indexer, settings, segmentation, configs });
   folders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
   configs.setFolders(folders);

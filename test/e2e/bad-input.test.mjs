@@ -11,13 +11,11 @@
 // bug of its own (the todo text says which), and pass once it is fixed.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { findCodeServer, installExtension, runDirs, runEnv, startCodeServer } from './codeServer.mjs';
-import { CORPUS_ISSUE, MANIFEST, REPO, SCREENSHOTS, VSIX } from './paths.mjs';
-import { CHROMIUM, launchBrowser, Workbench } from './workbench.mjs';
+import { EditorSession } from './editorSession.mjs';
+import { CORPUS_ISSUE, MANIFEST, REPO } from './paths.mjs';
 
 /** The name the status bar shows for the language: its first alias. */
 const LANGUAGE_NAME = MANIFEST.contributes.languages.find((l) => l.id === 'newsprint').aliases[0];
@@ -65,48 +63,24 @@ function badFiles() {
   };
 }
 
-let root;
+const session = new EditorSession(PREFIX);
 let workspace;
-let server;
-let browser;
-/** @type {Workbench} */
+/** @type {import('./workbench.mjs').Workbench} */
 let wb;
-let installLog = '';
 /** What the built checker reports on each file of the folder, by name: LSP diagnostics with 0-based ranges. */
 let expected = {};
 
 before(async () => {
-  const codeServer = findCodeServer();
-  if (codeServer.missing) throw new Error(codeServer.missing);
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run \`bash test/e2e/setup.sh\` first`);
-  if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first`);
-  // This file's screenshots and logs are of its last run only; the other files' stay.
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const name of readdirSync(SCREENSHOTS)) if (name.startsWith(PREFIX)) rmSync(join(SCREENSHOTS, name), { recursive: true, force: true });
-  root = mkdtempSync(join(tmpdir(), 'newsprint-e2e-bad-input-'));
-  const dirs = runDirs(root);
-  workspace = join(root, 'workspace', 'bad-input');
-  mkdirSync(workspace, { recursive: true });
-  for (const [name, content] of Object.entries(badFiles())) writeFileSync(join(workspace, name), content);
-  expected = check(workspace);
-  installLog = await installExtension(codeServer.entry, dirs, VSIX);
-  server = await startCodeServer(codeServer.entry, dirs);
-  browser = await launchBrowser(runEnv(dirs));
-  wb = await Workbench.open(browser, server.url, workspace, SCREENSHOTS);
+  wb = await session.start((root) => {
+    workspace = join(root, 'workspace', 'bad-input');
+    mkdirSync(workspace, { recursive: true });
+    for (const [name, content] of Object.entries(badFiles())) writeFileSync(join(workspace, name), content);
+    expected = check(workspace);
+    return workspace;
+  });
 });
 
-after(async () => {
-  if (wb) await wb.screenshot(`${PREFIX}-last`).catch(() => {});
-  await browser?.close();
-  await server?.stop();
-  // Kept beside the screenshots for a failure to be read after the run.
-  if (server) writeFileSync(join(SCREENSHOTS, `${PREFIX}-code-server.log`), server.log());
-  if (root) {
-    const logs = join(root, 'user-data', 'logs');
-    if (existsSync(logs)) cpSync(logs, join(SCREENSHOTS, `${PREFIX}-logs`), { recursive: true });
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+after(() => session.close());
 
 /** The checker's findings on a file, or on every file of a folder checked as the issue the server indexes too, by file name. */
 function check(folder) {
@@ -267,7 +241,7 @@ async function outputLines() {
 }
 
 test('the .vsix installs with code-server --install-extension', () => {
-  assert.match(installLog, /successfully installed/);
+  assert.match(session.installLog, /successfully installed/);
 });
 
 test('empty.np.txt: an empty page opens as newspaper text with no problems and an empty outline', async () => {

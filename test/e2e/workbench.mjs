@@ -48,8 +48,12 @@ export class Workbench {
     return path;
   }
 
-  /** Runs a command from the command palette by its exact title. */
-  async runCommand(title) {
+  /**
+   * Runs a command from the command palette by its exact title; with
+   * `asks`, waits for the quick pick of that title the command opens instead
+   * of the palette closing.
+   */
+  async runCommand(title, { asks } = {}) {
     const { page } = this;
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
@@ -58,7 +62,8 @@ export class Workbench {
     const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
     await row.waitFor();
     await row.click();
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    if (asks) await page.locator('.quick-input-widget .quick-input-title', { hasText: asks }).waitFor();
+    else await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   /** Opens a workspace file with Quick Open and waits for its editor tab. */
@@ -229,8 +234,14 @@ export class Workbench {
    */
   async showExplorerView(title) {
     const { page } = this;
-    for (const header of await page.locator('#workbench\\.view\\.explorer .pane-header[aria-expanded="true"]').all()) {
-      if (!(await header.getAttribute('aria-label'))?.startsWith(title)) await header.click();
+    // One section at a time, found afresh: folding one moves the others' places in the list.
+    const headers = page.locator('#workbench\\.view\\.explorer .pane-header[aria-expanded="true"]');
+    const others = () => headers.evaluateAll((hs, title) => hs.map((h, i) => (h.getAttribute('aria-label')?.startsWith(title) ? -1 : i)).filter((i) => i >= 0), title);
+    for (let left = await others(); left.length > 0; ) {
+      await headers.nth(left[0]).click();
+      const before = left.length;
+      await page.waitForFunction(({ title, before }) => [...document.querySelectorAll('#workbench\\.view\\.explorer .pane-header[aria-expanded="true"]')].filter((h) => !h.getAttribute('aria-label')?.startsWith(title)).length < before, { title, before });
+      left = await others();
     }
     await this.runCommand(`Explorer: Focus on ${title} View`);
     const pane = page.locator('#workbench\\.view\\.explorer .pane', { has: page.locator(`.pane-header[aria-label^="${title}"][aria-expanded="true"]`) });
@@ -266,6 +277,41 @@ export class Workbench {
     } finally {
       for (let now = await widthNow(); now > original && steps-- > 0; now = await widthNow()) await resize('Decrease Current View Size', 'less', now);
     }
+  }
+
+  /** Picks the row of the open quick pick whose label is exactly `label`, as a user clicks it. */
+  async pick(label) {
+    const { page } = this;
+    const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
+    await row.waitFor();
+    await row.click();
+  }
+
+  /**
+   * Answers VS Code's own file dialog (the quick-input one a browser gets)
+   * titled `title` with a path, as a user types it, and accepts it with its
+   * OK button, labelled `okLabel`.
+   */
+  async answerFileDialog(title, path, okLabel) {
+    const { page } = this;
+    const widget = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: title }) });
+    const input = widget.locator('input');
+    // The dialog writes its starting folder into the box once it has read it: typing before then appends to it.
+    await widget.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await page.waitForFunction((el) => el.value !== '', await input.elementHandle());
+    await input.fill(path);
+    await page.waitForFunction(({ el, path }) => el.value === path, { el: await input.elementHandle(), path });
+    // It lists the folder typed once it has read that; OK then takes the path as typed.
+    await widget.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await widget.locator('.monaco-button', { hasText: okLabel }).click();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'hidden' });
+  }
+
+  /** Waits for a notification toast holding `text` and returns it. */
+  async notification(text) {
+    const toast = this.page.locator('.notification-toast', { hasText: text }).first();
+    await toast.waitFor();
+    return toast;
   }
 
   /** The language shown in the status bar for the active editor. */

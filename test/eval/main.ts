@@ -92,7 +92,7 @@ export function runEval(corpusDir: string, options: EvalOptions = {}): EvalResul
   return { corpus: corpusDir, issues, skipped, seconds: (performance.now() - t0) / 1000, scores };
 }
 
-function main(argv: readonly string[]): void {
+export function main(argv: readonly string[]): void {
   const args = [...argv];
   let json = resolve('test/eval/out/report.json');
   let seed = 1;
@@ -113,5 +113,3 @@ function main(argv: readonly string[]): void {
   process.stdout.write(`\nreport: ${json}\n`);
 }
 
-// Run only as the eval's own entry, not when the trainer bundles this module for buildIssues.
-if (require.main === module && /eval\.js$/.test(process.argv[1] ?? '')) main(process.argv.slice(2));

@@ -50,15 +50,17 @@ export function formatReport(result: EvalResult): string {
   }
   row('  fix-all precision (marks)', (s) => ratio(s.damaged.marks.correct, s.damaged.marks.applied - s.damaged.marks.unplanted));
   row('  fix-all marks not planted', (s) => `${s.damaged.marks.unplanted}`);
-  const labels = ['', ...rs.map((r) => (r === 'epaper' ? 'e-paper' : 'PDF-like'))];
-  const widths = labels.map((l, i) => Math.max(l.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[0]!) : c.padStart(widths[i]!))).join('  ');
   const out = [
     `Newsprint eval: ${result.corpus}`,
     `${result.issues} issues; ${result.skipped} files skipped (no text under the headline); ${result.seconds.toFixed(1)} s`,
     '',
-    line(labels),
-    ...rows.map(line),
   ];
-  return out.join('\n') + '\n';
+  return out.join('\n') + '\n' + formatTable(['', ...rs.map((r) => (r === 'epaper' ? 'e-paper' : 'PDF-like'))], rows);
+}
+
+/** Rows under column labels: the first column left-aligned, the figures right-aligned. */
+export function formatTable(labels: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const widths = labels.map((l, i) => Math.max(l.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[0]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(labels), ...rows.map(line)].join('\n') + '\n';
 }

@@ -87,7 +87,7 @@ export function buildExamples(corpusDir: string, segmenter: Segmenter, seeds: re
   return examples;
 }
 
-function main(argv: readonly string[]): void {
+export function main(argv: readonly string[]): void {
   const args = [...argv];
   let out = join(ROOT, 'server', 'src', 'model', 'reader-weights.json');
   let epochs = 15;
@@ -116,4 +116,3 @@ function main(argv: readonly string[]): void {
   console.log(`weights: ${Object.keys(weights.features).length} cues → ${out}`);
 }
 
-if (require.main === module) main(process.argv.slice(2));

@@ -63,6 +63,14 @@ describe('eval harness: renderings', () => {
   });
 });
 
+describe('eval harness: a deck of main headline and subhead joined on one line', () => {
+  it('joins the two lines there are, with no kicker', () => {
+    const article = { id: '20260301-01-01', date: '20260301', page: 1, order: 1, kicker: '', main: '春季植树活动在全市展开', sub: '——两千多名市民参加', body: ['正文。'] };
+    const spec = pageSpec('pdf', '20260301', 1, [article], () => true);
+    assert.deepEqual(spec.articles[0]!.deck.map((d) => d.text), ['春季植树活动在全市展开 ——两千多名市民参加']);
+  });
+});
+
 describe('eval harness: planted damage', () => {
   for (const rendering of RENDERINGS) {
     it(`labels every planted cut, spread, marker and removed source line where it is (${rendering})`, () => {

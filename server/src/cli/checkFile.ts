@@ -3,8 +3,7 @@
  * result is plain data (structured-clone safe), so a worker thread can make
  * it and the main thread print it.
  */
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyze, type AnalysisConfig } from '../analysis';
@@ -21,6 +20,7 @@ import { LineIndex } from '../text/positions';
 import { ignoredFingerprints, rulesFor } from '../workspaceConfig';
 import { ConfigFinder, relativeKey } from '../workspaceConfigFiles';
 import { decode } from '../text/decode';
+import { writeAtomically } from './atomicWrite';
 
 export interface CheckOptions {
   readonly fix: boolean;
@@ -55,22 +55,6 @@ export function unpackLines(packed: Int32Array): Line[] {
   const lines: Line[] = [];
   for (let i = 0; i < packed.length; i += 3) lines.push({ index: i / 3, start: packed[i]!, end: packed[i + 1]!, next: packed[i + 2]! });
   return lines;
-}
-
-/** Writes through a temporary file in the same folder and a rename, so a crash never leaves half a page. */
-function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.newsprint-${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text, 'utf8');
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
-    throw err;
-  }
 }
 
 /** Safe fixes applied until nothing changes; overlapping fixes wait for the next pass. */

@@ -12,6 +12,7 @@ import { LineIndex } from '../text/positions';
 import { ConfigFinder } from '../workspaceConfigFiles';
 import { unpackLines } from './checkFile';
 import type { CheckedFile } from './checkIssue';
+import { exportCommand } from './exportCommand';
 import { collectFiles } from './files';
 import { formatJson, formatText, type FileReport } from './format';
 import { checkAll } from './pool';
@@ -21,6 +22,7 @@ import { toSarif } from './sarif';
 export { fixText } from './checkFile';
 
 const USAGE = `Usage: newsprint check [files or folders…] [options]
+       newsprint export [files or folders…] --format ninjs|markdown|jsonl|text [--out DIR]
        newsprint rules
 
 Checks raw newspaper page text for layout damage and prints each page's outline.
@@ -126,6 +128,7 @@ export interface MainOptions {
 }
 
 export async function main(argv: readonly string[], env: MainOptions = {}): Promise<number> {
+  if (argv[0] === 'export') return exportCommand(argv.slice(1), join(__dirname, 'dict'));
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);

@@ -18,27 +18,30 @@ export class Progress {
   private lastDraw = 0;
   private drawn = false;
   private done = 0;
-  private findings = 0;
+  private counted = 0;
 
   constructor(
     private readonly stream: ProgressStream,
     private readonly total: number,
     private readonly now: () => number = () => performance.now(),
+    /** What is done to each file, and what is counted: files checked, findings; files exported, articles. */
+    private readonly words: { readonly done: string; readonly counted: string } = { done: 'checked', counted: 'finding' },
   ) {
     this.enabled = stream.isTTY === true && total > 1;
     this.started = now();
   }
 
-  /** One more file checked, with its findings. */
-  add(findings: number): void {
+  /** One more file done, with what it counted (findings, articles). */
+  add(count: number): void {
     this.done++;
-    this.findings += findings;
+    this.counted += count;
     if (!this.enabled) return;
     const t = this.now();
     if (t - this.started < FIRST_DRAW_MS || t - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = t;
     this.drawn = true;
-    this.stream.write(`\r\x1b[Knewsprint: ${this.done}/${this.total} files checked, ${this.findings} finding${this.findings === 1 ? '' : 's'} so far`);
+    const { done, counted } = this.words;
+    this.stream.write(`\r\x1b[Knewsprint: ${this.done}/${this.total} files ${done}, ${this.counted} ${counted}${this.counted === 1 ? '' : 's'} so far`);
   }
 
   /** Clears the line, so the report that follows starts clean. */
