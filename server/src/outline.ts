@@ -39,7 +39,7 @@ export function articleLength(block: Block): number {
 
 export function blockName(block: Block): string {
   if (block.headline.length > 0) return block.headline.map((h) => h.text).join(' / ');
-  const first = block.body[0];
+  const first = block.body.find((e) => e.kind !== 'figure') ?? block.body[0];
   if (!first) return KIND_LABEL[block.kind];
   return first.text.length > 24 ? first.text.slice(0, 24) + '…' : first.text;
 }

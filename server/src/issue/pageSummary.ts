@@ -139,7 +139,8 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
     const holder = [...block.body].reverse().find((e) => BODY.has(e.kind) && e.span.start < m.span.start);
     if (holder) breaksOff.set(m.span.start, lastSentenceOf(holder.text.endsWith(m.text) ? holder.text.slice(0, -m.text.length) : holder.text));
   }
-  const opening = block.body[0];
+  // A figure (an image line, its caption) may stand above a journal's continued part: the marker opens what follows it.
+  const opening = block.body.find((e) => e.kind !== 'figure');
   const arrivingMarker =
     block.kind === 'continuation' && block.headline.length > 0 && opening
       ? block.markers.find((m) => m.direction === 'arriving' && m.span.start === opening.span.start && !isBefore(page.ref, m.page))

@@ -43,6 +43,8 @@ function closes(t: string): boolean {
   if (t.length === 0) return true;
   const c = t[t.length - 1]!;
   if (SENTENCE_END.includes(c) || '；;：:'.includes(c)) return true;
+  // A reference list or a Latin sentence ends with a full stop of its own: 《期刊》, 2019(3): 1-5.
+  if (c === '.') return t.length > 1;
   if (c === '）' || c === ')') {
     // A bracketed aside closes the paragraph only after a finished sentence: …。(草案) but not …办法(草案)
     const open = Math.max(t.lastIndexOf('（'), t.lastIndexOf('('));

@@ -31,6 +31,8 @@ export interface JoinEvidence extends Decision {
 export interface Join {
   /** From the end of the first part's text to the start of the second part's text. */
   readonly gap: Span;
+  /** Figures standing in the gap (an image line, its caption, a formula): the text goes on below them. */
+  readonly across?: readonly Span[];
   /** Line numbers (0-based) of the two parts. */
   readonly beforeLine: number;
   readonly afterLine: number;
@@ -103,6 +105,12 @@ export interface Page {
   /** The page line itself, in a one-file issue. */
   readonly pageLine?: Span;
   readonly blocks: Block[];
+  /**
+   * Runs of lines that read as two columns taken line by line (OCR reading
+   * order gone wrong): each line goes on two lines further down, not on the
+   * next. No cut is joined inside them.
+   */
+  readonly interleaved?: ReadonlyArray<{ readonly span: Span; readonly firstLine: number; readonly lastLine: number }>;
 }
 
 export interface PageModel {

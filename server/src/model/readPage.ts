@@ -95,13 +95,13 @@ function markTeasers(units: readonly Unit[]): Set<number> {
 const DECK: readonly State[] = ['H1', 'H2', 'H3', 'H4'];
 
 /** The states each unit may take: the grammar's part of the reading, before any cue is weighed. */
-function allowedStates(units: readonly Unit[], teaser: ReadonlySet<number>): State[][] {
+function allowedStates(units: readonly Unit[], teaser: ReadonlySet<number>, noJoin: ReadonlySet<number>): State[][] {
   return units.map((u, i) => {
     if (u.kind === 'page-line' || u.kind === 'furniture') return ['F'];
     if (teaser.has(i)) return ['T'];
     if (u.kind !== 'text') return ['B'];
     const prev = units[i - 1];
-    const canContinue = prev !== undefined && prev.kind === 'text' && !teaser.has(i - 1) && u.source === undefined && !arrivingLead(u);
+    const canContinue = prev !== undefined && prev.kind === 'text' && !teaser.has(i - 1) && !noJoin.has(i) && u.source === undefined && !arrivingLead(u);
     const canHead = u.source === undefined && !arrivingLead(u);
     return [...(canHead ? DECK : []), 'B', ...(canContinue ? (['C'] as const) : [])];
   });
@@ -117,17 +117,80 @@ export interface PageReading extends PageInputs {
   readonly reading: Reading;
 }
 
-/** What the reader weighs on one page: each unit's cues and the states the grammar allows it. The trainer fits weights on these. */
-export function pageInputs(units: readonly Unit[], segmenter: Segmenter): PageInputs {
+/**
+ * What the reader weighs on one page: each unit's cues and the states the
+ * grammar allows it (`noJoin`: units that may not continue the one above).
+ * The trainer fits weights on these.
+ */
+export function pageInputs(units: readonly Unit[], segmenter: Segmenter, noJoin: ReadonlySet<number> = new Set()): PageInputs {
   const teaser = markTeasers(units);
   const layout = pageLayout(units);
   const features = units.map((_, i) => positionFeatures(units, i, layout, segmenter));
-  return { units, features, allowed: allowedStates(units, teaser) };
+  return { units, features, allowed: allowedStates(units, teaser, noJoin) };
 }
 
-function readUnitsOfPage(units: readonly Unit[], segmenter: Segmenter, profile: PaperProfile): PageReading {
-  const inputs = pageInputs(units, segmenter);
-  return { ...inputs, reading: decoderFor(profile).decode(inputs) };
+/**
+ * Figures that stand in the text's flow without being part of it: image and
+ * formula lines from a PDF extractor, and the short caption right under an
+ * image. The reader reads around them, so a cut whose halves a figure
+ * separates is still found, and joined to its own other half.
+ */
+function floatsOf(units: readonly Unit[]): Set<number> {
+  const out = new Set<number>();
+  units.forEach((u, i) => {
+    if (u.kind !== 'image' && u.kind !== 'formula') return;
+    out.add(i);
+    const next = units[i + 1];
+    if (u.kind === 'image' && next && next.kind === 'text' && next.text.length <= 60 && (/^(?:图|表|Fig\.?|Figure|Table)\s?[0-9０-９一二三四五六七八九十]/i.test(next.text) || !next.shape.bodyLike)) out.add(i + 1);
+  });
+  return out;
+}
+
+/** The shortest run of lines that reads as two interleaved columns. */
+const INTERLEAVED_RUN = 6;
+
+/**
+ * Runs of short lines set one under another with no blank line, where a
+ * word straddles from each line to the line two below far more often than to
+ * the next one: two columns that OCR read across, line by line. Joining any
+ * of them would splice two texts.
+ */
+function interleavedRuns(units: readonly Unit[], segmenter: Segmenter): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  const candidate = (u: Unit | undefined) => u !== undefined && u.kind === 'text' && u.text.length <= 40 && !u.shape.closed;
+  let i = 0;
+  while (i < units.length) {
+    let j = i;
+    while (j < units.length && candidate(units[j]) && (j === i || units[j]!.blanksBefore === 0)) j++;
+    if (j - i >= INTERLEAVED_RUN) {
+      let next = 0;
+      let skip = 0;
+      for (let k = i; k + 1 < j; k++) {
+        const a = units[k]!;
+        if (straddlingWord(segmenter, hanTail(a.text), hanHead(units[k + 1]!.text))) next++;
+        if (k + 2 < j && straddlingWord(segmenter, hanTail(a.text), hanHead(units[k + 2]!.text))) skip++;
+      }
+      if (skip >= 2 && skip >= 2 * next + 1) runs.push([i, j - 1]);
+    }
+    i = Math.max(j, i + 1);
+  }
+  return runs;
+}
+
+interface PageReadingWithFloats extends PageReading {
+  /** Units outside the flow, by their index among all the page's units. */
+  readonly floats: readonly Unit[];
+  readonly interleaved: Array<[number, number]>;
+}
+
+function readUnitsOfPage(all: readonly Unit[], segmenter: Segmenter, profile: PaperProfile): PageReadingWithFloats {
+  const floating = floatsOf(all);
+  const units = all.filter((_, i) => !floating.has(i));
+  const interleaved = interleavedRuns(units, segmenter);
+  const noJoin = new Set<number>();
+  for (const [a, b] of interleaved) for (let k = a; k <= b; k++) noJoin.add(k);
+  const inputs = pageInputs(units, segmenter, noJoin);
+  return { ...inputs, reading: decoderFor(profile).decode(inputs), floats: all.filter((_, i) => floating.has(i)), interleaved };
 }
 
 function decision(profile: PaperProfile, r: PageReading, i: number, yes: readonly State[]): Decision {
@@ -136,9 +199,10 @@ function decision(profile: PaperProfile, r: PageReading, i: number, yes: readonl
   return { margin: margin(r.reading, i, yes), cues: strongestCues(profile.weights, r.features[i]!, state, other, 6).map((c) => c.cue) };
 }
 
-function paragraphs(r: PageReading, profile: PaperProfile, c: Conventions, segmenter: Segmenter): Para[] {
+function paragraphs(r: PageReadingWithFloats, profile: PaperProfile, c: Conventions, segmenter: Segmenter): Para[] {
   const paras: Para[] = [];
-  const { units, reading } = r;
+  const { units, reading, floats } = r;
+  const between = (a: Unit, b: Unit) => floats.filter((f) => f.span.start > a.span.end && f.span.end < b.span.start);
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     const state = reading.states[i]!;
@@ -147,8 +211,10 @@ function paragraphs(r: PageReading, profile: PaperProfile, c: Conventions, segme
       const prev = units[i - 1]!;
       const word = straddlingWord(segmenter, hanTail(prev.text), hanHead(u.text));
       const d = decision(profile, r, i, ['C']);
+      const across = between(prev, u).map((f) => f.span);
       last.joins.push({
         gap: { start: prev.span.end, end: u.span.start },
+        ...(across.length > 0 ? { across } : {}),
         beforeLine: prev.line.index,
         afterLine: u.line.index,
         evidence: { ...d, ...(word ? { word: { word: word.word, split: word.split } } : {}) },
@@ -159,6 +225,19 @@ function paragraphs(r: PageReading, profile: PaperProfile, c: Conventions, segme
     }
     const starts = state === 'H1' ? decision(profile, r, i, ['H1']) : undefined;
     paras.push({ units: [u], joins: [], state, kind: u.kind, text: u.text, span: u.span, shape: u.shape, ...(starts ? { decision: starts } : {}) });
+  }
+  // Figures go back where they stood, or after the paragraph whose halves they separate.
+  for (const f of floats) {
+    const fig: Para = { units: [f], joins: [], state: 'B', kind: f.kind === 'text' ? 'image' : f.kind, text: f.text, span: f.span, shape: f.shape };
+    const inside = paras.findIndex((p) => p.span.start < f.span.start && p.span.end > f.span.end);
+    if (inside >= 0) {
+      let at = inside + 1;
+      while (at < paras.length && paras[at]!.kind === 'image' && paras[at]!.span.start < f.span.start) at++;
+      paras.splice(at, 0, fig);
+      continue;
+    }
+    const at = paras.findIndex((p) => p.span.start > f.span.start);
+    paras.splice(at < 0 ? paras.length : at, 0, fig);
   }
   return paras;
 }
@@ -198,7 +277,7 @@ class BlockBuilder {
   }
 
   private kindOf(b: Block): Block['kind'] {
-    const opening = b.body[0];
+    const opening = b.body.find((e) => e.kind !== 'figure');
     if (opening && b.markers.some((m) => m.direction === 'arriving' && m.span.start === opening.span.start)) return 'continuation';
     const content = b.body.filter((e) => e.kind !== 'marker' && e.kind !== 'figure');
     const first = content[0];
@@ -266,7 +345,8 @@ function bodyKind(p: Para): Element['kind'] {
     case 'formula':
       return 'figure';
     default:
-      return p.units.length === 1 && p.shape.headlineLike && !p.units[0]!.source && !arrivingLead(p.units[0]!) ? 'subheading' : 'paragraph';
+      // A line ending in a full stop of its own (an entry of a reference list) is a finished line, not a subheading.
+      return p.units.length === 1 && p.shape.headlineLike && !p.text.endsWith('.') && !p.units[0]!.source && !arrivingLead(p.units[0]!) ? 'subheading' : 'paragraph';
   }
 }
 
@@ -363,11 +443,13 @@ export function readPage(text: string, options: ReadOptions = {}): PageModel {
     if (k > 0 || part.units.length > 0 || part.pageLine || split.length === 1) {
       const r = readUnitsOfPage(part.units, segmenter, profile);
       const ref = part.pageLine?.pageRef ?? (k === 0 ? options.pageRef : undefined);
+      const interleaved = r.interleaved.map(([a, b]) => ({ span: { start: r.units[a]!.span.start, end: r.units[b]!.span.end }, firstLine: r.units[a]!.line.index, lastLine: r.units[b]!.line.index }));
       pages.push({
         span: { start, end },
         ...(ref ? { ref } : {}),
         ...(part.pageLine ? { pageLine: part.pageLine.span } : {}),
         blocks: buildBlocks(paragraphs(r, profile, c, segmenter), c),
+        ...(interleaved.length > 0 ? { interleaved } : {}),
       });
     }
   });

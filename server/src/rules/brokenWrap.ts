@@ -1,9 +1,9 @@
 /** broken-wrap: a paragraph cut by a line break (and blank lines) at a column or page break. */
 import { HAN, isHighSurrogate, isLowSurrogate, isSpace } from '../text/chars';
-import type { Join, PageModel } from '../model/page';
+import type { Element, Join, Page, PageModel } from '../model/page';
 import type { Finding, Severity } from './finding';
 import { fingerprint } from './fingerprint';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
 
 const LATIN = /[A-Za-z0-9]/;
 
@@ -65,6 +65,53 @@ function describe(model: PageModel, join: Join): { shown: string; reason: string
   return { shown: `${a}|${b}`, reason: said.length > 0 ? said.join(', and ') : 'the text reads on across the break', before: a.length, after: b.length };
 }
 
+function joinFinding(model: PageModel, page: Page, el: Element, join: Join, profile: RuleContext['profile'], severity: Severity): Finding {
+  const { text } = model;
+  const { shown, reason, before, after } = describe(model, join);
+  const span = { start: join.gap.start - before, end: join.gap.end + after };
+  const glue = LATIN.test(text[join.gap.start - 1] ?? '') && LATIN.test(text[join.gap.end] ?? '') ? ' ' : '';
+  const cited = [join.beforeLine, join.afterLine];
+  const fingerprintOf = fingerprint('broken-wrap', text, { start: join.gap.start, end: join.gap.end }, page.span);
+  const across = join.across;
+  if (across && across.length > 0) {
+    // The figure between the halves keeps its characters: it moves below the paragraph, which a person should see done.
+    const figure = text.slice(across[0]!.start, across[across.length - 1]!.end);
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const render = (lines: readonly number[]) => `“${shown}” is cut across lines ${lines[0]! + 1}–${lines[1]! + 1}, with a figure between the two parts: ${reason}.`;
+    return {
+      rule: 'broken-wrap',
+      span,
+      severity,
+      message: render(cited),
+      cites: { lines: cited, render },
+      fixes: [
+        {
+          title: `Join the two parts of “${shown}” and move the figure below the paragraph`,
+          edits: [
+            { start: join.gap.start, end: join.gap.end, newText: glue },
+            { start: el.span.end, end: el.span.end, newText: `${eol}${eol}${figure}` },
+          ],
+          safe: false,
+        },
+      ],
+      fingerprint: fingerprintOf,
+      confidence: { margin: join.evidence.margin, certain: false },
+    };
+  }
+  const certain = join.evidence.margin >= profile.thresholds.certainJoin;
+  const render = (lines: readonly number[]) => `“${shown}” is cut across lines ${lines[0]! + 1}–${lines[1]! + 1}: ${reason}.`;
+  return {
+    rule: 'broken-wrap',
+    span,
+    severity,
+    message: render(cited),
+    cites: { lines: cited, render },
+    fixes: [{ title: `Join the two parts of “${shown}”`, edits: [{ start: join.gap.start, end: join.gap.end, newText: glue }], safe: certain }],
+    fingerprint: fingerprintOf,
+    confidence: { margin: join.evidence.margin, certain },
+  };
+}
+
 export const brokenWrap: Rule = {
   id: 'broken-wrap',
   defaultSeverity: 'warning',
@@ -75,25 +122,22 @@ export const brokenWrap: Rule = {
     for (const page of model.pages) {
       for (const block of page.blocks) {
         for (const el of [...block.headline, ...block.body]) {
-          for (const join of el.joins) {
-            const { shown, reason, before, after } = describe(model, join);
-            const span = { start: join.gap.start - before, end: join.gap.end + after };
-            const glue = LATIN.test(text[join.gap.start - 1] ?? '') && LATIN.test(text[join.gap.end] ?? '') ? ' ' : '';
-            const certain = join.evidence.margin >= profile.thresholds.certainJoin;
-            const render = (lines: readonly number[]) => `“${shown}” is cut across lines ${lines[0]! + 1}–${lines[1]! + 1}: ${reason}.`;
-            const cited = [join.beforeLine, join.afterLine];
-            findings.push({
-              rule: 'broken-wrap',
-              span,
-              severity,
-              message: render(cited),
-              cites: { lines: cited, render },
-              fixes: [{ title: `Join the two parts of “${shown}”`, edits: [{ start: join.gap.start, end: join.gap.end, newText: glue }], safe: certain }],
-              fingerprint: fingerprint('broken-wrap', text, { start: join.gap.start, end: join.gap.end }, page.span),
-              confidence: { margin: join.evidence.margin, certain },
-            });
-          }
+          for (const join of el.joins) findings.push(joinFinding(model, page, el, join, profile, severity));
         }
+      }
+      for (const run of page.interleaved ?? []) {
+        const cited = [run.firstLine, run.lastLine];
+        const render = (lines: readonly number[]) =>
+          `Lines ${lines[0]! + 1}–${lines[1]! + 1} read as two columns taken line by line: each goes on two lines below, not on the next, so no cut is joined here; set the columns apart by hand.`;
+        findings.push({
+          rule: 'broken-wrap',
+          span: run.span,
+          severity,
+          message: render(cited),
+          cites: { lines: cited, render },
+          fixes: [],
+          fingerprint: fingerprint('broken-wrap', text, run.span, page.span),
+        });
       }
     }
     return findings;

@@ -76,13 +76,14 @@ function problems(model: PageModel, page: Page, block: Block): Array<{ marker: M
       });
     }
   }
-  const firstElement = block.body[0];
+  const firstElement = block.body.find((e) => e.kind !== 'figure');
   for (const m of block.markers) {
     if (m.direction !== 'arriving') continue;
     const opens = block.kind === 'continuation' && firstElement !== undefined && m.span.start === firstElement.span.start;
     if (!opens) {
       out.push({ marker: m, message: `${m.text} does not open a continued part: it belongs right under the repeated headline.`, fixes: [] });
-    } else if (block.headline.length === 0) {
+    } else if (block.headline.length === 0 && !/页/.test(m.text)) {
+      // Journals jump by page (上接第51页) and repeat no headline; papers (上接第一版) always do.
       out.push({ marker: m, message: `${m.text} has no repeated headline above it: a continued part starts with its headline.`, fixes: [] });
     } else if (!block.body.some((e) => BODY.has(e.kind) && e.span.end > m.span.end)) {
       out.push({ marker: m, message: `${m.text} opens no continued part: no article text follows it.`, fixes: [] });
