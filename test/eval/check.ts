@@ -8,6 +8,7 @@ import { fixAllEdits } from '../../server/src/fixes/edits';
 import { IssueIndex } from '../../server/src/issue/issueIndex';
 import { summarizeFile } from '../../server/src/issue/pageSummary';
 import type { Span } from '../../server/src/model/page';
+import type { PaperProfile } from '../../server/src/model/profile';
 import type { RuleId, Severity, TextEdit } from '../../server/src/rules/finding';
 import type { Segmenter } from '../../server/src/segment/segmenter';
 import { parsePageRef } from '../../server/src/text/numerals';
@@ -38,11 +39,11 @@ function uriOf(p: RenderedPage): string {
   return `file:///eval/${p.rendering}/${p.date}/${String(p.page).padStart(2, '0')}.txt`;
 }
 
-export function checkIssue(pages: readonly RenderedPage[], segmenter: Segmenter): CheckedPage[] {
+export function checkIssue(pages: readonly RenderedPage[], segmenter: Segmenter, profile?: PaperProfile): CheckedPage[] {
   const index = new IssueIndex();
   const analysed = pages.map((page) => {
     const pageRef = parsePageRef(String(page.page));
-    const analysis = analyze(page.text, { segmenter, ...(pageRef ? { pageRef } : {}), config: { maxProblems: Infinity } });
+    const analysis = analyze(page.text, { segmenter, ...(pageRef ? { pageRef } : {}), config: { maxProblems: Infinity, ...(profile ? { profile } : {}) } });
     index.set(summarizeFile(uriOf(page), analysis, new LineIndex(analysis.model.lines)));
     return { page, analysis };
   });

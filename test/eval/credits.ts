@@ -52,5 +52,5 @@ export function isEndCredit(line: string): boolean {
 export function namesAuthor(paragraphs: readonly string[]): boolean {
   const text = paragraphs.filter((p) => p !== '');
   const photoItem = text.length <= 3;
-  return text.some((p, i) => (i < 3 && leadSourceLength(p) > 0) || isBylineLine(p) || isEndCredit(p) || (photoItem && isPhotoCredit(p)) || /[（(](?:记者|本报记者)[^）)]{1,40}[）)]$/.test(p));
+  return text.some((p) => leadSourceLength(p) > 0 || isBylineLine(p) || isEndCredit(p) || (photoItem && isPhotoCredit(p)) || /[（(](?:记者|本报记者)[^）)]{1,40}[）)]$/.test(p));
 }

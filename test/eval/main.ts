@@ -5,8 +5,10 @@
  * right: per rule precision and recall, article starts, decks, false alarms
  * on clean pages, and the precision of what fix-all would apply.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_PROFILE } from '../../server/src/model/profile';
+import type { ReaderWeights } from '../../server/src/model/weights';
 import { loadSegmenter } from '../../server/src/segment/load';
 import { DICT_DIR } from '../helpers/repo';
 import { checkIssue } from './check';
@@ -31,6 +33,10 @@ export interface EvalOptions {
   readonly renderings?: readonly Rendering[];
   /** Write every page and its truth under this folder, to read or to check by hand. */
   readonly dump?: string;
+  /** Score only the issues of these days of the month (held-out days, against weights fitted on the others). */
+  readonly days?: readonly [number, number];
+  /** Read with these weights instead of the shipped ones. */
+  readonly weights?: ReaderWeights;
 }
 
 function dumpIssue(dir: string, kind: string, pages: readonly RenderedPage[]): void {
@@ -63,6 +69,7 @@ export function runEval(corpusDir: string, options: EvalOptions = {}): EvalResul
   const status = loadSegmenter(DICT_DIR, 'trimmed');
   if (!status.ready) throw new Error(status.message);
   const words = new Words();
+  const profile = options.weights ? { ...DEFAULT_PROFILE, weights: options.weights } : undefined;
   const scores = {} as Record<Rendering, { clean: Score; damaged: Score }>;
   let issues = 0;
   let skipped = 0;
@@ -73,13 +80,15 @@ export function runEval(corpusDir: string, options: EvalOptions = {}): EvalResul
     const clean = emptyScore();
     const damaged = emptyScore();
     const score = (pages: RenderedPage[], into: Score) => {
-      for (const checked of checkIssue(pages, status.segmenter)) {
+      for (const checked of checkIssue(pages, status.segmenter, profile)) {
         const s = emptyScore();
         scorePage(checked, s);
         merge(into, s);
       }
     };
     for (const issue of built.issues) {
+      const day = Number(issue.date.slice(6));
+      if (options.days && (day < options.days[0] || day > options.days[1])) continue;
       if (options.dump) {
         dumpIssue(options.dump, 'clean', issue.clean);
         dumpIssue(options.dump, 'damaged', issue.damaged);
@@ -97,16 +106,20 @@ export function main(argv: readonly string[]): void {
   let json = resolve('test/eval/out/report.json');
   let seed = 1;
   let dump: string | undefined;
+  let days: [number, number] | undefined;
+  let weights: ReaderWeights | undefined;
   const paths: string[] = [];
   while (args.length) {
     const a = args.shift()!;
     if (a === '--json') json = resolve(args.shift() ?? json);
     else if (a === '--seed') seed = Number(args.shift());
     else if (a === '--dump') dump = resolve(args.shift() ?? 'test/eval/out/pages');
+    else if (a === '--days') days = (args.shift() ?? '1-31').split('-').map(Number) as [number, number];
+    else if (a === '--weights') weights = JSON.parse(readFileSync(resolve(args.shift()!), 'utf8')) as ReaderWeights;
     else paths.push(a);
   }
   const dir = paths[0] ?? '../shared/corpus-dev/rmrb-2019-02';
-  const result = runEval(dir, { seed, ...(dump ? { dump } : {}) });
+  const result = runEval(dir, { seed, ...(dump ? { dump } : {}), ...(days ? { days } : {}), ...(weights ? { weights } : {}) });
   process.stdout.write(formatReport(result));
   mkdirSync(dirname(json), { recursive: true });
   writeFileSync(json, JSON.stringify(result, null, 1) + '\n');

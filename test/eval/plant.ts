@@ -135,8 +135,9 @@ export function plantMisplacedMarker(page: PageSpec, issue: readonly PageSpec[],
 export function plantSourceRemoval(page: PageSpec, rnd: Random): void {
   const options: Array<{ a: ArticleSpec; i: number; lead: number }> = [];
   for (const a of page.articles) {
-    // A jumped article may carry its credit on the continued part, which a page's own check cannot see.
+    // A jumped article may carry its credit on the continued part, which a page's own check cannot see; a brief box carries none.
     if (a.kind !== 'article' || a.sourceRemoved || a.paras.some((p) => p.markers.some((m) => m.plant === 'jump'))) continue;
+    if (a.deck.some((d) => /速览|简讯|快讯|要闻简报|新闻速递/.test(d.text))) continue;
     a.paras.slice(0, 4).forEach((p, i) => {
       if (p.blank || p.marker) return;
       const lead = leadSourceLength(p.text);

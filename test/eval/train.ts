@@ -91,12 +91,14 @@ export function main(argv: readonly string[]): void {
   const args = [...argv];
   let out = join(ROOT, 'server', 'src', 'model', 'reader-weights.json');
   let epochs = 15;
+  let l2: number | undefined;
   let days: string | undefined;
   const paths: string[] = [];
   while (args.length) {
     const a = args.shift()!;
     if (a === '--out') out = resolve(args.shift()!);
     else if (a === '--epochs') epochs = Number(args.shift());
+    else if (a === '--l2') l2 = Number(args.shift());
     else if (a === '--days') days = args.shift();
     else paths.push(a);
   }
@@ -110,7 +112,7 @@ export function main(argv: readonly string[]): void {
   const examples = buildExamples(dir, status.segmenter, [2, 3], mismatches, only);
   console.log(`${examples.length} pages, ${examples.reduce((n, e) => n + e.gold.length, 0)} lines; ${mismatches.length} gold readings the grammar does not allow`);
   for (const m of mismatches.slice(0, 20)) console.log(`  ${m}`);
-  const weights = trainCrf(examples, { epochs, log: (l) => console.log(l) });
+  const weights = trainCrf(examples, { epochs, ...(l2 !== undefined ? { l2 } : {}), log: (l) => console.log(l) });
   const fitted = `conditional random field, ${epochs} passes over ${examples.length} pages: ${dir}${days ? ` days ${days}` : ''} (both renderings, clean and damage seeds 2–3) and test/eval/labels`;
   writeFileSync(out, JSON.stringify({ fitted, transitions: weights.transitions, features: weights.features }, null, 0).replace(/\],"/g, '],\n"') + '\n');
   console.log(`weights: ${Object.keys(weights.features).length} cues → ${out}`);

@@ -88,9 +88,17 @@ describe('export through the server', () => {
     assert.deepEqual(r.files.map((f) => f.path), ['cjrb-2026-01-08.jsonl']);
     const records = r.files[0]!.content.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; pages: string[] });
     assert.equal(records.filter((x) => x.pages.length === 2).length, 6);
-    assert.match(r.summary, /^exported 11 articles from 2 pages of 1 issue \(6 joined across pages, 2 missing a jump's other part, 3 notes\)/);
-    // The cut fix-all is not sure of stays in the text and is noted.
-    assert.deepEqual(r.notes.map((n) => n.slice(0, 27)), ['01-03 1版: “专题询问|1次” is cut ', '01-07 1版: Continues on 2版 (', '02-01 2版: Continued from 1版']);
+    assert.match(r.summary, /^exported 11 articles from 2 pages of 1 issue \(6 joined across pages, 2 missing a jump's other part, 7 notes\)/);
+    // The cuts fix-all is not sure of stay in the text and are noted.
+    assert.deepEqual(r.notes.map((n) => n.slice(0, 27)), [
+      '01-02 1版: “很|多” is cut acro',
+      '01-02 1版: “大量老|旧小区因” is cut',
+      '01-03 1版: “专题询问|1次” is cut ',
+      '01-03 1版: “加强人大|自身建设” is cu',
+      '01-05 1版: “经济发展|拼出昂扬” is cu',
+      '01-07 1版: Continues on 2版 (',
+      '02-01 2版: Continued from 1版',
+    ]);
     assert.deepEqual(r.skipped, []);
     assert.deepEqual(r.inputs, [ws.uri('01.txt'), ws.uri('02.txt')]);
     assert.deepEqual(progress.map((p) => [p.kind, p.message]), [['begin', 'reading the pages'], ['report', 'page 1 of 2: 01.txt'], ['report', 'page 2 of 2: 02.txt'], ['end', undefined]]);

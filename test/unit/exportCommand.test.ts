@@ -61,7 +61,7 @@ describe('newsprint export', () => {
     const item = JSON.parse(readFileSync(join(out, 'cjrb-2026-01-08', '01-02.json'), 'utf8')) as { uri: string; altids: unknown };
     assert.equal(item.uri, 'urn:newsprint:cjrb-2026-01-08:01-02');
     assert.deepEqual(item.altids, [{ role: 'page', value: '1版' }, { role: 'page', value: '2版' }]);
-    assert.match(r.stderr, /^newsprint: exported 11 articles from 2 pages of 1 issue \(6 joined across pages, 2 missing a jump's other part, 3 notes\); left out 14 continuation markers, 6 repeated headlines, 0 furniture lines; certain fixes: .*16 cuts joined/m);
+    assert.match(r.stderr, /^newsprint: exported 11 articles from 2 pages of 1 issue \(6 joined across pages, 2 missing a jump's other part, 7 notes\); left out 14 continuation markers, 6 repeated headlines, 0 furniture lines; certain fixes: .*12 cuts joined/m);
     assert.match(r.stderr, /^newsprint: wrote 11 files under .*out\/$/m);
     assert.deepEqual(snapshot(issue), before, 'the input files are unchanged');
     assert.ok(!readdirSync(join(out, 'cjrb-2026-01-08')).some((f) => f.includes('.tmp')), 'no temporary file is left');

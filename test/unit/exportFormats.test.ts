@@ -179,6 +179,8 @@ describe('Markdown, JSON Lines and clean text', () => {
       pages: ['1版', '2版'],
       files: ['01.txt', '02.txt'],
       complete: true,
+      // The cuts fix-all was not sure of stay in the text, noted.
+      notes: ['1版: “很|多” is cut across lines 37–39: the word 很多 straddles the break.', '1版: “大量老|旧小区因” is cut across lines 41–43: the paragraph stops without closing punctuation.'],
     });
     assert.match(md, /\n# 综合提升让老城区焕发新的生命力/);
     assert.match(md, /\n### 城市更新和在空中地上建城是两码事/);

@@ -1,7 +1,7 @@
 /** broken-wrap: a paragraph cut by a line break (and blank lines) at a column or page break. */
 import { HAN, isHighSurrogate, isLowSurrogate, isSpace } from '../text/chars';
 import type { Element, Join, Page, PageModel } from '../model/page';
-import type { Finding, Severity } from './finding';
+import { unsure, type Finding, type Severity } from './finding';
 import { fingerprint } from './fingerprint';
 import type { Rule, RuleContext } from './rule';
 
@@ -99,11 +99,13 @@ function joinFinding(model: PageModel, page: Page, el: Element, join: Join, prof
     };
   }
   const certain = join.evidence.margin >= profile.thresholds.certainJoin;
-  const render = (lines: readonly number[]) => `“${shown}” is cut across lines ${lines[0]! + 1}–${lines[1]! + 1}: ${reason}.`;
+  const likely = join.evidence.margin >= profile.thresholds.likelyJoin;
+  const hedge = likely ? '' : ' (the page could also be read without this cut)';
+  const render = (lines: readonly number[]) => `“${shown}” is cut across lines ${lines[0]! + 1}–${lines[1]! + 1}: ${reason}${hedge}.`;
   return {
     rule: 'broken-wrap',
     span,
-    severity,
+    severity: likely ? severity : unsure(severity),
     message: render(cited),
     cites: { lines: cited, render },
     fixes: [{ title: `Join the two parts of “${shown}”`, edits: [{ start: join.gap.start, end: join.gap.end, newText: glue }], safe: certain }],

@@ -58,6 +58,15 @@ export interface Finding {
   readonly cites?: { readonly lines: readonly number[]; readonly render: (lines: readonly number[]) => string };
 }
 
+/**
+ * The level of a finding the page model is not sure of: information where
+ * the rule reports warnings or errors, the rule's own level when it is
+ * already quieter.
+ */
+export function unsure(severity: Severity): Severity {
+  return severity === 'error' || severity === 'warning' ? 'information' : severity;
+}
+
 /** The finding's message with its cited lines moved down by `by`. */
 export function messageAt(finding: Finding, by: number): string {
   return by === 0 || !finding.cites ? finding.message : finding.cites.render(finding.cites.lines.map((l) => l + by));

@@ -7,7 +7,7 @@
  */
 import { conventionsFor, type Conventions } from '../model/conventions';
 import type { Block } from '../model/page';
-import type { Finding, Severity } from './finding';
+import { unsure, type Finding, type Severity } from './finding';
 import { fingerprint } from './fingerprint';
 import type { Rule, RuleContext } from './rule';
 
@@ -40,14 +40,18 @@ export const missingByline: Rule = {
         const first = block.body.find((e) => e.kind === 'paragraph')!;
         const h = block.headline;
         const span = { start: h[0]!.span.start, end: h[h.length - 1]!.span.end };
+        // A block the reader barely took for an article (it may be a subheading) lacks a byline only if it is one.
+        const margin = block.start?.margin ?? Infinity;
+        const likely = margin >= context.profile.thresholds.likelyStart;
         findings.push({
           rule: 'missing-byline',
           span,
-          severity,
-          message: `“${h.map((e) => e.text).join(' ')}” has no source line or byline.`,
+          severity: likely ? severity : unsure(severity),
+          message: `“${h.map((e) => e.text).join(' ')}” has no source line or byline${likely ? '' : ' (if it is an article: it may be a subheading of the one above)'}.`,
           // Never fix-all: it inserts text the page does not hold, and the name is the user's to type.
           fixes: [{ title: `Insert the source line ${line}`, edits: [{ start: first.span.start, end: first.span.start, newText: line }], safe: false }],
           fingerprint: fingerprint('missing-byline', model.text, span, page.span),
+          ...(Number.isFinite(margin) ? { confidence: { margin, certain: false } } : {}),
         });
       }
     }
