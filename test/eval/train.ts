@@ -92,6 +92,7 @@ export function main(argv: readonly string[]): void {
   let out = join(ROOT, 'server', 'src', 'model', 'reader-weights.json');
   let epochs = 15;
   let l2: number | undefined;
+  let seeds = [2, 3];
   let days: string | undefined;
   const paths: string[] = [];
   while (args.length) {
@@ -99,6 +100,7 @@ export function main(argv: readonly string[]): void {
     if (a === '--out') out = resolve(args.shift()!);
     else if (a === '--epochs') epochs = Number(args.shift());
     else if (a === '--l2') l2 = Number(args.shift());
+    else if (a === '--seeds') seeds = (args.shift() ?? '2,3').split(',').map(Number);
     else if (a === '--days') days = args.shift();
     else paths.push(a);
   }
@@ -109,11 +111,11 @@ export function main(argv: readonly string[]): void {
   // --days 01-14 fits on part of the month, to see how the rest reads (held-out days).
   const range = days ? days.split('-').map(Number) : undefined;
   const only = range ? (date: string) => Number(date.slice(6)) >= range[0]! && Number(date.slice(6)) <= range[1]! : undefined;
-  const examples = buildExamples(dir, status.segmenter, [2, 3], mismatches, only);
+  const examples = buildExamples(dir, status.segmenter, seeds, mismatches, only);
   console.log(`${examples.length} pages, ${examples.reduce((n, e) => n + e.gold.length, 0)} lines; ${mismatches.length} gold readings the grammar does not allow`);
   for (const m of mismatches.slice(0, 20)) console.log(`  ${m}`);
   const weights = trainCrf(examples, { epochs, ...(l2 !== undefined ? { l2 } : {}), log: (l) => console.log(l) });
-  const fitted = `conditional random field, ${epochs} passes over ${examples.length} pages: ${dir}${days ? ` days ${days}` : ''} (both renderings, clean and damage seeds 2–3) and test/eval/labels`;
+  const fitted = `conditional random field, ${epochs} passes over ${examples.length} pages: ${dir}${days ? ` days ${days}` : ''} (both renderings, clean and damage seeds ${seeds.join(', ')}) and test/eval/labels`;
   writeFileSync(out, JSON.stringify({ fitted, transitions: weights.transitions, features: weights.features }, null, 0).replace(/\],"/g, '],\n"') + '\n');
   console.log(`weights: ${Object.keys(weights.features).length} cues → ${out}`);
 }
