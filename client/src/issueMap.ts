@@ -90,7 +90,8 @@ export class IssueMapView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   private setState(state: ViewState): void {
     void vscode.commands.executeCommand('setContext', STATE_KEY, state);
-    this.view.message = state === 'ready' && this.map.indexing ? 'Indexing the workspace’s pages…' : undefined;
+    // An empty message, not undefined: the property is a string, and '' hides it.
+    this.view.message = state === 'ready' && this.map.indexing ? 'Indexing the workspace’s pages…' : '';
   }
 
   /** Asks the server for the map; requests that arrive meanwhile are folded into one more. */

@@ -44,6 +44,11 @@ export function shiftFinding(f: Finding, by: number, lines: number): Finding {
   };
 }
 
+function withoutPageRef(options: AnalyzeOptions): AnalyzeOptions {
+  const { pageRef: _, ...rest } = options;
+  return rest;
+}
+
 export class PagedAnalyzer {
   /** Models by chunk text; the first chunk's also depends on the page the file name gives, kept beside it. */
   private models = new Map<string, { model: PageModel; fileRef: string }>();
@@ -64,7 +69,7 @@ export class PagedAnalyzer {
       // Only the first chunk takes the page from the file name; the others open with their page line.
       const fileRef = i === 0 ? (options.pageRef?.label ?? '') : '';
       const hit = this.models.get(key) ?? models.get(key);
-      const model = hit && hit.fileRef === fileRef ? hit.model : readModel(key, { ...options, ...(i === 0 ? {} : { pageRef: undefined }) });
+      const model = hit && hit.fileRef === fileRef ? hit.model : readModel(key, i === 0 ? options : withoutPageRef(options));
       models.set(key, { model, fileRef });
       return { chunk, model };
     });

@@ -40,8 +40,8 @@ export interface ReadOptions {
 /** What a line is on its own, before its neighbours are considered. */
 interface LineClass {
   readonly kind: UnitKind;
-  readonly pageRef?: PageRef;
-  readonly source?: SourceMatch;
+  readonly pageRef?: PageRef | undefined;
+  readonly source?: SourceMatch | undefined;
   readonly markers: MarkerMatch[];
   readonly pointer: boolean;
   readonly shape: Shape;
