@@ -1,6 +1,7 @@
 /** The commands of the palette, menus and status item. Each only asks VS Code or the server to act. */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from './language';
+import { FIX_ALL_KIND } from './protocol';
 import type { ServerController } from './serverController';
 
 export const COMMANDS = {
@@ -9,9 +10,6 @@ export const COMMANDS = {
   restartServer: 'newsprint.restartServer',
   showOutput: 'newsprint.showOutput',
 } as const;
-
-/** The code action kind under which the server offers every safe fix of a page at once. */
-const FIX_ALL_KIND = 'source.fixAll.newsprint';
 
 export function registerCommands(controller: ServerController, output: vscode.OutputChannel): vscode.Disposable[] {
   return [

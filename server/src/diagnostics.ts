@@ -4,6 +4,7 @@
  * fix is built from the diagnostic alone.
  */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { CrossPageFinding } from './issue/crossPage';
 import { LineIndex } from './text/positions';
 import type { Finding, FixRecipe, RuleId, Severity } from './rules/finding';
 
@@ -63,4 +64,19 @@ export function omittedDiagnostic(omitted: number, max: number, range: Range): D
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
   const d = value as Partial<DiagnosticData> | null | undefined;
   return !!d && typeof d.rule === 'string' && typeof d.fingerprint === 'string' && Array.isArray(d.fixes);
+}
+
+/** A cross-page finding as a diagnostic: the same code, source and data as a page's own, plus where to look on the other page. */
+export function crossPageDiagnostic(f: CrossPageFinding): Diagnostic {
+  // No fixes: which page is wrong is for a person to decide; "ignore" and "turn off" still apply.
+  const data: DiagnosticData = { rule: f.rule, fingerprint: f.fingerprint, fixes: [] };
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.rule,
+    source: SOURCE,
+    message: f.message,
+    data,
+    ...(f.related.length > 0 ? { relatedInformation: f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
+  };
 }

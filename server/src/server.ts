@@ -20,7 +20,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { outline } from './outline';
 import { isRuleId } from './rules/finding';
-import { codeActions, FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND, type IgnoreArgs, type RuleOffArgs } from './lsp/codeActions';
+import { codeActions, type IgnoreArgs, type RuleOffArgs } from './lsp/codeActions';
+import { FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND } from './protocol';
 import { DocumentAnalyses, type DocumentAnalysis } from './lsp/documentAnalyses';
 import { foldingRanges } from './lsp/folding';
 import { ISSUE_CAPABILITIES, issueEvents, outlineWithJumps, registerIssueFeatures, watchPageFiles } from './lsp/issueFeatures';

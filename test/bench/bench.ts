@@ -5,7 +5,7 @@
 import { cpus, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { cachedSegmenter } from '../../server/src/segment/segmenter';
-import { loadJieba } from '../../server/src/segment/jieba';
+import { loadJieba } from '../../server/src/jieba/nodejieba';
 import { CORPUS_PAGE, DICT_DIR } from '../helpers/repo';
 import { inProcess } from './inProcess';
 import { coldStart, typing } from './protocol';

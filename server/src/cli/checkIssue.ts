@@ -6,7 +6,7 @@
  * files were checked, so only finished reports travel between threads.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { crossPageDiagnostic } from '../issue/crossPageDiagnostics';
+import { crossPageDiagnostic } from '../diagnostics';
 import { IssueIndex } from '../issue/issueIndex';
 import { jumpNotes, withJumps } from '../issue/outlineJumps';
 import type { OutlineEntry } from '../outline';

@@ -10,8 +10,8 @@
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { loadSegmenter } from '../segment/load';
-import type { DictionaryChoice } from '../segment/jieba';
+import { loadSegmenter } from '../jieba/load';
+import type { DictionaryChoice } from '../jieba/nodejieba';
 import { ConfigFinder } from '../workspaceConfigFiles';
 import type { CheckOptions } from './checkFile';
 import { checkIssue, type CheckedFile } from './checkIssue';

@@ -4,12 +4,12 @@
  * first sentence, problems), with offsets and editor ranges computed once.
  * The text and the page model are not kept, so a large archive stays small.
  */
-import { createHash } from 'node:crypto';
 import type { Analysis } from '../analysis';
 import type { MarkerDirection } from '../model/conventions';
 import type { Block, BlockKind, Element, Page, Span } from '../model/page';
 import { articleLength, blockName } from '../outline';
 import type { Finding } from '../rules/finding';
+import { hash53 } from '../text/hash';
 import type { PageRef } from '../text/numerals';
 import type { LineIndex, Range } from '../text/positions';
 import { normalizeHeadline, prepareDeck, type Deck } from './headlines';
@@ -86,7 +86,7 @@ export function pageName(ref: PageRef): string {
  */
 export function crossPageFingerprint(text: string, span: Span): string {
   const around = text.slice(Math.max(0, span.start - 12), Math.min(text.length, span.end + 12)).replace(/[\s\u3000\u00a0]+/g, '');
-  return `orphaned-continuation:${createHash('sha1').update(`cross-page\0${around}`).digest('hex').slice(0, 16)}`;
+  return `orphaned-continuation:${hash53(`cross-page\0${around}`)}`;
 }
 
 const SENTENCE = /^.*?[。！？!?…]+[”’」』)）]?/;

@@ -17,12 +17,10 @@ import type { Analysis } from '../analysis';
 import { isDiagnosticData, SOURCE } from '../diagnostics';
 import { fixAllEdits } from '../fixes/edits';
 import { rebuildEdits } from '../fixes/recipes';
+import { FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND } from '../protocol';
 import type { RuleId, TextEdit } from '../rules/finding';
 import type { LineIndex } from '../text/positions';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
-export const IGNORE_COMMAND = 'newsprint.ignoreFinding';
-export const RULE_OFF_COMMAND = 'newsprint.turnOffRule';
 
 export interface IgnoreArgs {
   readonly uri: string;

@@ -2,15 +2,8 @@
  * The issue features over LSP: go to definition and document links on
  * continuation markers, hover, workspace symbols, the outline's jump notes,
  * and the issue map for the editor's tree view. Handlers only translate; the
- * index and the functions of ../issue decide.
- *
- * Custom messages:
- * - `newsprint/issueMap` (request, client → server): params `{ rescan?: boolean }`;
- *   answers the IssueMap of ../issue/issueMap. `rescan` first re-reads every
- *   page file of the workspace in the background; the answer is what is indexed so far.
- * - `newsprint/issueMapChanged` (notification, server → client): params
- *   `{ indexing: boolean }`; the map changed (a page was indexed, edited or
- *   removed): ask again. Sent at most every 250 ms.
+ * index and the functions of ../issue decide. The custom messages are
+ * declared, with their direction, in ../protocol.ts.
  */
 import {
   DidChangeWatchedFilesNotification,
@@ -28,22 +21,12 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IssueMap } from '../issue/issueMap';
+import { ISSUE_MAP_CHANGED, ISSUE_MAP_REQUEST, type IssueMapChangedParams, type IssueMapParams } from '../protocol';
 import { linkAt, jumpHover, jumpTarget, markerLinks } from '../issue/navigation';
 import { jumpNotes, withJumps } from '../issue/outlineJumps';
 import { articleSymbols, type ArticleSymbol } from '../issue/workspaceSymbols';
 import type { OutlineEntry } from '../outline';
 import { PAGE_FILE_GLOB, type IndexerEvents, type IssueIndexer } from './issueIndexer';
-
-export const ISSUE_MAP_REQUEST = 'newsprint/issueMap';
-export const ISSUE_MAP_CHANGED = 'newsprint/issueMapChanged';
-
-export interface IssueMapParams {
-  readonly rescan?: boolean;
-}
-
-export interface IssueMapChangedParams {
-  readonly indexing: boolean;
-}
 
 export const ISSUE_CAPABILITIES: ServerCapabilities = {
   definitionProvider: true,

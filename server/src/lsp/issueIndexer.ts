@@ -12,8 +12,9 @@ import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../analysis';
 import type { CrossPageOptions } from '../issue/crossPage';
-import { crossPageDiagnostic } from '../issue/crossPageDiagnostics';
-import { canonicalUri, IssueIndex, type IndexChange } from '../issue/issueIndex';
+import { crossPageDiagnostic } from '../diagnostics';
+import { IssueIndex, type IndexChange } from '../issue/issueIndex';
+import { canonicalUri } from '../workspace/uris';
 import { issueMap, type IssueMap } from '../issue/issueMap';
 import { folderOf } from '../issue/issues';
 import { summarizeFile } from '../issue/pageSummary';
@@ -116,7 +117,7 @@ function pathOf(uri: string): string | undefined {
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class IssueIndexer {
-  readonly index = new IssueIndex();
+  readonly index = new IssueIndex(canonicalUri);
   private readonly options = new Map<string, CrossPageOptions>();
   /** The analysis each open document was last indexed from: the same one is never indexed twice. */
   private readonly indexedFrom = new Map<string, DocumentAnalysis>();
@@ -134,10 +135,6 @@ export class IssueIndexer {
     private readonly host: IndexerHost,
     private readonly events: IndexerEvents,
   ) {}
-
-  get indexing(): boolean {
-    return this.scanning;
-  }
 
   /** The workspace folders to index at the next rescan. */
   setFolders(uris: readonly string[]): void {

@@ -6,7 +6,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { isRuleId, type RuleId, type RuleLevel } from '../rules/finding';
 import { DEFAULT_MAX_PROBLEMS } from '../analysis';
-import type { DictionaryChoice } from '../segment/jieba';
+import type { DictionaryChoice } from '../jieba/nodejieba';
 import type { MissingPageLevel } from '../issue/crossPage';
 
 export interface Settings {

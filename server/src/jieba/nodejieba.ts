@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Segmenter } from './segmenter';
+import type { Segmenter } from '../segment/segmenter';
 
 export type DictionaryChoice = 'trimmed' | 'full';
 

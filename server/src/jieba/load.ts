@@ -1,6 +1,6 @@
 /** Chooses the segmenter for a process: nodejieba when it loads, no word evidence when it cannot. */
-import { DictionaryError, loadJieba, type DictionaryChoice } from './jieba';
-import { cachedSegmenter, noSegmenter, type Segmenter } from './segmenter';
+import { DictionaryError, loadJieba, type DictionaryChoice } from './nodejieba';
+import { cachedSegmenter, noSegmenter, type Segmenter } from '../segment/segmenter';
 
 export interface SegmenterStatus {
   readonly segmenter: Segmenter;
