@@ -31,7 +31,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding, index: LineIndex): Diagnostic {
+/** `uri` is the document's: a finding's related places are in the same text. */
+export function toDiagnostic(finding: Finding, index: LineIndex, uri: string): Diagnostic {
   const data: DiagnosticData = {
     rule: finding.rule,
     fingerprint: finding.fingerprint,
@@ -48,6 +49,7 @@ export function toDiagnostic(finding: Finding, index: LineIndex): Diagnostic {
     source: SOURCE,
     message: finding.message,
     data,
+    ...(finding.related?.length ? { relatedInformation: finding.related.map((r) => ({ location: { uri, range: index.range(r.span.start, r.span.end) }, message: r.message })) } : {}),
   };
 }
 

@@ -7,7 +7,7 @@
 import { DEFAULT_MAX_PROBLEMS, check, readModel, type AnalysisConfig, type AnalyzeOptions } from './analysis';
 import { pageChunks, type Chunk } from './model/pageChunks';
 import type { PageModel } from './model/page';
-import { messageAt, type Finding, type Fix } from './rules/finding';
+import type { Finding, Fix } from './rules/finding';
 
 export interface ChunkResult {
   readonly model: PageModel;
@@ -32,14 +32,13 @@ function shiftFix(fix: Fix, by: number): Fix {
   };
 }
 
-/** A chunk's finding where the chunk stands: `by` characters and `lines` lines further down. */
-export function shiftFinding(f: Finding, by: number, lines: number): Finding {
+/** A chunk's finding where the chunk stands, `by` characters further down. */
+export function shiftFinding(f: Finding, by: number): Finding {
   if (by === 0) return f;
   return {
     ...f,
     span: { start: f.span.start + by, end: f.span.end + by },
-    message: messageAt(f, lines),
-    ...(f.cites ? { cites: { lines: f.cites.lines.map((l) => l + lines), render: f.cites.render } } : {}),
+    ...(f.related ? { related: f.related.map((r) => ({ span: { start: r.span.start + by, end: r.span.end + by }, message: r.message })) } : {}),
     fixes: f.fixes.map((x) => shiftFix(x, by)),
   };
 }
@@ -99,7 +98,7 @@ export class PagedAnalyzer {
       chunks: out,
       kept,
       omitted: all.length - kept.length,
-      findings: () => (shifted ??= kept.map(({ chunk, finding }) => shiftFinding(finding, out[chunk]!.chunk.start, out[chunk]!.chunk.line))),
+      findings: () => (shifted ??= kept.map(({ chunk, finding }) => shiftFinding(finding, out[chunk]!.chunk.start))),
     };
   }
 }

@@ -33,15 +33,17 @@ describe('the corpus page', () => {
     assert.deepEqual(count(findings), { 'broken-wrap': 15, 'spaced-headline': 1, 'halfwidth-punctuation': 1 });
   });
 
-  it('names the two sides of each cut and its lines', () => {
+  it('names the two sides of each cut, and points at the second part instead of naming lines', () => {
     const wraps = findings.filter((f) => f.rule === 'broken-wrap');
     assert.deepEqual(
       wraps.map((f) => lineOf(text, f.span.start)),
       [37, 41, 61, 63, 65, 75, 79, 83, 93, 97, 101, 111, 119, 133, 139],
     );
     const m61 = wraps.find((f) => lineOf(text, f.span.start) === 61)!;
-    assert.equal(m61.message, '“人大常|委会” is cut across lines 61–63: the word 人大常委会 straddles the break.');
-    assert.match(wraps.find((f) => lineOf(text, f.span.start) === 37)!.message, /^“很\|多” is cut across lines 37–39/);
+    assert.equal(m61.message, '“人大常|委会” is cut across blank lines: the word 人大常委会 straddles the break.');
+    assert.deepEqual(m61.related!.map((r) => [lineOf(text, r.span.start), text.slice(r.span.start, r.span.end), r.message]), [[63, '委会', 'The paragraph goes on here.']]);
+    assert.match(wraps.find((f) => lineOf(text, f.span.start) === 37)!.message, /^“很\|多” is cut across blank lines/);
+    for (const f of findings) assert.doesNotMatch(f.message, /lines? \d/, 'a message names no line: positions are the front end’s to say');
     assert.match(wraps.find((f) => lineOf(text, f.span.start) === 83)!.message, /starts mid-sentence with “的发”/);
   });
 
@@ -80,7 +82,7 @@ describe('broken-wrap on text of our own', () => {
     const text = '春耕新闻标题\n\n本报讯（记者 王五）今年全市春播面积稳中有增。\n\n市农业农村局有关负责\n\n人介绍，全市已储备种子两千吨。\n';
     const f = analyze(text, { segmenter: fakeSegmenter(['负责人', '介绍']) }).findings.filter((x) => x.rule === 'broken-wrap');
     assert.equal(f.length, 1);
-    assert.match(f[0]!.message, /“负责\|人” is cut across lines 5–7/);
+    assert.match(f[0]!.message, /“负责\|人” is cut across blank lines/);
   });
 
   it('does not flag a subheading, a caption, a byline or a headline over a source line', () => {

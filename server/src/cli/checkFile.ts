@@ -124,7 +124,8 @@ export function checkFile(file: string, options: CheckOptions, segmenter: Segmen
   }
   const analysis = analyze(text, { segmenter, config, ...(pageRef ? { pageRef } : {}) });
   const index = new LineIndex(analysis.model.lines);
-  const diagnostics = analysis.findings.map((f) => toDiagnostic(f, index));
+  const uri = pathToFileURL(file).href;
+  const diagnostics = analysis.findings.map((f) => toDiagnostic(f, index, uri));
   const last = diagnostics[diagnostics.length - 1];
   if (analysis.omitted > 0 && last) diagnostics.push(omittedDiagnostic(analysis.omitted, diagnostics.length, last.range));
   return {
@@ -134,7 +135,7 @@ export function checkFile(file: string, options: CheckOptions, segmenter: Segmen
       diagnostics,
       outline: outline(analysis.model),
       lines: packLines(analysis.model.lines),
-      summary: summarizeFile(pathToFileURL(file).href, analysis, index),
+      summary: summarizeFile(uri, analysis, index),
       crossPage: { level: config.rules?.['orphaned-continuation'] ?? orphanedContinuation.defaultSeverity, missingPage: options.missingPage, ...(config.ignored ? { ignored: config.ignored } : {}) },
       ...(fixed !== undefined ? { fixed } : {}),
     },

@@ -12,7 +12,7 @@ import { omittedDiagnostic, toDiagnostic, type DiagnosticData } from '../diagnos
 import { pageRefFromFileName } from '../model/pageNames';
 import { LineCache } from '../model/readPage';
 import { PagedAnalyzer, type PagedAnalysis } from '../pagedAnalysis';
-import { messageAt, type Finding } from '../rules/finding';
+import type { Finding } from '../rules/finding';
 import { looksBinary } from '../text/binary';
 import { LineIndex } from '../text/positions';
 import { analysisConfigFor, fileNamePattern } from './analysisConfig';
@@ -25,13 +25,13 @@ function shiftRange<T extends { start: { line: number; character: number }; end:
 }
 
 /** A diagnostic computed relative to its page's first line, moved to where the page stands now. */
-function shiftDiagnostic(d: Diagnostic, finding: Finding, by: number): Diagnostic {
+function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
   if (by === 0) return d;
   const data = d.data as DiagnosticData;
   return {
     ...d,
-    message: messageAt(finding, by),
     range: shiftRange(d.range, by),
+    ...(d.relatedInformation ? { relatedInformation: d.relatedInformation.map((r) => ({ ...r, location: { uri: r.location.uri, range: shiftRange(r.location.range, by) } })) } : {}),
     data: {
       ...data,
       fixes: data.fixes.map((f) => ({
@@ -57,7 +57,7 @@ export class DocumentAnalysis {
     private readonly paged: PagedAnalysis,
     relative: (finding: Finding, chunk: number) => Diagnostic,
   ) {
-    this.diagnostics = paged.kept.map(({ chunk, finding }) => shiftDiagnostic(relative(finding, chunk), finding, paged.chunks[chunk]!.chunk.line));
+    this.diagnostics = paged.kept.map(({ chunk, finding }) => shiftDiagnostic(relative(finding, chunk), paged.chunks[chunk]!.chunk.line));
     const last = this.diagnostics[this.diagnostics.length - 1];
     if (paged.omitted > 0 && last) this.diagnostics.push(omittedDiagnostic(paged.omitted, settings.maxProblems, last.range));
   }
@@ -128,7 +128,7 @@ export class DocumentAnalyses {
       if (!d) {
         let index = indexes.get(chunk);
         if (!index) indexes.set(chunk, (index = new LineIndex(paged.chunks[chunk]!.result.model.lines)));
-        d = toDiagnostic(finding, index);
+        d = toDiagnostic(finding, index, doc.uri);
         this.relative.set(finding, d);
       }
       return d;

@@ -70,14 +70,13 @@ export const brokenWrap: Rule = {
             const { shown, reason, before, after } = describe(model, join);
             const span = { start: join.gap.start - before, end: join.gap.end + after };
             const glue = LATIN.test(text[join.gap.start - 1] ?? '') && LATIN.test(text[join.gap.end] ?? '') ? ' ' : '';
-            const render = (lines: readonly number[]) => `“${shown}” is cut across lines ${lines[0]! + 1}–${lines[1]! + 1}: ${reason}.`;
-            const cited = [join.beforeLine, join.afterLine];
+            const where = join.afterLine - join.beforeLine > 1 ? 'across blank lines' : 'by a line break';
             findings.push({
               rule: 'broken-wrap',
               span,
               severity,
-              message: render(cited),
-              cites: { lines: cited, render },
+              message: `“${shown}” is cut ${where}: ${reason}.`,
+              related: [{ span: { start: join.gap.end, end: join.gap.end + after }, message: 'The paragraph goes on here.' }],
               fixes: [{ title: `Join the two parts of “${shown}”`, edits: [{ start: join.gap.start, end: join.gap.end, newText: glue }], safe: true }],
               fingerprint: fingerprint('broken-wrap', text, { start: join.gap.start, end: join.gap.end }, page.span),
             });

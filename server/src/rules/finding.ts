@@ -44,14 +44,8 @@ export interface Finding {
   /** Rule and surrounding text, not a line number, so an ignore survives edits elsewhere. */
   readonly fingerprint: string;
   /**
-   * For messages that name lines (0-based here): the lines and how to say the
-   * message with them, so a page checked on its own can be renumbered where
-   * it stands in a one-file issue.
+   * Other places in the same text the finding concerns (the second part of a
+   * cut), so that its message names no line: positions are the front end's to say.
    */
-  readonly cites?: { readonly lines: readonly number[]; readonly render: (lines: readonly number[]) => string };
-}
-
-/** The finding's message with its cited lines moved down by `by`. */
-export function messageAt(finding: Finding, by: number): string {
-  return by === 0 || !finding.cites ? finding.message : finding.cites.render(finding.cites.lines.map((l) => l + by));
+  readonly related?: ReadonlyArray<{ readonly span: Span; readonly message: string }>;
 }
