@@ -18,9 +18,18 @@ export interface FixData {
   readonly recipe?: { readonly kind: FixRecipe['kind']; readonly range: Range };
 }
 
+/**
+ * What a diagnostic carries for its code actions. Clients send a
+ * diagnostic back in their own columns (Neovim 0.7 counts bytes), but data
+ * comes back as it went: actions read the range here, never the one sent.
+ */
 export interface DiagnosticData {
   readonly rule: RuleId;
   readonly fingerprint: string;
+  /** The finding's range, in the server's UTF-16 columns. */
+  readonly range: Range;
+  /** In a one-file issue, the page it is on (A2, 5), so an ignore holds for that page alone. */
+  readonly page?: string;
   readonly fixes: readonly FixData[];
 }
 
@@ -32,10 +41,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** `uri` is the document's: a finding's related places are in the same text. */
-export function toDiagnostic(finding: Finding, index: LineIndex, uri: string): Diagnostic {
+export function toDiagnostic(finding: Finding, index: LineIndex, uri: string, page?: string): Diagnostic {
+  const range = index.range(finding.span.start, finding.span.end);
   const data: DiagnosticData = {
     rule: finding.rule,
     fingerprint: finding.fingerprint,
+    range,
+    ...(page !== undefined ? { page } : {}),
     fixes: finding.fixes.map((fix) =>
       fix.recipe
         ? { title: fix.title, safe: fix.safe, edits: [], recipe: { kind: fix.recipe.kind, range: index.range(fix.recipe.span.start, fix.recipe.span.end) } }
@@ -43,7 +55,7 @@ export function toDiagnostic(finding: Finding, index: LineIndex, uri: string): D
     ),
   };
   return {
-    range: index.range(finding.span.start, finding.span.end),
+    range,
     severity: SEVERITY[finding.severity],
     code: finding.rule,
     source: SOURCE,
@@ -53,25 +65,25 @@ export function toDiagnostic(finding: Finding, index: LineIndex, uri: string): D
   };
 }
 
-/** A diagnostic noting findings left out by maxProblems, placed at the end of the last one listed. */
-export function omittedDiagnostic(omitted: number, max: number, range: Range): Diagnostic {
+/** A diagnostic counting the findings a front end's limit left out (`limit` says which: “newsprint.maxProblems is 999”), at the end of the last one listed. */
+export function omittedDiagnostic(omitted: number, limit: string, range: Range): Diagnostic {
   return {
     range,
     severity: DiagnosticSeverity.Information,
     source: SOURCE,
-    message: `${omitted} more problems not shown: newsprint.maxProblems is ${max}.`,
+    message: `${omitted} more problems not shown: ${limit}.`,
   };
 }
 
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
   const d = value as Partial<DiagnosticData> | null | undefined;
-  return !!d && typeof d.rule === 'string' && typeof d.fingerprint === 'string' && Array.isArray(d.fixes);
+  return !!d && typeof d.rule === 'string' && typeof d.fingerprint === 'string' && Array.isArray(d.fixes) && isRange(d.range);
 }
 
 /** A cross-page finding as a diagnostic: the same code, source and data as a page's own, plus where to look on the other page. */
 export function crossPageDiagnostic(f: CrossPageFinding): Diagnostic {
   // No fixes: which page is wrong is for a person to decide; "ignore" and "turn off" still apply.
-  const data: DiagnosticData = { rule: f.rule, fingerprint: f.fingerprint, fixes: [] };
+  const data: DiagnosticData = { rule: f.rule, fingerprint: f.fingerprint, range: f.range, ...(f.page !== undefined ? { page: f.page } : {}), fixes: [] };
   return {
     range: f.range,
     severity: SEVERITY[f.severity],
@@ -81,4 +93,10 @@ export function crossPageDiagnostic(f: CrossPageFinding): Diagnostic {
     data,
     ...(f.related.length > 0 ? { relatedInformation: f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
   };
+}
+
+function isRange(r: unknown): r is Range {
+  const x = r as Partial<Range> | null | undefined;
+  const pos = (p: unknown) => typeof (p as { line?: unknown } | undefined)?.line === 'number' && typeof (p as { character?: unknown }).character === 'number';
+  return !!x && pos(x.start) && pos(x.end);
 }

@@ -1,27 +1,32 @@
 /**
- * Incremental analysis of one-file issues: each page (chunk between page
- * lines) is read and checked on its own and remembered by its text, so a
- * keystroke re-analyses one page of sixty. The result equals a whole-text
- * analysis; a test holds the two together.
+ * Incremental analysis of a document: each page of a one-file issue (the
+ * text between page lines) is read and checked on its own and remembered by
+ * its text, so a keystroke re-reads one page of eighty. Findings, the
+ * outline, folding and what the issue index keeps are all made page by page
+ * and moved to where each page stands: nothing here reads the whole text
+ * again. The result equals a whole-text analysis; a test holds the two together.
  */
-import { DEFAULT_MAX_PROBLEMS, check, readModel, type AnalysisConfig, type AnalyzeOptions } from './analysis';
+import { configure, findAll, namingOf, readModel, type AnalysisConfig, type AnalyzeOptions } from './analysis';
+import { folds, type Fold } from './folding';
+import { shiftPages, summarizePages, type IndexedPage } from './issue/pageSummary';
+import type { LineCache } from './model/readPage';
 import { pageChunks, type Chunk } from './model/pageChunks';
 import type { PageModel } from './model/page';
+import { byPage, outline, pageEntries, shiftEntries, type OutlineEntry } from './outline';
 import type { Finding, Fix } from './rules/finding';
+import type { Segmenter } from './segment/segmenter';
+import type { PageRef } from './text/numerals';
+import { LineIndex } from './text/positions';
+import { splitLines } from './text/lines';
 
-export interface ChunkResult {
+export interface PagedChunk {
+  readonly chunk: Chunk;
+  /** Offsets relative to the chunk's start, lines to its first line. */
   readonly model: PageModel;
-  /** Findings with offsets relative to the chunk's start. */
+  /** Every rule's findings at their default level (relative). */
+  readonly all: readonly Finding[];
+  /** The findings the configuration keeps (relative). */
   readonly findings: readonly Finding[];
-}
-
-export interface PagedAnalysis {
-  readonly chunks: ReadonlyArray<{ readonly chunk: Chunk; readonly result: ChunkResult }>;
-  /** Findings kept after maxProblems, as chunk and index pairs, in document order. */
-  readonly kept: ReadonlyArray<{ readonly chunk: number; readonly finding: Finding }>;
-  readonly omitted: number;
-  /** The findings with offsets in the whole text; computed on first use. */
-  findings(): Finding[];
 }
 
 function shiftFix(fix: Fix, by: number): Fix {
@@ -43,32 +48,98 @@ export function shiftFinding(f: Finding, by: number): Finding {
   };
 }
 
-function withoutPageRef(options: AnalyzeOptions): AnalyzeOptions {
-  const { pageRef: _, ...rest } = options;
-  return rest;
+/** One version of a document, analysed page by page. */
+export class PagedAnalysis {
+  private shifted: Finding[] | undefined;
+  private index: LineIndex | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly chunks: readonly PagedChunk[],
+    /** A chunk's pages as the index keeps them, where the chunk stands. */
+    private readonly summaryOf: (chunk: PagedChunk) => IndexedPage[],
+  ) {}
+
+  /** The findings the configuration keeps, in the whole text's offsets, in position order. */
+  findings(): Finding[] {
+    if (!this.shifted) {
+      const out: Finding[] = [];
+      for (const c of this.chunks) for (const f of c.findings) out.push(shiftFinding(f, c.chunk.start));
+      this.shifted = out;
+    }
+    return this.shifted;
+  }
+
+  outline(): OutlineEntry[] {
+    const pages = this.chunks.flatMap((c) => c.model.pages);
+    if (!byPage(pages)) return this.chunks[0] ? outline(this.chunks[0].model) : [];
+    return this.chunks.flatMap((c) => shiftEntries(pageEntries(c.model.pages), c.chunk.start));
+  }
+
+  folds(): Fold[] {
+    return this.chunks.flatMap((c) => folds(c.model, new LineIndex(c.model.lines)).map((f) => ({ startLine: f.startLine + c.chunk.line, endLine: f.endLine + c.chunk.line })));
+  }
+
+  /** What the issue index keeps of the document's pages. */
+  pages(): IndexedPage[] {
+    return this.chunks.flatMap((c) => this.summaryOf(c));
+  }
+
+  /** Positions in the whole text. */
+  lineIndex(): LineIndex {
+    this.index ??= new LineIndex(splitLines(this.text));
+    return this.index;
+  }
 }
 
+export interface PagedOptions {
+  readonly segmenter?: Segmenter;
+  /** The page the file name gives: only the first page takes it, the others open with their page line. */
+  readonly pageRef?: PageRef;
+  readonly config: AnalysisConfig;
+  readonly lineCache?: LineCache;
+  /** Names a page that has no number at all, in what the index keeps. */
+  readonly fileName: string;
+}
+
+/** One per document: what it remembers of the last version is what the next one reuses. */
 export class PagedAnalyzer {
   /** Models by chunk text; the first chunk's also depends on the page the file name gives, kept beside it. */
   private models = new Map<string, { model: PageModel; fileRef: string }>();
-  private checked = new Map<PageModel, { paperName: string; findings: readonly Finding[] }>();
+  private found = new WeakMap<PageModel, { naming: string; all: Finding[] }>();
+  private configured = new WeakMap<readonly Finding[], { config: AnalysisConfig; findings: Finding[] }>();
+  /** Per model, its pages as the index keeps them, and where they were last moved to (pages before an edit stay put). */
+  private summaries = new WeakMap<PageModel, { fileName: string; pages: IndexedPage[]; at?: { start: number; line: number; pages: IndexedPage[] } }>();
 
-  /** Settings changed: findings must be recomputed, models may stay. */
-  clearFindings(): void {
-    this.checked.clear();
+  /**
+   * An analyzer that starts from what this one remembers and goes its own
+   * way: fix-all's later passes re-read only the pages the fixes changed,
+   * and leave the document's own memory as it was.
+   */
+  fork(): PagedAnalyzer {
+    const other = new PagedAnalyzer();
+    other.models = new Map(this.models);
+    other.found = this.found;
+    other.configured = this.configured;
+    other.summaries = this.summaries;
+    return other;
   }
 
-  analyze(text: string, options: AnalyzeOptions): PagedAnalysis {
-    const config: AnalysisConfig = options.config ?? {};
+  analyze(text: string, options: PagedOptions): PagedAnalysis {
+    const { config } = options;
     const chunks = pageChunks(text);
     const models = new Map<string, { model: PageModel; fileRef: string }>();
     const read = chunks.map((chunk, i) => {
       // The chunk's own text is the key: a slice shares the text's memory, where a built key would copy it.
       const key = text.slice(chunk.start, chunk.end);
-      // Only the first chunk takes the page from the file name; the others open with their page line.
       const fileRef = i === 0 ? (options.pageRef?.label ?? '') : '';
       const hit = this.models.get(key) ?? models.get(key);
-      const model = hit && hit.fileRef === fileRef ? hit.model : readModel(key, i === 0 ? options : withoutPageRef(options));
+      const read: AnalyzeOptions = {
+        ...(options.segmenter ? { segmenter: options.segmenter } : {}),
+        ...(options.lineCache ? { lineCache: options.lineCache } : {}),
+        ...(i === 0 && options.pageRef ? { pageRef: options.pageRef } : {}),
+      };
+      const model = hit && hit.fileRef === fileRef ? hit.model : readModel(key, read);
       models.set(key, { model, fileRef });
       return { chunk, model };
     });
@@ -76,29 +147,23 @@ export class PagedAnalyzer {
     this.models = models;
     const masthead = read.find((r) => r.model.names.masthead)?.model.names.masthead;
     const outlet = read.find((r) => r.model.names.outlet)?.model.names.outlet;
-    const paperName = config.paperName ?? masthead ?? outlet;
-    // Findings follow their model: the same model under the same paper name has the same findings.
-    const checked = new Map<PageModel, { paperName: string; findings: readonly Finding[] }>();
-    const out = read.map(({ chunk, model }) => {
-      const name = paperName ?? '';
-      const hit = this.checked.get(model) ?? checked.get(model);
-      const findings = hit && hit.paperName === name ? hit.findings : check(model, config, paperName);
-      checked.set(model, { paperName: name, findings });
-      return { chunk, result: { model, findings } };
+    const naming = namingOf(config, config.paperName ?? masthead ?? outlet);
+    const namingKey = `${naming.paperName ?? ''}\0${naming.bylineTemplate ?? ''}`;
+    const out = read.map(({ chunk, model }): PagedChunk => {
+      // Findings follow their model: the same model under the same names has the same findings.
+      let found = this.found.get(model);
+      if (!found || found.naming !== namingKey) this.found.set(model, (found = { naming: namingKey, all: findAll(model, naming) }));
+      let kept = this.configured.get(found.all);
+      if (!kept || kept.config !== config) this.configured.set(found.all, (kept = { config, findings: configure(found.all, config, model.pages) }));
+      return { chunk, model, all: found.all, findings: kept.findings };
     });
-    this.checked = checked;
-    const all: Array<{ chunk: number; finding: Finding }> = [];
-    out.forEach((c, i) => {
-      for (const finding of c.result.findings) all.push({ chunk: i, finding });
-    });
-    const max = config.maxProblems ?? DEFAULT_MAX_PROBLEMS;
-    const kept = all.length > max ? all.slice(0, max) : all;
-    let shifted: Finding[] | undefined;
-    return {
-      chunks: out,
-      kept,
-      omitted: all.length - kept.length,
-      findings: () => (shifted ??= kept.map(({ chunk, finding }) => shiftFinding(finding, out[chunk]!.chunk.start))),
+    const summaryOf = (c: PagedChunk): IndexedPage[] => {
+      let s = this.summaries.get(c.model);
+      if (!s || s.fileName !== options.fileName) this.summaries.set(c.model, (s = { fileName: options.fileName, pages: summarizePages(c.model, c.all, new LineIndex(c.model.lines), options.fileName) }));
+      const { start, line } = c.chunk;
+      if (!s.at || s.at.start !== start || s.at.line !== line) s.at = { start, line, pages: shiftPages(s.pages, start, line) };
+      return s.at.pages;
     };
+    return new PagedAnalysis(text, out, summaryOf);
   }
 }

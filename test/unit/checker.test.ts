@@ -100,14 +100,17 @@ describe('newsprint check', () => {
 
   it('skips binary files, reports invalid UTF-8 with its place, and accepts empty files', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'scan.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
-    writeFileSync(join(dir, 'gbk.txt'), Buffer.concat([Buffer.from('第一行\n第二行'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4])]));
-    writeFileSync(join(dir, 'empty.txt'), '');
-    writeFileSync(join(dir, 'blank.txt'), '  \n\n\u3000\n');
+    writeFileSync(join(dir, '04.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    writeFileSync(join(dir, '05.txt'), Buffer.concat([Buffer.from('第一行\n第二行'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4])]));
+    writeFileSync(join(dir, '06.txt'), '');
+    writeFileSync(join(dir, '07.txt'), '  \n\n\u3000\n');
+    // Not pages by name: a GBK note beside the pages is skipped, not an error.
+    writeFileSync(join(dir, 'notes.txt'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]));
     const r = run(['check', dir, '--no-outline']);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /scan\.txt: not a text file \(binary content\); skipped/);
-    assert.match(r.stderr, /gbk\.txt: invalid UTF-8 at line 2, byte 10 of the line/);
+    assert.match(r.stderr, /04\.txt: not a text file \(binary content\); skipped/);
+    assert.match(r.stderr, /05\.txt: invalid UTF-8 at line 2, byte 10 of the line/);
+    assert.match(r.stderr, /1 file is not a page and was skipped \(name a file to check it anyway\):\n  .*notes\.txt: invalid UTF-8/);
     assert.match(r.stdout, /no problems in 2 files/);
   });
 

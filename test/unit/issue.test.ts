@@ -16,11 +16,10 @@ import { IssueIndex } from '../../server/src/issue/issueIndex';
 import { issueMap } from '../../server/src/issue/issueMap';
 import { jumpHover, jumpTarget, linkAt, markerLinks } from '../../server/src/issue/navigation';
 import { jumpNotes, withJumps } from '../../server/src/issue/outlineJumps';
-import { summarizeFile } from '../../server/src/issue/pageSummary';
 import { articleSymbols } from '../../server/src/issue/workspaceSymbols';
 import { pageRefFromFileName } from '../../server/src/model/pageNames';
 import { outline } from '../../server/src/outline';
-import { LineIndex } from '../../server/src/text/positions';
+import { indexedFile } from '../helpers/indexed';
 import { CORPUS, ROOT } from '../helpers/repo';
 import { jieba } from '../helpers/segmenters';
 
@@ -31,11 +30,7 @@ const P2 = uriOf(join(ISSUE, '02.txt'));
 
 function indexOf(files: ReadonlyArray<{ uri: string; text: string }>): IssueIndex {
   const index = new IssueIndex();
-  for (const { uri, text } of files) {
-    const pageRef = pageRefFromFileName(decodeURIComponent(uri));
-    const analysis = analyze(text, { segmenter: jieba(), ...(pageRef ? { pageRef } : {}) });
-    index.set(summarizeFile(uri, analysis, new LineIndex(analysis.model.lines)));
-  }
+  for (const { uri, text } of files) index.set(indexedFile(uri, text, jieba()));
   return index;
 }
 
@@ -46,6 +41,7 @@ const corpusIssue = () =>
     { uri: P2, text: read(join(ISSUE, '02.txt')) },
   ]);
 const WARN: CrossPageOptions = { level: 'warning', missingPage: 'off' };
+const COUNT_DEFAULTS = () => ({ analysis: {}, crossPage: WARN });
 const line = (r: { start: { line: number } }) => r.start.line + 1;
 const file = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
 
@@ -300,7 +296,7 @@ describe('navigation', () => {
 
 describe('the issue map', () => {
   it('lists issues, pages and articles with bylines, jumps and open problems', () => {
-    const map = issueMap(corpusIssue(), () => WARN, false);
+    const map = issueMap(corpusIssue(), COUNT_DEFAULTS, false);
     assert.equal(map.issues.length, 1);
     const issue = map.issues[0]!;
     assert.equal(issue.brokenJumps, 2);
@@ -333,7 +329,7 @@ describe('the issue map', () => {
 
   it('titles an article by its main headline, not by the kicker above it', () => {
     const text = '2026武汉两会\n\n代表委员热议“五个中心”建设 握指成拳打出去才更有力量\n\n长江日报讯(记者王五)代表委员们围绕“五个中心”建设热烈讨论,提出了许多建议。\n';
-    const map = issueMap(indexOf([{ uri: 'file:///issue/03.txt', text }]), () => WARN, false);
+    const map = issueMap(indexOf([{ uri: 'file:///issue/03.txt', text }]), COUNT_DEFAULTS, false);
     const article = map.issues[0]!.pages[0]!.articles[0]!;
     assert.equal(article.name, '2026武汉两会 / 代表委员热议“五个中心”建设 握指成拳打出去才更有力量');
     assert.equal(article.title, '代表委员热议“五个中心”建设 握指成拳打出去才更有力量');

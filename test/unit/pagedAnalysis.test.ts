@@ -1,11 +1,20 @@
-/** The paged (incremental) analysis must say exactly what a whole-text analysis says. */
+/**
+ * The paged (incremental) analysis must say exactly what a whole-text
+ * analysis says: findings, outline, folds and what the issue index keeps,
+ * and after an edit it must read only the page the edit touched.
+ */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyze } from '../../server/src/analysis';
+import { analyze, findAll, readModel } from '../../server/src/analysis';
+import { folds } from '../../server/src/folding';
+import { summarizePages } from '../../server/src/issue/pageSummary';
 import { pageChunks } from '../../server/src/model/pageChunks';
+import { outline } from '../../server/src/outline';
 import { PagedAnalyzer } from '../../server/src/pagedAnalysis';
+import type { Segmenter } from '../../server/src/segment/segmenter';
+import { LineIndex } from '../../server/src/text/positions';
 import { ROOT, readCorpusPage } from '../helpers/repo';
 import { jieba } from '../helpers/segmenters';
 
@@ -17,17 +26,29 @@ function issues(): Array<[string, string]> {
     ['one page, no page lines', corpus],
     ['corpus pages under page lines', `第1版 要闻\n\n${corpus}\n第2版 要闻\n\n${corpus}\n02版:城市\n${corpus}`],
     ['masthead above the first page line', own('rmrb-01.txt') + '\n' + own('rmrb-02.txt') + '\n' + own('defects.txt')],
+    ['an article above the first page line', `春耕新闻标题\n\n本报讯（记者 王五）今年全市春播面积稳中有增。\n\n${own('rmrb-01.txt')}\n${own('rmrb-02.txt')}`],
     ['CRLF', (own('rmrb-01.txt') + '\n' + own('rmrb-02.txt')).replace(/\n/g, '\r\n')],
   ];
+}
+
+const paged = (text: string, segmenter: Segmenter = jieba()) => new PagedAnalyzer().analyze(text, { segmenter, config: {}, fileName: 'issue.txt' });
+
+/** A segmenter that counts the windows it is asked about. */
+function counting(): { segmenter: Segmenter; windows: string[] } {
+  const windows: string[] = [];
+  return { windows, segmenter: { cut: (t) => (windows.push(t), jieba().cut(t)) } };
 }
 
 describe('paged analysis', () => {
   for (const [name, text] of issues()) {
     it(`equals the whole-text analysis: ${name}`, () => {
-      const options = { segmenter: jieba(), config: { maxProblems: Infinity } };
-      const whole = analyze(text, options).findings;
-      const paged = new PagedAnalyzer().analyze(text, options).findings();
-      assert.deepEqual(paged, whole);
+      const p = paged(text);
+      const whole = analyze(text, { segmenter: jieba() });
+      assert.deepEqual(p.findings(), whole.findings, 'findings');
+      assert.deepEqual(p.outline(), outline(whole.model), 'outline');
+      assert.deepEqual(p.folds(), folds(whole.model, new LineIndex(whole.model.lines)), 'folds');
+      assert.deepEqual(p.pages(), summarizePages(whole.model, findAll(whole.model, {}), new LineIndex(whole.model.lines), 'issue.txt'), 'what the index keeps');
+      assert.deepEqual(p.lineIndex().lines, whole.model.lines, 'lines');
     });
   }
 
@@ -41,27 +62,40 @@ describe('paged analysis', () => {
     assert.equal(chunks[2]!.line, text.slice(0, chunks[2]!.start).split('\n').length - 1);
   });
 
-  it('re-reads only the page an edit touched', () => {
+  it('re-reads only the page an edit touched, for findings, outline, folds and the index alike', () => {
     const text = issues()[1]![1];
+    const seen = counting();
     const analyzer = new PagedAnalyzer();
-    const options = { segmenter: jieba(), config: { maxProblems: Infinity } };
+    const options = { segmenter: seen.segmenter, config: {}, fileName: 'issue.txt' };
     const before = analyzer.analyze(text, options);
     const edited = text.replace('市人大常\n', '市人大常委\n');
+    seen.windows.length = 0;
     const after = analyzer.analyze(edited, options);
+    after.findings();
+    after.outline();
+    after.folds();
+    after.pages();
     assert.equal(after.chunks.length, 3);
-    assert.notEqual(after.chunks[0]!.result, before.chunks[0]!.result);
-    assert.equal(after.chunks[1]!.result.model, before.chunks[1]!.result.model);
-    assert.equal(after.chunks[2]!.result.findings, before.chunks[2]!.result.findings);
-    assert.deepEqual(after.findings(), analyze(edited, options).findings);
+    assert.notEqual(after.chunks[0]!.model, before.chunks[0]!.model);
+    assert.equal(after.chunks[1]!.model, before.chunks[1]!.model);
+    assert.equal(after.chunks[2]!.findings, before.chunks[2]!.findings);
+    // Only windows of the first page were segmented: the corpus page's breaks, once.
+    const firstPageWindows = counting();
+    readModel(edited.slice(0, after.chunks[1]!.chunk.start), { segmenter: firstPageWindows.segmenter });
+    assert.equal(seen.windows.length, firstPageWindows.windows.length);
+    assert.deepEqual(after.findings(), analyze(edited, { segmenter: jieba() }).findings);
   });
 
-  it('applies maxProblems across pages and counts the rest', () => {
-    const text = issues()[1]![1];
-    const paged = new PagedAnalyzer().analyze(text, { segmenter: jieba(), config: { maxProblems: 20 } });
-    const whole = analyze(text, { segmenter: jieba(), config: { maxProblems: 20 } });
-    assert.equal(paged.kept.length, 20);
-    assert.ok(whole.omitted > 20);
-    assert.equal(paged.omitted, whole.omitted);
-    assert.deepEqual(paged.findings(), whole.findings);
+  it('names the text above the first page line for the page that follows, in the outline and the index', () => {
+    const text = issues()[3]![1];
+    const p = paged(text);
+    assert.deepEqual(
+      p.outline().map((e) => e.name),
+      ['before 第1版 要闻', '第1版 要闻', '第2版 要闻'],
+    );
+    assert.deepEqual(
+      p.pages().map((page) => page.label),
+      ['before 第1版 要闻', '第1版 要闻', '第2版 要闻'],
+    );
   });
 });

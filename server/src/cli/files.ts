@@ -1,21 +1,20 @@
-/** Which files the checker reads: the paths given, and page files found in folders below them. */
+/**
+ * Which files the checker reads: the paths given, and files with a page
+ * extension found in folders below them (which of those are pages is
+ * decided once their text is read, by the rule the server uses).
+ */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** Extensions of raw page text. */
-export const PAGE_EXTENSIONS = ['.txt', '.newsprint', '.np'];
-
-function isPageFile(name: string): boolean {
-  return PAGE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
-}
+import { hasPageExtension } from '../workspace/pageFiles';
+import type { CheckTarget } from './checkIssue';
 
 export interface Collected {
-  readonly files: string[];
+  readonly files: CheckTarget[];
   readonly errors: string[];
 }
 
 export function collectFiles(paths: readonly string[]): Collected {
-  const files: string[] = [];
+  const files: CheckTarget[] = [];
   const errors: string[] = [];
   const walk = (dir: string, depth: number) => {
     let entries: string[];
@@ -36,7 +35,7 @@ export function collectFiles(paths: readonly string[]): Collected {
       }
       if (st.isDirectory()) {
         if (depth < 12) walk(full, depth + 1);
-      } else if (st.isFile() && isPageFile(name)) files.push(full);
+      } else if (st.isFile() && hasPageExtension(name)) files.push({ path: full, named: false });
     }
   };
   for (const p of paths) {
@@ -48,7 +47,7 @@ export function collectFiles(paths: readonly string[]): Collected {
       continue;
     }
     if (st.isDirectory()) walk(p, 0);
-    else files.push(p);
+    else files.push({ path: p, named: true });
   }
   return { files, errors };
 }

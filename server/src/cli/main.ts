@@ -9,30 +9,33 @@ import { fileURLToPath } from 'node:url';
 import { RULES } from '../rules';
 import type { MissingPageLevel } from '../issue/crossPage';
 import { LineIndex } from '../text/positions';
-import { ConfigFinder } from '../workspaceConfigFiles';
-import { unpackLines } from './checkFile';
-import type { CheckedFile } from './checkIssue';
+import { ConfigFinder } from '../workspace/configFinder';
+import { DEFAULT_SETTINGS, fileConfig } from '../workspace/fileConfig';
+import { unpackLines, type CheckedFile } from './checkIssue';
 import { collectFiles } from './files';
 import { formatJson, formatText, type FileReport } from './format';
 import { checkAll } from './pool';
 import { Progress } from './progress';
 import { toSarif } from './sarif';
 
-export { fixText } from './checkFile';
-
 const USAGE = `Usage: newsprint check [files or folders…] [options]
        newsprint rules
 
 Checks raw newspaper page text for layout damage and prints each page's outline.
 The pages of one folder are checked as one issue: a continuation marker such as
-(下转第二版) must find its continued part on the other page. With no path,
-checks the bundled sample page.
+(下转第二版) must find its continued part on the other page. In a folder, only
+pages are checked: files whose name gives a page number (01.txt, A02.txt,
+第二版.txt, or .newsprint.json's pageFileNamePattern), .newsprint and .np files,
+and files that hold a page line (第2版 要闻); a file named on the command line is
+always checked. With no path, checks the bundled sample page.
 
 Options:
   --format text|json|sarif
                        output for people (default), for programs, or SARIF 2.1.0
                        for code-scanning tools
   --fix                apply every safe fix in place (only changed files are written)
+  --max-problems N     list at most N findings per file and count the rest
+                       (default: all of them)
   --no-outline         leave the outline out of text output
   --missing-page off|information
                        report jumps to or from a page that was not checked
@@ -54,6 +57,7 @@ interface Options {
   dictionary: 'trimmed' | 'full';
   missingPage: MissingPageLevel;
   jobs?: number;
+  maxProblems?: number;
 }
 
 class UsageError extends Error {}
@@ -92,6 +96,10 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'rules' {
       const v = value('--jobs');
       if (!/^[1-9][0-9]{0,2}$/.test(v)) throw new UsageError(`--jobs must be a number of threads, not “${v}”`);
       o.jobs = Number(v);
+    } else if (a === '--max-problems' || a.startsWith('--max-problems=')) {
+      const v = value('--max-problems');
+      if (!/^[1-9][0-9]{0,8}$/.test(v)) throw new UsageError(`--max-problems must be a number of findings, not “${v}”`);
+      o.maxProblems = Number(v);
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option “${a}”`);
     else o.paths.push(a);
   }
@@ -159,18 +167,28 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
   // Each config file's problems are said once, before any file is checked.
   const finder = new ConfigFinder();
   const reported = new Set<string>();
-  for (const file of files) {
-    const found = finder.forFile(file);
-    if (!found.path || reported.has(found.path)) continue;
-    reported.add(found.path);
-    for (const p of found.problems) note(`${found.path}: ${p}`, 0);
+  for (const { path } of files) {
+    const found = finder.forFile(path);
+    const problems = [...(found.path ? found.problems.map((p) => `${found.path}: ${p}`) : []), ...fileConfig(path, DEFAULT_SETTINGS, found).problems];
+    for (const p of problems) {
+      if (reported.has(p)) continue;
+      reported.add(p);
+      note(p, 0);
+    }
   }
   const progress = new Progress(process.stderr, files.length);
   let checked: { results: CheckedFile[]; segmentation?: string };
   try {
     checked = await checkAll(
       files,
-      { fix: options.fix, missingPage: options.missingPage, dictionary: options.dictionary, ...(options.jobs ? { jobs: options.jobs } : {}), ...(env.workerScript ? { workerScript: env.workerScript } : {}) },
+      {
+        fix: options.fix,
+        missingPage: options.missingPage,
+        dictionary: options.dictionary,
+        ...(options.jobs ? { jobs: options.jobs } : {}),
+        ...(options.maxProblems ? { maxProblems: options.maxProblems } : {}),
+        ...(env.workerScript ? { workerScript: env.workerScript } : {}),
+      },
       join(__dirname, 'dict'),
       (issue) => {
         for (const r of issue) progress.add(r.report?.diagnostics.length ?? 0);
@@ -181,6 +199,11 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
   }
   if (checked.segmentation) note(checked.segmentation, 0);
   const reports: FileReport[] = [];
+  const skipped = checked.results.filter((r) => r.skipped);
+  if (skipped.length > 0) {
+    const list = skipped.map((r) => `  ${shown(r.file)}: ${r.skipped}`).join('\n');
+    note(`${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not ${skipped.length === 1 ? 'a page' : 'pages'} and ${skipped.length === 1 ? 'was' : 'were'} skipped (name a file to check it anyway):\n${list}`, 0);
+  }
   for (const r of checked.results) {
     for (const n of r.notes) note(n.text, n.status);
     if (!r.report) continue;

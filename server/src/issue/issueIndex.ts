@@ -9,9 +9,17 @@ import { folderOf, makeIssue, type Issue } from './issues';
 import { linkIssue, type IssueLinks } from './jumps';
 import type { IndexedFile } from './pageSummary';
 
-/** What of a file decides its jumps: when this is unchanged, no other page's findings can change. */
+const signatures = new WeakMap<IndexedFile, string>();
+
+/** What of a file decides its jumps: when this is unchanged, no other page's findings can change. Worked out once per file record. */
 function linkSignature(file: IndexedFile | undefined): string {
   if (!file) return '';
+  let s = signatures.get(file);
+  if (s === undefined) signatures.set(file, (s = signatureOf(file)));
+  return s;
+}
+
+function signatureOf(file: IndexedFile): string {
   return JSON.stringify(
     file.pages.map((p) => [
       p.ref ? `${p.ref.section ?? ''}${p.ref.number}` : '',

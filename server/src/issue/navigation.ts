@@ -6,7 +6,7 @@
 import type { Position, Range } from '../text/positions';
 import type { IssueIndex } from './issueIndex';
 import { isOnward, type ArrivingLink, type OnwardLink } from './jumps';
-import { pageName, type IndexedFile, type IndexedMarker } from './pageSummary';
+import { fileNameOf, pageName, type IndexedFile, type IndexedMarker } from './pageSummary';
 
 export type MarkerLink = OnwardLink | ArrivingLink;
 
@@ -75,14 +75,11 @@ export function jumpTarget(link: MarkerLink): JumpTarget | undefined {
 const MD_SPECIAL = /[\\`*_[\]<>#|]/g;
 const md = (text: string) => text.replace(MD_SPECIAL, (c) => `\\${c}`);
 
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.replace(/^.*\//, ''));
-}
 
 /** Markdown for a hover on a marker: the other half's page, headline and first sentence. */
 export function jumpHover(link: MarkerLink): string {
   const named = pageName(link.marker.page);
-  const where = (uri: string, range: Range) => `${md(fileName(uri))}, line ${range.start.line + 1}`;
+  const where = (uri: string, range: Range) => `${md(fileNameOf(uri))}, line ${range.start.line + 1}`;
   if (isOnward(link)) {
     const s = link.state;
     const breaks = link.from.article.breaksOff.get(link.marker.span.start);

@@ -6,11 +6,17 @@ const PATTERNS = [
   /^(第?[A-Za-z]?[0-9]{1,3}|第?[零〇一二两三四五六七八九十]{1,4})[版页]?$/,
 ];
 
-export function pageRefFromFileName(fileName: string, pattern?: RegExp): PageRef | undefined {
+/** A compiled pattern over file names: a RegExp, or the adapter of a linear-time engine. */
+export interface NamePattern {
+  exec(base: string): ArrayLike<string | undefined> | null;
+}
+
+export function pageRefFromFileName(fileName: string, pattern?: NamePattern): PageRef | undefined {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').replace(/\.np$/, '');
   if (pattern) {
     const m = pattern.exec(base);
-    return m ? parsePageRef(m[1] ?? m[0]) : undefined;
+    const page = m ? (m[1] ?? m[0]) : undefined;
+    return page === undefined ? undefined : parsePageRef(page);
   }
   for (const re of PATTERNS) {
     const m = re.exec(base);

@@ -1,7 +1,7 @@
 /** Finding and reading `.newsprint.json` above a page file, for the checker and the server alike. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { CONFIG_FILE, EMPTY_CONFIG, parseWorkspaceConfig, type WorkspaceConfig } from './workspaceConfig';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE, EMPTY_CONFIG, parseWorkspaceConfig, type WorkspaceConfig } from './configFile';
 
 export interface FoundConfig {
   readonly config: WorkspaceConfig;
@@ -19,8 +19,9 @@ export class ConfigFinder {
     this.cache.clear();
   }
 
+  /** The config of a file, however its path is spelt: `01.txt` and `.` walk up from where they really are. */
   forFile(file: string): FoundConfig {
-    const start = dirname(file);
+    const start = dirname(resolve(file));
     let dir = start;
     for (;;) {
       const cached = this.cache.get(dir);
@@ -42,6 +43,7 @@ export class ConfigFinder {
   }
 }
 
+/** A file's path relative to a config file's folder, with forward slashes: how `.newsprint.json` names files. */
 export function relativeKey(root: string, file: string): string {
-  return relative(root, file).split(sep).join('/');
+  return relative(root, resolve(file)).split(sep).join('/');
 }

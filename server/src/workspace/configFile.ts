@@ -1,17 +1,21 @@
 /**
  * The workspace file `.newsprint.json`, read by the language server and the
- * checker alike: rule levels for the workspace or one file, and the findings
- * a person chose to ignore (by fingerprint, so they survive edits elsewhere).
+ * checker alike: rule levels for the workspace or one file, the findings a
+ * person chose to ignore (by fingerprint, so they survive edits elsewhere),
+ * the paper's name and source line, and how page files are named.
  */
-import { RULE_IDS, isRuleId, type RuleId, type RuleLevel } from './rules/finding';
+import type { IgnoreSet } from '../analysis';
+import { RULE_IDS, isRuleId, type RuleId, type RuleLevel } from '../rules/finding';
 
 export const CONFIG_FILE = '.newsprint.json';
 
 export interface IgnoredFinding {
   readonly rule: RuleId;
   readonly fingerprint: string;
-  /** Path relative to the config file, for people reading it. */
+  /** Path relative to the config file: the ignore holds for this file only. Without it, for every file under the config. */
   readonly file?: string;
+  /** In a one-file issue, the page (A2, 5) the ignore holds for; without it, every page of the file. */
+  readonly page?: string;
   /** What was ignored, for people reading it. */
   readonly text?: string;
 }
@@ -22,6 +26,8 @@ export interface WorkspaceConfig {
   readonly ignore: readonly IgnoredFinding[];
   readonly paperName?: string;
   readonly bylineTemplate?: string;
+  /** Like the setting newsprint.pageFileNamePattern: a regular expression whose first group is the page in a file name. */
+  readonly pageFileNamePattern?: string;
 }
 
 export const EMPTY_CONFIG: WorkspaceConfig = { rules: {}, files: {}, ignore: [] };
@@ -65,8 +71,9 @@ export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; p
   if (Array.isArray(obj.ignore)) {
     for (const item of obj.ignore as unknown[]) {
       const i = item as Partial<IgnoredFinding> | null;
-      if (i && typeof i.fingerprint === 'string' && typeof i.rule === 'string' && isRuleId(i.rule)) ignore.push(i as IgnoredFinding);
-      else problems.push('ignore: each entry needs a rule and a fingerprint');
+      if (!i || typeof i.fingerprint !== 'string' || typeof i.rule !== 'string' || !isRuleId(i.rule)) problems.push('ignore: each entry needs a rule and a fingerprint');
+      else if ((i.file !== undefined && typeof i.file !== 'string') || (i.page !== undefined && typeof i.page !== 'string')) problems.push('ignore: an entry’s file and page are strings');
+      else ignore.push(i as IgnoredFinding);
     }
   }
   const config: WorkspaceConfig = {
@@ -75,6 +82,7 @@ export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; p
     ignore,
     ...(typeof obj.paperName === 'string' ? { paperName: obj.paperName } : {}),
     ...(typeof obj.bylineTemplate === 'string' ? { bylineTemplate: obj.bylineTemplate } : {}),
+    ...(typeof obj.pageFileNamePattern === 'string' && obj.pageFileNamePattern !== '' ? { pageFileNamePattern: obj.pageFileNamePattern } : {}),
   };
   return { config, problems };
 }
@@ -84,13 +92,30 @@ export function rulesFor(config: WorkspaceConfig, relative: string): Partial<Rec
   return { ...config.rules, ...(config.files[relative]?.rules ?? {}) };
 }
 
-export function ignoredFingerprints(config: WorkspaceConfig): Set<string> {
-  return new Set(config.ignore.map((i) => i.fingerprint));
+/**
+ * The ignores that hold for one file (`relative` to the config file, with
+ * forward slashes): entries naming it, and entries naming no file. An entry
+ * naming a page holds on that page only.
+ */
+export function ignoresFor(config: WorkspaceConfig, relative: string): IgnoreSet {
+  const everywhere = new Set<string>();
+  const onPages = new Map<string, Set<string>>();
+  for (const i of config.ignore) {
+    if (i.file !== undefined && i.file !== relative) continue;
+    if (i.page === undefined) everywhere.add(i.fingerprint);
+    else {
+      let pages = onPages.get(i.fingerprint);
+      if (!pages) onPages.set(i.fingerprint, (pages = new Set()));
+      pages.add(i.page);
+    }
+  }
+  return { has: (fingerprint, page) => everywhere.has(fingerprint) || (page !== undefined && onPages.get(fingerprint)?.has(page) === true) };
 }
 
 /** The config with one more ignored finding, as text to write back (stable, readable). */
 export function withIgnored(config: WorkspaceConfig, entry: IgnoredFinding): string {
-  const ignore = config.ignore.some((i) => i.fingerprint === entry.fingerprint) ? config.ignore : [...config.ignore, entry];
+  const same = (i: IgnoredFinding) => i.fingerprint === entry.fingerprint && i.file === entry.file && i.page === entry.page;
+  const ignore = config.ignore.some(same) ? config.ignore : [...config.ignore, entry];
   return JSON.stringify({ ...config, ignore }, null, 2) + '\n';
 }
 
