@@ -245,6 +245,19 @@ describe('a one-file issue with page lines', () => {
     assert.equal(index.linksOf(other)!.onward.length, 1);
   });
 
+  it('lists the text above the first page line first, named for the page line below it, in the map and the outline', () => {
+    const front = '今日导读\n\n城市更新要用好改革“关键一招” 2版\n\n' + text.replace(/^人民日报\n2026年3月5日 星期四\n/, '');
+    const map = issueMap(indexOf([{ uri, text: front }]), COUNT_DEFAULTS, false);
+    assert.deepEqual(
+      map.issues[0]!.pages.map((p) => p.label),
+      ['before 第1版 要闻', '第1版 要闻', '第2版 要闻'],
+    );
+    assert.deepEqual(
+      outline(analyze(front).model).map((e) => e.name),
+      ['before 第1版 要闻', '第1版 要闻', '第2版 要闻'],
+    );
+  });
+
   it('jumps within the file from the marker to its continued part', () => {
     const marker = text.split('\n')[12]!.indexOf('（下转第二版）');
     const target = jumpTarget(linkAt(index, uri, { line: 12, character: marker + 1 })!)!;
