@@ -9,7 +9,7 @@ import { after, describe, it } from 'node:test';
 import { CLI, CORPUS_PAGE, ROOT } from '../helpers/repo';
 
 function run(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -301,3 +301,73 @@ function checkSarifShape(log: SarifLog): void {
     }
   });
 }
+
+describe('newsprint check and .newsprint.json', () => {
+  const PAGE = readFileSync(CORPUS_PAGE, 'utf8');
+
+  it('finds .newsprint.json above a relative path given inside the page folder: `01.txt` and `.`', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'issue'));
+    writeFileSync(join(dir, 'issue', '01.txt'), PAGE);
+    // At the workspace's root, one folder above the pages: broken-wrap off everywhere, spaced-headline off for this one page.
+    writeFileSync(join(dir, '.newsprint.json'), JSON.stringify({ rules: { 'broken-wrap': 'off' }, files: { 'issue/01.txt': { rules: { 'spaced-headline': 'off' } } } }));
+    for (const path of ['01.txt', '.', './01.txt']) {
+      const r = run(['check', path, '--no-outline'], join(dir, 'issue'));
+      assert.equal(r.status, 0, r.stderr);
+      assert.doesNotMatch(r.stdout, /broken-wrap|spaced-headline/, `check ${path} from inside the folder reads the .newsprint.json above it`);
+      assert.match(r.stdout, /1 information in 1 file/);
+    }
+  });
+
+  it('holds an ignore for the file it names only, and for the page it names in a one-file issue', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '01.txt'), PAGE);
+    writeFileSync(join(dir, '05.txt'), PAGE);
+    const json = JSON.parse(run(['check', join(dir, '01.txt'), '--format', 'json'], dir).stdout) as { files: Array<{ diagnostics: Array<{ message: string; data: { fingerprint: string } }> }> };
+    const cut = json.files[0]!.diagnostics.find((d) => d.message.startsWith('“人大常|委会”'))!;
+    writeFileSync(join(dir, '.newsprint.json'), JSON.stringify({ ignore: [{ rule: 'broken-wrap', fingerprint: cut.data.fingerprint, file: '01.txt' }] }));
+    const r = run(['check', '.', '--no-outline'], dir);
+    const cuts = r.stdout.split('\n').filter((l) => l.includes('“人大常|委会”'));
+    assert.deepEqual(cuts.map((l) => l.split(':')[0]), ['05.txt']);
+
+    // One file, two pages with the same cut: an ignore that names page 1 leaves page 2's.
+    const issue = `第1版 要闻\n\n${PAGE}\n第2版 要闻\n\n${PAGE}`;
+    writeFileSync(join(dir, 'issue.np'), issue);
+    writeFileSync(join(dir, '.newsprint.json'), JSON.stringify({ ignore: [{ rule: 'broken-wrap', fingerprint: cut.data.fingerprint, file: 'issue.np', page: '1' }] }));
+    const paged = run(['check', 'issue.np', '--no-outline'], dir).stdout.split('\n').filter((l) => l.includes('“人大常|委会”'));
+    assert.equal(paged.length, 1);
+    assert.ok(Number(paged[0]!.split(':')[1]) > PAGE.split('\n').length, 'the cut left is on page 2');
+  });
+
+  it('lists every finding in JSON and SARIF, however many, unless --max-problems says otherwise', () => {
+    const dir = tempDir();
+    // Seventy copies of the corpus page in one page file: a thousand broken wraps and more, past the editor's 999.
+    writeFileSync(join(dir, 'big.np'), Array.from({ length: 70 }, () => PAGE).join('\n'));
+    const json = JSON.parse(run(['check', 'big.np', '--format', 'json'], dir).stdout) as { files: Array<{ diagnostics: Array<{ code?: string; message: string }> }> };
+    const all = json.files[0]!.diagnostics;
+    assert.ok(all.length > 999, `${all.length} findings`);
+    assert.ok(!all.some((d) => d.code === undefined), 'no count of findings left out');
+    const sarif = JSON.parse(run(['check', 'big.np', '--format', 'sarif'], dir).stdout) as { runs: Array<{ results: unknown[] }> };
+    assert.equal(sarif.runs[0]!.results.length, all.length);
+    const capped = JSON.parse(run(['check', 'big.np', '--format', 'json', '--max-problems', '5'], dir).stdout) as typeof json;
+    const five = capped.files[0]!.diagnostics;
+    assert.equal(five.length, 6);
+    assert.equal(five[5]!.message, `${all.length - 5} more problems not shown: --max-problems is 5.`);
+    assert.equal(run(['check', 'big.np', '--max-problems', '0'], dir).status, 2);
+  });
+
+  it('checks only pages in a folder, numbered by pageFileNamePattern in .newsprint.json, and lists what it skipped', () => {
+    const dir = tempDir();
+    const issue = join(ROOT, 'test', 'corpus', 'cjrb-2026-01-08');
+    copyFileSync(join(issue, '01.txt'), join(dir, 'cjrb-1.txt'));
+    copyFileSync(join(issue, '02.txt'), join(dir, 'cjrb-2.txt'));
+    writeFileSync(join(dir, 'requirements.txt'), 'nodejieba==3.5.8\n');
+    writeFileSync(join(dir, '.newsprint.json'), JSON.stringify({ pageFileNamePattern: '^cjrb-(\\d+)$' }));
+    const r = run(['check', '.', '--no-outline'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    // Numbered by the pattern, the two pages are 1版 and 2版 of one issue: the cross-page findings appear.
+    assert.deepEqual(r.stdout.split('\n').filter((l) => / orphaned-continuation /.test(l)).map((l) => l.split(' ')[0]), ['cjrb-1.txt:125:1', 'cjrb-2.txt:49:1']);
+    assert.match(r.stderr, /1 file is not a page and was skipped \(name a file to check it anyway\):\n  requirements\.txt: its name does not match pageFileNamePattern and it holds no page line/);
+    assert.match(r.stdout, / in 2 files\n$/);
+  });
+});
