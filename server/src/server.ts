@@ -23,7 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineCache } from './model/readPage';
 import { isRuleId } from './rules/finding';
 import { codeActions, isFixAllData, resolveFixAll, type IgnoreArgs, type RuleOffArgs } from './lsp/codeActions';
-import { DocumentDiagnostics } from './lsp/documentDiagnostics';
+import { DocumentDiagnostics } from './documentDiagnostics';
 import { foldingRanges } from './lsp/folding';
 import { ISSUE_CAPABILITIES, registerIssueFeatures, sessionEvents, watchPageFiles } from './lsp/issueFeatures';
 import { IssueIndexer } from './lsp/issueIndexer';
@@ -84,7 +84,7 @@ function maxProblemsFor(uri: string): number {
 
 /** A document's own findings, then the cross-page ones the index has for it, capped where they are shown. */
 function diagnosticsOf(view: DocumentView): Diagnostic[] {
-  return published.of(view, session.crossPage(view.uri), maxProblemsFor(view.uri));
+  return published.of(view, session.crossPage(view.uri), { max: maxProblemsFor(view.uri), name: 'newsprint.maxProblems' });
 }
 
 /** The session's view of an open document's current version, once the settings are known. */

@@ -14,6 +14,11 @@ export interface Session {
   /** Resolves with the next publishDiagnostics for a URI matching the predicate. */
   nextDiagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   notifications: Array<{ method: string; params: unknown }>;
+  /** What the client answers to workspace/configuration from now on. */
+  setConfiguration(configuration: Record<string, unknown>): void;
+  /** Resolves once the server has asked for the configuration `count` times in all, and been answered. */
+  configurationAsked(count: number): Promise<void>;
+  configurationRequests(): number;
   stderr(): string;
   close(): Promise<void>;
 }
@@ -44,7 +49,20 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       else published.push(p);
     }
   });
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? {}));
+  let configuration = options.configuration ?? {};
+  let asked = 0;
+  const askedWaiters: Array<{ count: number; resolve: () => void }> = [];
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+    asked++;
+    // Answered first: the waiter runs after the answer is on its way.
+    setImmediate(() => {
+      for (const w of askedWaiters.filter((x) => asked >= x.count)) {
+        askedWaiters.splice(askedWaiters.indexOf(w), 1);
+        w.resolve();
+      }
+    });
+    return params.items.map(() => configuration);
+  });
   // Registrations are kept with the notifications, so tests can see what the server asked for.
   for (const method of ['client/registerCapability', 'client/unregisterCapability']) {
     connection.onRequest(method, (params: unknown) => {
@@ -92,6 +110,14 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     process: child,
     initialize,
     notifications,
+    setConfiguration(c) {
+      configuration = c;
+    },
+    configurationAsked(count) {
+      if (asked >= count) return Promise.resolve();
+      return new Promise((resolve) => askedWaiters.push({ count, resolve }));
+    },
+    configurationRequests: () => asked,
     stderr: () => err,
     nextDiagnostics(uri, predicate = () => true) {
       const i = published.findIndex((p) => p.uri === uri && predicate(p));

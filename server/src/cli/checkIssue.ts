@@ -8,7 +8,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { crossPageDiagnostic, omittedDiagnostic, toDiagnostic } from '../diagnostics';
+import { DocumentDiagnostics } from '../documentDiagnostics';
 import type { MissingPageLevel } from '../issue/crossPage';
 import type { OutlineEntry } from '../outline';
 import type { Segmenter } from '../segment/segmenter';
@@ -61,8 +61,6 @@ export function unpackLines(packed: Int32Array): Line[] {
   return lines;
 }
 
-const before = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-
 /** Checks the files of one issue; results in the order given. */
 export function checkIssue(targets: readonly CheckTarget[], options: CheckOptions, segmenter: Segmenter, configs: ConfigFinder): CheckedFile[] {
   const session = new WorkspaceSession({ segmenter: () => segmenter, configs });
@@ -99,21 +97,17 @@ export function checkIssue(targets: readonly CheckTarget[], options: CheckOption
   }
   // Every file is in the index before any cross-page finding is asked for.
   const views = new Map(opened.map((o) => [o.uri, session.document(o.uri)]));
+  const diagnostics = new DocumentDiagnostics();
+  const limit = options.maxProblems !== undefined ? { max: options.maxProblems, name: '--max-problems' } : undefined;
   return opened.map((o): CheckedFile => {
     const view = views.get(o.uri);
     if (!view) return { file: o.t.path, notes: o.notes, ...('skipped' in o && o.skipped ? { skipped: o.skipped } : {}) };
-    const index = view.analysis.lineIndex();
-    const own = view.analysis.findings().map((f) => toDiagnostic(f, index, o.uri));
-    const all = [...own, ...session.crossPage(o.uri).map(crossPageDiagnostic)].sort(before);
-    const max = options.maxProblems ?? Infinity;
-    const listed = all.length > max ? all.slice(0, max) : all;
-    const last = listed[listed.length - 1];
-    if (listed.length < all.length && last) listed.push(omittedDiagnostic(all.length - max, `--max-problems is ${max}`, last.range));
+    const listed = diagnostics.of(view, session.crossPage(o.uri), limit);
     const n = fixed.get(o.uri);
     return {
       file: o.t.path,
       notes: o.notes,
-      report: { diagnostics: listed, outline: session.outline(view), lines: packLines(index.lines), ...(n !== undefined ? { fixed: n } : {}) },
+      report: { diagnostics: listed, outline: session.outline(view), lines: packLines(view.analysis.lineIndex().lines), ...(n !== undefined ? { fixed: n } : {}) },
     };
   });
 }

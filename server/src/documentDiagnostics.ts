@@ -1,19 +1,25 @@
 /**
- * An open document's diagnostics as the server publishes them: its own
- * findings and its cross-page ones, in position order, capped at
- * newsprint.maxProblems with one more diagnostic counting the rest. Each
- * page's findings become diagnostics relative to the page's first line once,
- * and are only moved while the page's text is unchanged: a keystroke on one
- * page of eighty converts one page.
+ * A document's diagnostics, as the server publishes them and the checker
+ * prints them: its own findings and its cross-page ones, in position order,
+ * capped where a front end has a limit, with one more diagnostic counting
+ * the rest. Each page's findings become diagnostics relative to the page's
+ * first line once, and are only moved while the page's text is unchanged: a
+ * keystroke on one page of eighty converts one page.
  */
-import type { Diagnostic, Range } from 'vscode-languageserver';
-import { pageKey } from '../analysis';
-import { crossPageDiagnostic, omittedDiagnostic, toDiagnostic, type DiagnosticData } from '../diagnostics';
-import type { CrossPageFinding } from '../issue/crossPage';
-import type { PageModel } from '../model/page';
-import type { Finding } from '../rules/finding';
-import { LineIndex } from '../text/positions';
-import type { DocumentView } from '../workspace/session';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { pageKey } from './analysis';
+import { crossPageDiagnostic, omittedDiagnostic, toDiagnostic, type DiagnosticData } from './diagnostics';
+import type { CrossPageFinding } from './issue/crossPage';
+import type { PageModel } from './model/page';
+import type { Finding } from './rules/finding';
+import { LineIndex } from './text/positions';
+import type { DocumentView } from './workspace/session';
+
+/** A front end's limit: at most `max` diagnostics per document; `name` says which setting or option set it. */
+export interface ProblemLimit {
+  readonly max: number;
+  readonly name: string;
+}
 
 function shiftRange<T extends Range>(r: T, by: number): T {
   return { ...r, start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
@@ -51,8 +57,8 @@ export class DocumentDiagnostics {
     return index;
   }
 
-  /** Own findings, then cross-page ones merged in by position; at most `max`, and a count of the rest. */
-  of(view: DocumentView, cross: readonly CrossPageFinding[], max: number): Diagnostic[] {
+  /** Own findings, then cross-page ones merged in by position; within the limit, if any, and a count of the rest. */
+  of(view: DocumentView, cross: readonly CrossPageFinding[], limit?: ProblemLimit): Diagnostic[] {
     const chunks = view.analysis.chunks;
     // Ignores name a page only in a one-file issue.
     const paged = chunks.length > 1 || (chunks[0]?.model.pages.length ?? 0) > 1;
@@ -72,10 +78,10 @@ export class DocumentDiagnostics {
       }
     }
     const all = cross.length === 0 ? own : [...own, ...cross.map(crossPageDiagnostic)].sort(before);
-    if (all.length <= max) return all;
-    const listed = all.slice(0, max);
+    if (!limit || all.length <= limit.max) return all;
+    const listed = all.slice(0, limit.max);
     const last = listed[listed.length - 1];
-    if (last) listed.push(omittedDiagnostic(all.length - max, `newsprint.maxProblems is ${max}`, last.range));
+    if (last) listed.push(omittedDiagnostic(all.length - limit.max, `${limit.name} is ${limit.max}`, last.range));
     return listed;
   }
 }
