@@ -101,11 +101,15 @@ export function issueText(i: IssueMapIssue): NodeText {
 
 /** The map as sent, or undefined when a server of another version sends something else. */
 export function readIssueMap(value: unknown): IssueMap | undefined {
-  const m = value as Partial<IssueMap> | null | undefined;
+  const m = value as { issues?: unknown; indexing?: unknown } | null | undefined;
   if (!m || !Array.isArray(m.issues)) return undefined;
-  const ok = m.issues.every(
-    (i: Partial<IssueMap['issues'][number]> | null) =>
-      !!i && typeof i.name === 'string' && Array.isArray(i.pages) && i.pages.every((p) => !!p && typeof p.uri === 'string' && Array.isArray(p.articles)),
-  );
-  return ok ? { issues: m.issues, indexing: m.indexing === true } : undefined;
+  const issues = m.issues as unknown[];
+  const ok = issues.every((x) => {
+    const i = x as { name?: unknown; pages?: unknown } | null;
+    return !!i && typeof i.name === 'string' && Array.isArray(i.pages) && (i.pages as unknown[]).every((y) => {
+      const p = y as { uri?: unknown; articles?: unknown } | null;
+      return !!p && typeof p.uri === 'string' && Array.isArray(p.articles);
+    });
+  });
+  return ok ? { issues: issues as IssueMap['issues'], indexing: m.indexing === true } : undefined;
 }

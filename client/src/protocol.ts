@@ -27,5 +27,5 @@ const STATES: ReadonlySet<string> = new Set<SegmentationState>(['ready', 'unavai
 export function readStatusParams(value: unknown): StatusParams | undefined {
   const p = value as Partial<StatusParams> | null | undefined;
   if (!p || typeof p.segmentation !== 'string' || !STATES.has(p.segmentation)) return undefined;
-  return { segmentation: p.segmentation as SegmentationState, message: typeof p.message === 'string' ? p.message : '' };
+  return { segmentation: p.segmentation, message: typeof p.message === 'string' ? p.message : '' };
 }

@@ -5,7 +5,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { CrossPageFinding } from './issue/crossPage';
-import { LineIndex } from './text/positions';
+import type { LineIndex } from './text/positions';
 import type { Finding, FixRecipe, RuleId, Severity } from './rules/finding';
 
 export const SOURCE = 'newsprint';
@@ -73,6 +73,11 @@ export function omittedDiagnostic(omitted: number, limit: string, range: Range):
     source: SOURCE,
     message: `${omitted} more problems not shown: ${limit}.`,
   };
+}
+
+/** A diagnostic's message as text: ours are always plain, but LSP 3.18 lets a message be markup. */
+export function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
 }
 
 export function isDiagnosticData(value: unknown): value is DiagnosticData {

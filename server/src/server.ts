@@ -95,9 +95,9 @@ async function viewOf(uri: string): Promise<DocumentView | undefined> {
 
 /** Asks the client for the settings of every folder and of the window, and hands them to the session. */
 async function loadSettings(): Promise<void> {
-  const [window, ...perFolder] = await Promise.all([settingsStore.get(undefined), ...folders.map((f) => settingsStore.get(f))]);
-  const dictionaryChanged = window!.dictionary !== windowSettings.dictionary || window!.userDictionary !== windowSettings.userDictionary;
-  windowSettings = window!;
+  const [window = DEFAULT_SETTINGS, ...perFolder] = await Promise.all([settingsStore.get(undefined), ...folders.map((f) => settingsStore.get(f))]);
+  const dictionaryChanged = window.dictionary !== windowSettings.dictionary || window.userDictionary !== windowSettings.userDictionary;
+  windowSettings = window;
   settingsByFolder.clear();
   folders.forEach((f, i) => settingsByFolder.set(f, perFolder[i]!));
   session.setSettings(undefined, windowSettings);
@@ -194,12 +194,13 @@ function scheduleSettle(doc: TextDocument): void {
   pending.set(
     doc.uri,
     setImmediate(
-      guard('diagnostics', undefined, async () => {
-        pending.delete(doc.uri);
-        const view = await viewOf(doc.uri);
-        if (pullDiagnostics || !view || documents.get(doc.uri)?.version !== view.version) return;
-        await connection.sendDiagnostics({ uri: doc.uri, version: view.version, diagnostics: diagnosticsOf(view) });
-      }),
+      () =>
+        void guard('diagnostics', undefined, async () => {
+          pending.delete(doc.uri);
+          const view = await viewOf(doc.uri);
+          if (pullDiagnostics || !view || documents.get(doc.uri)?.version !== view.version) return;
+          await connection.sendDiagnostics({ uri: doc.uri, version: view.version, diagnostics: diagnosticsOf(view) });
+        })(),
     ),
   );
 }

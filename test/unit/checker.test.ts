@@ -110,7 +110,7 @@ describe('newsprint check', () => {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /04\.txt: not a text file \(binary content\); skipped/);
     assert.match(r.stderr, /05\.txt: invalid UTF-8 at line 2, byte 10 of the line/);
-    assert.match(r.stderr, /1 file is not a page and was skipped \(name a file to check it anyway\):\n  .*notes\.txt: invalid UTF-8/);
+    assert.match(r.stderr, /1 file is not a page and was skipped \(name a file to check it anyway\):\n {2}.*notes\.txt: invalid UTF-8/);
     assert.match(r.stdout, /no problems in 2 files/);
   });
 
@@ -367,7 +367,7 @@ describe('newsprint check and .newsprint.json', () => {
     assert.equal(r.status, 0, r.stderr);
     // Numbered by the pattern, the two pages are 1版 and 2版 of one issue: the cross-page findings appear.
     assert.deepEqual(r.stdout.split('\n').filter((l) => / orphaned-continuation /.test(l)).map((l) => l.split(' ')[0]), ['cjrb-1.txt:125:1', 'cjrb-2.txt:49:1']);
-    assert.match(r.stderr, /1 file is not a page and was skipped \(name a file to check it anyway\):\n  requirements\.txt: its name does not match pageFileNamePattern and it holds no page line/);
+    assert.match(r.stderr, /1 file is not a page and was skipped \(name a file to check it anyway\):\n {2}requirements\.txt: its name does not match pageFileNamePattern and it holds no page line/);
     assert.match(r.stdout, / in 2 files\n$/);
   });
 });

@@ -265,7 +265,7 @@ export function fixAll(original: string, analyse: Analyse, options: FixAllOption
   let passes = 0;
   /** Per rule, what its fixes wrote in earlier passes, in the current text's offsets. */
   let written = new Map<RuleId, Region[]>();
-  let unapplied = 0;
+  let unapplied: number;
   for (;;) {
     const candidates: Candidate[] = [];
     unapplied = 0;

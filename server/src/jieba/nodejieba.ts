@@ -97,6 +97,8 @@ let loaded: { jieba: NodeJieba; dictionary: DictionaryChoice; words: number; ins
  */
 export function loadJieba(options: JiebaOptions): LoadedSegmenter {
   const t0 = performance.now();
+  // Required here, not imported: a native module that cannot load on this machine must fail inside the try of loadSegmenter.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const jieba = require('nodejieba') as NodeJieba;
   if (!loaded || loaded.dictionary !== options.dictionary) {
     const dir = options.dictDir;

@@ -48,7 +48,7 @@ export function fixAllAction(view: DocumentView, result: FixAllResult | undefine
 }
 
 function quickFixes(view: DocumentView, diagnostic: Diagnostic): CodeAction[] {
-  const data = diagnostic.data;
+  const data: unknown = diagnostic.data;
   if (diagnostic.source !== SOURCE || !isDiagnosticData(data)) return [];
   const index = view.analysis.lineIndex();
   const { uri, version, text } = view;

@@ -18,7 +18,6 @@ import {
   type ServerCapabilities,
   type SymbolInformation,
 } from 'vscode-languageserver';
-import type { IssueMap } from '../issue/issueMap';
 import { linkAt, jumpHover, jumpTarget, markerLinks } from '../issue/navigation';
 import { articleSymbols, type ArticleSymbol } from '../issue/workspaceSymbols';
 import { ISSUE_MAP_CHANGED, ISSUE_MAP_REQUEST, type IssueMapChangedParams, type IssueMapParams } from '../protocol';
@@ -99,7 +98,7 @@ export function registerIssueFeatures({ connection, session, indexer, ready, gua
 
   connection.onRequest(
     ISSUE_MAP_REQUEST,
-    guard('issue map', { issues: [], indexing: false } as IssueMap, async (params: IssueMapParams | undefined) => {
+    guard('issue map', { issues: [], indexing: false }, async (params: IssueMapParams | undefined) => {
       await ready();
       if (params?.rescan) indexer.rescan();
       return session.map(indexer.indexing);

@@ -200,7 +200,7 @@ export function isTeaserHeading(text: string): boolean {
 
 /** 编者按 opens a note that carries no byline. */
 export function isEditorsNote(text: string): boolean {
-  return /^[【\[]?编者按[】\]]?[:：]?/.test(text);
+  return /^[【[]?编者按[】\]]?[:：]?/.test(text);
 }
 
 /** 社论, 评论员文章 and similar kickers mark opinion pieces. */
