@@ -41,7 +41,10 @@ describe('the corpus page', () => {
     );
     const m61 = wraps.find((f) => lineOf(text, f.span.start) === 61)!;
     assert.equal(m61.message, '“人大常|委会” is cut across blank lines: the word 人大常委会 straddles the break.');
-    assert.deepEqual(m61.related!.map((r) => [lineOf(text, r.span.start), text.slice(r.span.start, r.span.end), r.message]), [[63, '委会', 'The paragraph goes on here.']]);
+    assert.deepEqual(
+      m61.related!.map((r) => [lineOf(text, r.span.start), text.slice(r.span.start, r.span.end), r.message]),
+      [[63, '委会', 'The paragraph goes on here.']],
+    );
     assert.match(wraps.find((f) => lineOf(text, f.span.start) === 37)!.message, /^“很\|多” is cut across blank lines/);
     for (const f of findings) assert.doesNotMatch(f.message, /lines? \d/, 'a message names no line: positions are the front end’s to say');
     assert.match(wraps.find((f) => lineOf(text, f.span.start) === 83)!.message, /starts mid-sentence with “的发”/);
@@ -63,7 +66,10 @@ describe('the corpus page', () => {
 
   it('honours rule levels and ignored fingerprints', () => {
     const off = check(text, { rules: { 'halfwidth-punctuation': 'off', 'broken-wrap': 'error' } });
-    assert.equal(off.some((f) => f.rule === 'halfwidth-punctuation'), false);
+    assert.equal(
+      off.some((f) => f.rule === 'halfwidth-punctuation'),
+      false,
+    );
     assert.ok(off.filter((f) => f.rule === 'broken-wrap').every((f) => f.severity === 'error'));
     const first = findings.find((f) => f.rule === 'broken-wrap')!;
     const ignored = check(text, { ignored: new Set([first.fingerprint]) });
@@ -276,12 +282,18 @@ describe('missing-byline', () => {
       '正文内容完整，介绍了地铁新线的情况。（记者 赵六）',
       '',
     ].join('\n');
-    assert.deepEqual(check(text).filter((f) => f.rule === 'missing-byline'), []);
+    assert.deepEqual(
+      check(text).filter((f) => f.rule === 'missing-byline'),
+      [],
+    );
   });
 
   it('exempts commentary, photo items, continued parts, teasers, briefs and furniture', () => {
     const text = readFileSync(join(ROOT, 'test', 'pages', 'rmrb-01.txt'), 'utf8');
-    assert.deepEqual(check(text).filter((f) => f.rule === 'missing-byline'), []);
+    assert.deepEqual(
+      check(text).filter((f) => f.rule === 'missing-byline'),
+      [],
+    );
     const brief = '新闻速览\n\n全市新增绿道100公里，市民出行更加便利。\n';
     assert.deepEqual(check(brief), []);
     const editorial = '社论\n\n坚定信心 奋勇前进\n\n新的一年，我们要以更加昂扬的姿态投身建设。\n';
@@ -291,7 +303,12 @@ describe('missing-byline', () => {
 
 describe('spaced-headline', () => {
   it('leaves single spaces between deck phrases and names alone', () => {
-    for (const deck of ['盛阅春主持大会 听取市人大常委会和市“两院”工作报告', '李殿勋 诸葛宇杰出席', '稳增长 促转型 惠民生 强信心', '政协武汉市第十四届委员会 第五次会议第二次全体会议举行']) {
+    for (const deck of [
+      '盛阅春主持大会 听取市人大常委会和市“两院”工作报告',
+      '李殿勋 诸葛宇杰出席',
+      '稳增长 促转型 惠民生 强信心',
+      '政协武汉市第十四届委员会 第五次会议第二次全体会议举行',
+    ]) {
       const text = `${deck}\n\n本报讯（记者 王五）正文内容完整。\n`;
       assert.deepEqual(check(text), [], deck);
     }
@@ -308,7 +325,10 @@ describe('spaced-headline', () => {
 });
 
 describe('halfwidth-punctuation', () => {
-  const marks = (text: string) => halfwidthMarks(text, 0, text.length).map((i) => text[i]).join('');
+  const marks = (text: string) =>
+    halfwidthMarks(text, 0, text.length)
+      .map((i) => text[i])
+      .join('');
 
   it('converts marks in Chinese text, brackets in pairs', () => {
     assert.equal(marks('据新华社北京1月7日电(记者周圆)记者7日获悉,工业和信息化部'), '(),');

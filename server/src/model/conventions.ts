@@ -17,10 +17,7 @@ const NUM = '(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})';
 const OUTLET = `(?:新华社|中新社|中通社|本报|本刊|本台|${H}{1,6}?(?:日报|晚报|时报|商报|早报|晨报|都市报|青年报|报|网|社|电视台|台|融媒体|客户端|新闻))`;
 
 /** 长江日报讯(记者…), 新华社北京1月7日电(记者…), 据新华社电, 本报北京1月7日电 (记者 李文). */
-const SOURCE_LINE = new RegExp(
-  `^(据${SP}?)?(${OUTLET})(${H}{0,8}?(?:${NUM}月${NUM}日)?)(电|讯)` +
-    `(?:${SP}{0,3}${OPEN}([^()（）\\n]{1,60})${CLOSE})?`,
-);
+const SOURCE_LINE = new RegExp(`^(据${SP}?)?(${OUTLET})(${H}{0,8}?(?:${NUM}月${NUM}日)?)(电|讯)` + `(?:${SP}{0,3}${OPEN}([^()（）\\n]{1,60})${CLOSE})?`);
 
 export interface SourceMatch {
   /** Length of the source line at the start of the paragraph. */
@@ -61,8 +58,7 @@ export function matchSourceLine(text: string): SourceMatch | undefined {
 
 const ROLE = '(?:首席记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|特约撰稿人|撰稿)';
 const BYLINE = new RegExp(
-  `^(?:(?:文|撰文|文字)${SP}?[/／:：]${SP}?)?(?:${OUTLET}|本报|本刊)?${SP}?${ROLE}${SP}?${NAME}` +
-    `(?:(?:${SP}{1,3}|[、，,]${SP}?)(?:${ROLE}${SP}?)?${NAME}){0,8}$`,
+  `^(?:(?:文|撰文|文字)${SP}?[/／:：]${SP}?)?(?:${OUTLET}|本报|本刊)?${SP}?${ROLE}${SP}?${NAME}` + `(?:(?:${SP}{1,3}|[、，,]${SP}?)(?:${ROLE}${SP}?)?${NAME}){0,8}$`,
 );
 
 /** A byline on its own line: 长江日报记者商佩 覃柳珂 刘海锋, 本报记者 王小明 刘洋, 文/本报记者 X. */
@@ -75,9 +71,7 @@ export function isCommentatorLine(text: string): boolean {
   return /^(?:本报|本刊|${OUTLET})?(?:特约)?评论员(?:文章)?$/.test(text) || /^(?:本报|本刊)?(?:特约)?评论员${NAME}?$/.test(text);
 }
 
-const CREDIT_TAIL = new RegExp(
-  `^(?:${OUTLET}|本报|本刊)?${SP}?(?:${ROLE}|摄影记者|摄影)?${SP}?${NAME}(?:(?:${SP}{1,3}|[、，,])${NAME}){0,4}${SP}?(?:摄|摄影|供图|制图|绘|绘图)$`,
-);
+const CREDIT_TAIL = new RegExp(`^(?:${OUTLET}|本报|本刊)?${SP}?(?:${ROLE}|摄影记者|摄影)?${SP}?${NAME}(?:(?:${SP}{1,3}|[、，,])${NAME}){0,4}${SP}?(?:摄|摄影|供图|制图|绘|绘图)$`);
 const CREDIT_HEAD = new RegExp(`^(?:制图|图|摄影|图片|供图|视觉|设计|漫画|图文)${SP}?[:：/／]${SP}?[^\\n]{1,30}$`);
 
 /** A photo or graphic credit: 长江日报记者詹松 摄, 新华社记者 宋为伟摄, 制图:X. */
@@ -85,9 +79,7 @@ export function isCreditLine(text: string): boolean {
   return text.length <= 60 && (CREDIT_TAIL.test(text) || CREDIT_HEAD.test(text));
 }
 
-const END_CREDIT = new RegExp(
-  `${OPEN}${SP}?((?:本报|记者|见习记者|实习记者|通讯员|新华社|综合|来源|据|本报综合|${OUTLET})[^()（）\\n]{0,40})${CLOSE}${SP}?$`,
-);
+const END_CREDIT = new RegExp(`${OPEN}${SP}?((?:本报|记者|见习记者|实习记者|通讯员|新华社|综合|来源|据|本报综合|${OUTLET})[^()（）\\n]{0,40})${CLOSE}${SP}?$`);
 
 /** A source or byline at the end of an article: (记者 赵六), (新华社北京1月7日电), (来源:…). Returns where it starts. */
 export function matchEndCredit(text: string): number | undefined {
@@ -108,7 +100,10 @@ export interface MarkerMatch {
 }
 
 const MARKER_BODY = /^(下紧转|紧转|下转|转|上紧接|上接|紧接|接)\s?(第?\s?[A-Za-zＡ-Ｚ]?\s?(?:[0-9０-９]{1,3}|[零〇一二两三四五六七八九十百]{1,4})\s?[版页])$/;
-const MARKER = new RegExp(`${OPEN}${SP}?((?:下紧转|紧转|下转|转|上紧接|上接|紧接|接)${SP}?第?${SP}?[A-Za-zＡ-Ｚ]?${SP}?(?:[0-9０-９]{1,3}|[零〇一二两三四五六七八九十百]{1,4})${SP}?[版页])${SP}?${CLOSE}`, 'g');
+const MARKER = new RegExp(
+  `${OPEN}${SP}?((?:下紧转|紧转|下转|转|上紧接|上接|紧接|接)${SP}?第?${SP}?[A-Za-zＡ-Ｚ]?${SP}?(?:[0-9０-９]{1,3}|[零〇一二两三四五六七八九十百]{1,4})${SP}?[版页])${SP}?${CLOSE}`,
+  'g',
+);
 
 const TRAILING_MARKER = new RegExp(`${OPEN}${SP}?(?:下紧转|紧转|下转|转|上紧接|上接|紧接|接)[^()（）]{1,14}${CLOSE}${SP}*$`);
 

@@ -272,8 +272,7 @@ const isHeadlinePara = (p: Para | undefined): boolean =>
   p !== undefined && p.kind === 'text' && !p.teaser && p.units[0]!.source === undefined && !arrivingLead(p.units[0]!) && p.shape.headlineLike;
 
 /** Running text of the current article: not a headline, teaser, anchor or furniture. */
-const isBodyPara = (p: Para | undefined): boolean =>
-  p !== undefined && p.kind === 'text' && !p.teaser && !isAnchor(p.units[0]!) && !isHeadlinePara(p);
+const isBodyPara = (p: Para | undefined): boolean => p !== undefined && p.kind === 'text' && !p.teaser && !isAnchor(p.units[0]!) && !isHeadlinePara(p);
 
 const isOnwardMarkerPara = (p: Para | undefined): boolean => p !== undefined && p.kind === 'marker' && p.units[0]!.markers[0]!.direction === 'onward';
 
