@@ -7,14 +7,28 @@ import tseslint from 'typescript-eslint';
 /** Node's built-in modules, spelt with or without `node:`. */
 const NODE = ['node:*', 'fs', 'fs/*', 'path', 'os', 'url', 'crypto', 'child_process', 'worker_threads', 'stream', 'util', 'events', 'process', 'buffer'];
 /** The protocol and editor packages: the connection, its types, and VS Code's API. */
-const PROTOCOL = ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-types', 'vscode-languageserver-protocol', 'vscode-languageserver-textdocument', 'vscode-jsonrpc', 'vscode-jsonrpc/*', 'vscode-languageclient', 'vscode-languageclient/*'];
+const PROTOCOL = [
+  'vscode',
+  'vscode-languageserver',
+  'vscode-languageserver/*',
+  'vscode-languageserver-types',
+  'vscode-languageserver-protocol',
+  'vscode-languageserver-textdocument',
+  'vscode-jsonrpc',
+  'vscode-jsonrpc/*',
+  'vscode-languageclient',
+  'vscode-languageclient/*',
+];
 
 /** One `no-restricted-imports` rule: each group of forbidden specifiers with the reason people see. */
 function forbid(...groups) {
   return { 'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }] };
 }
 
-const FRONT_ENDS = [['**/lsp', '**/lsp/**', '**/cli', '**/cli/**', '**/server', '**/cli.ts'], 'the analysis and the workspace layer never import a front end (lsp/, cli/, server.ts)'];
+const FRONT_ENDS = [
+  ['**/lsp', '**/lsp/**', '**/cli', '**/cli/**', '**/server', '**/cli.ts'],
+  'the analysis and the workspace layer never import a front end (lsp/, cli/, server.ts)',
+];
 const PURE = [
   [NODE, 'the analysis is pure: no node:* (files, paths and hashes belong to the workspace layer or a front end)'],
   [PROTOCOL, 'the analysis never sees LSP or VS Code: it returns plain data that the front ends translate'],
@@ -39,20 +53,54 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/model/**', 'server/src/rules/**', 'server/src/fixes/**', 'server/src/issue/**', 'server/src/text/**', 'server/src/segment/**', 'server/src/analysis.ts', 'server/src/pagedAnalysis.ts', 'server/src/outline.ts'],
+    files: [
+      'server/src/model/**',
+      'server/src/rules/**',
+      'server/src/fixes/**',
+      'server/src/issue/**',
+      'server/src/text/**',
+      'server/src/segment/**',
+      'server/src/analysis.ts',
+      'server/src/pagedAnalysis.ts',
+      'server/src/outline.ts',
+    ],
     rules: forbid(...PURE),
   },
   {
     files: ['server/src/workspace/**', 'server/src/diagnostics.ts', 'server/src/protocol.ts'],
-    rules: forbid([['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-protocol', 'vscode-jsonrpc', 'vscode-jsonrpc/*', 'vscode-languageclient', 'vscode-languageclient/*'], 'no connection here: the workspace layer serves the checker too'], FRONT_ENDS),
+    rules: forbid(
+      [
+        [
+          'vscode',
+          'vscode-languageserver',
+          'vscode-languageserver/*',
+          'vscode-languageserver-protocol',
+          'vscode-jsonrpc',
+          'vscode-jsonrpc/*',
+          'vscode-languageclient',
+          'vscode-languageclient/*',
+        ],
+        'no connection here: the workspace layer serves the checker too',
+      ],
+      FRONT_ENDS,
+    ),
   },
   {
     files: ['server/src/lsp/**', 'server/src/server.ts'],
-    rules: forbid([['**/cli', '**/cli/**', '**/cli.ts'], 'the language server and the checker are two front ends: neither imports the other'], [['vscode'], 'the server speaks LSP to any editor, not VS Code’s API']),
+    rules: forbid(
+      [['**/cli', '**/cli/**', '**/cli.ts'], 'the language server and the checker are two front ends: neither imports the other'],
+      [['vscode'], 'the server speaks LSP to any editor, not VS Code’s API'],
+    ),
   },
   {
     files: ['server/src/cli/**', 'server/src/cli.ts'],
-    rules: forbid([['**/lsp', '**/lsp/**', '**/server', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'], 'the checker and the language server are two front ends: neither imports the other'], [['vscode'], 'the checker runs without an editor']),
+    rules: forbid(
+      [
+        ['**/lsp', '**/lsp/**', '**/server', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'],
+        'the checker and the language server are two front ends: neither imports the other',
+      ],
+      [['vscode'], 'the checker runs without an editor'],
+    ),
   },
   {
     files: ['client/src/**'],

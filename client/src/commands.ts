@@ -24,7 +24,7 @@ export function registerCommands(controller: ServerController, output: vscode.Ou
 async function useForFile(resource?: unknown): Promise<void> {
   const document =
     resource instanceof vscode.Uri
-      ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource.toString()) ?? (await vscode.workspace.openTextDocument(resource))
+      ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource.toString()) ?? (await vscode.workspace.openTextDocument(resource)))
       : vscode.window.activeTextEditor?.document;
   if (!document) {
     void vscode.window.showInformationMessage('Open a text file to check it as newspaper text.');

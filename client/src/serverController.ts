@@ -5,14 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  RevealOutputChannelOn,
-  State,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR } from './language';
 import { StatusNotification, readStatusParams } from './protocol';
 import { RestartPolicy, type RestartNotifier } from './restartPolicy';
@@ -153,11 +146,9 @@ export class ServerController implements vscode.Disposable {
   private notifier(): RestartNotifier {
     return {
       restarting: (attempt, max) => {
-        void vscode.window
-          .showWarningMessage(`Newsprint server stopped unexpectedly; restarting (${attempt}/${max}).`, SHOW_OUTPUT)
-          .then((choice) => {
-            if (choice === SHOW_OUTPUT) this.output.show(true);
-          });
+        void vscode.window.showWarningMessage(`Newsprint server stopped unexpectedly; restarting (${attempt}/${max}).`, SHOW_OUTPUT).then((choice) => {
+          if (choice === SHOW_OUTPUT) this.output.show(true);
+        });
       },
       gaveUp: (message) => this.offerRestart(message),
     };

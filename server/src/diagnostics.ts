@@ -61,7 +61,9 @@ export function toDiagnostic(finding: Finding, index: LineIndex, uri: string, pa
     source: SOURCE,
     message: finding.message,
     data,
-    ...(finding.related?.length ? { relatedInformation: finding.related.map((r) => ({ location: { uri, range: index.range(r.span.start, r.span.end) }, message: r.message })) } : {}),
+    ...(finding.related?.length
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri, range: index.range(r.span.start, r.span.end) }, message: r.message })) }
+      : {}),
   };
 }
 

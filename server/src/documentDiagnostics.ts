@@ -32,7 +32,9 @@ function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
   return {
     ...d,
     range: shiftRange(d.range, by),
-    ...(d.relatedInformation ? { relatedInformation: d.relatedInformation.map((r) => ({ ...r, location: { uri: r.location.uri, range: shiftRange(r.location.range, by) } })) } : {}),
+    ...(d.relatedInformation
+      ? { relatedInformation: d.relatedInformation.map((r) => ({ ...r, location: { uri: r.location.uri, range: shiftRange(r.location.range, by) } })) }
+      : {}),
     data: {
       ...data,
       range: shiftRange(data.range, by),

@@ -159,7 +159,8 @@ export class PagedAnalyzer {
     });
     const summaryOf = (c: PagedChunk): IndexedPage[] => {
       let s = this.summaries.get(c.model);
-      if (!s || s.fileName !== options.fileName) this.summaries.set(c.model, (s = { fileName: options.fileName, pages: summarizePages(c.model, c.all, new LineIndex(c.model.lines), options.fileName) }));
+      if (!s || s.fileName !== options.fileName)
+        this.summaries.set(c.model, (s = { fileName: options.fileName, pages: summarizePages(c.model, c.all, new LineIndex(c.model.lines), options.fileName) }));
       const { start, line } = c.chunk;
       if (!s.at || s.at.start !== start || s.at.line !== line) s.at = { start, line, pages: shiftPages(s.pages, start, line) };
       return s.at.pages;

@@ -50,7 +50,10 @@ function checkIssue(folder) {
 // On the corpus issue today, page 1: 15 broken-wrap, 1 orphaned-continuation (line 125, no fix), 1 spaced-headline,
 // 1 halfwidth-punctuation; 9 blocks, from 八部门印发《“人工智能+制造”专项行动实施意见》… to the teaser 2026 武汉两会 乘势而上 续写新篇.
 const EXPECTED = checkIssue(CORPUS_ISSUE);
-const describeCodes = (codes) => Object.entries(codes).map(([code, n]) => `${n} ${code}`).join(', ');
+const describeCodes = (codes) =>
+  Object.entries(codes)
+    .map(([code, n]) => `${n} ${code}`)
+    .join(', ');
 const lineOf = (file, line) => readFileSync(join(CORPUS_ISSUE, file), 'utf8').split(/\r?\n/)[line - 1];
 
 /** The jump followed with go to definition: page 1's (下转第二版) under 城市更新要用好改革“关键一招”, and its continued part on page 2. */
@@ -142,7 +145,10 @@ test('the Outline says where each block continues, as the checker does, once pag
   // The editor asks for the page's symbols when it opens, before page 2 is indexed: the server must make it ask again
   // when the index changes, or the Outline keeps “→ 2版” where the jump finds nothing.
   const want = P1.articles.map((a) => a.detail ?? '');
-  assert.ok(want.some((d) => d.endsWith('→ 2版 (not found)')), 'the checker should note a jump to page 2 that finds nothing');
+  assert.ok(
+    want.some((d) => d.endsWith('→ 2版 (not found)')),
+    'the checker should note a jump to page 2 that finds nothing',
+  );
   const details = () => [...document.querySelectorAll('.outline-pane .monaco-list-row[aria-level="1"]')].map((r) => r.querySelector('.label-description')?.textContent ?? '');
   try {
     await wb.page.waitForFunction(`JSON.stringify((${details})()) === ${JSON.stringify(JSON.stringify(want))}`);
@@ -194,7 +200,9 @@ const ANOTHER_ON_PAGE_1 = '八部门印发《“人工智能+制造”专项行�
 
 /** The rows of the Issue Map view, in tree order (runs in the page). */
 function issueMapRows() {
-  const pane = [...document.querySelectorAll('#workbench\\.view\\.explorer .pane')].find((p) => p.querySelector('.pane-header')?.getAttribute('aria-label')?.startsWith('Issue Map'));
+  const pane = [...document.querySelectorAll('#workbench\\.view\\.explorer .pane')].find((p) =>
+    p.querySelector('.pane-header')?.getAttribute('aria-label')?.startsWith('Issue Map'),
+  );
   return [...(pane?.querySelectorAll('.monaco-list-row') ?? [])]
     .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
     .map((r) => ({
@@ -216,12 +224,15 @@ function issueMapMatches(rows, { issueName, pages }) {
     want.push({ level: 2, name: p.label, description: `${p.file} · ${p.articles.length} articles` });
     for (const a of p.articles) want.push({ level: 3, aria: `${a.name}, `, broken: a.broken });
   }
-  return rows.length === want.length && want.every((w, i) => {
-    const r = rows[i];
-    if (r.level !== w.level) return false;
-    if (w.level < 3) return r.name === w.name && r.description.startsWith(w.description);
-    return r.aria.startsWith(w.aria) && / ✗( |$)/.test(r.description) === w.broken;
-  });
+  return (
+    rows.length === want.length &&
+    want.every((w, i) => {
+      const r = rows[i];
+      if (r.level !== w.level) return false;
+      if (w.level < 3) return r.name === w.name && r.description.startsWith(w.description);
+      return r.aria.startsWith(w.aria) && / ✗( |$)/.test(r.description) === w.broken;
+    })
+  );
 }
 
 /** The Issue Map row of an article, by its headline (the row's accessible name starts with it). */
@@ -238,14 +249,21 @@ async function revealFromMap(pane, name, file) {
 }
 
 test('the Issue Map lists the issue, its 2 pages and their articles, and a click on an article reveals it in its page', async (t) => {
-  assert.deepEqual(Object.keys(EXPECTED).sort(), PAGES.map((p) => p.file), 'the corpus issue should be pages 01.txt and 02.txt');
+  assert.deepEqual(
+    Object.keys(EXPECTED).sort(),
+    PAGES.map((p) => p.file),
+    'the corpus issue should be pages 01.txt and 02.txt',
+  );
   const issueName = basename(CORPUS_ISSUE);
   // What the map must show, from the checker: each page's articles by headline, in page order, a ✗ on a jump whose other half is missing.
   const pages = PAGES.map((p) => ({
     ...p,
     articles: EXPECTED[p.file].articles.filter((a) => MAP_KINDS.has(a.kind)).map((a) => ({ name: a.headline, broken: /\(not found\)/.test(a.detail ?? '') })),
   }));
-  assert.ok(pages[0].articles.some((a) => a.name === BROKEN && a.broken), `the checker should report ${BROKEN} as jumping to no continued part`);
+  assert.ok(
+    pages[0].articles.some((a) => a.name === BROKEN && a.broken),
+    `the checker should report ${BROKEN} as jumping to no continued part`,
+  );
 
   const pane = await wb.showExplorerView('Issue Map');
   const started = Date.now();
@@ -313,13 +331,20 @@ test(
         const selected = `(${lineOf(PAGE, P1.articles.find((a) => a.headline === name).range.start.line + 1).length} selected)`;
         await articleRow(pane, name).click();
         // Either the article's headline is selected in page 1, or VS Code says the click's command is gone.
-        const outcome = await (await wb.page.waitForFunction(({ lost, selected }) => {
-          if ([...document.querySelectorAll('.notification-toast')].some((n) => n.textContent.includes(lost))) return 'lost';
-          return document.querySelector('#status\\.editor\\.selection')?.textContent?.trim().endsWith(selected) ? 'revealed' : false;
-        }, { lost, selected })).jsonValue();
+        const outcome = await (
+          await wb.page.waitForFunction(
+            ({ lost, selected }) => {
+              if ([...document.querySelectorAll('.notification-toast')].some((n) => n.textContent.includes(lost))) return 'lost';
+              return document.querySelector('#status\\.editor\\.selection')?.textContent?.trim().endsWith(selected) ? 'revealed' : false;
+            },
+            { lost, selected },
+          )
+        ).jsonValue();
         if (outcome === 'lost') {
           await wb.screenshot('08-issue-map-click-lost');
-          assert.fail(`click ${i + 1} on “${name}”, right after ${edited ? 'an edit' : 'undoing an edit'} of page 1, was lost: VS Code says “${lost}, wanted to execute newsprint.revealArticle”`);
+          assert.fail(
+            `click ${i + 1} on “${name}”, right after ${edited ? 'an edit' : 'undoing an edit'} of page 1, was lost: VS Code says “${lost}, wanted to execute newsprint.revealArticle”`,
+          );
         }
       }
     } finally {
@@ -330,7 +355,11 @@ test(
       }
       // Page 1 is as it was: its findings are all back, the cut where it was.
       await wb.waitForProblemCount(PAGE, P1.problems);
-      await wb.page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'is cut across blank lines' }).filter({ hasText: `[Ln ${EDIT_LINE - 2}, ` }).waitFor();
+      await wb.page
+        .locator('.markers-panel .monaco-list-row')
+        .filter({ hasText: 'is cut across blank lines' })
+        .filter({ hasText: `[Ln ${EDIT_LINE - 2}, ` })
+        .waitFor();
       await wb.switchTo(PAGE);
     }
   },

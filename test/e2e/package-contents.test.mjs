@@ -58,14 +58,21 @@ test('the package holds every file the extension runs and every file its manifes
   const names = new Set(packaged());
   const missing = [...REQUIRED, ...manifestPaths()].filter((p) => !names.has(p));
   assert.deepEqual(missing, [], `missing from ${VSIX}`);
-  assert.ok(packaged().some((p) => p.startsWith('syntaxes/')), 'no grammar in the package');
+  assert.ok(
+    packaged().some((p) => p.startsWith('syntaxes/')),
+    'no grammar in the package',
+  );
 });
 
 test('the package holds nothing else: no sources, maps, build intermediates or other node_modules', () => {
   const allowed = new Set([...REQUIRED, ...manifestPaths()]);
   const unexpected = packaged().filter((p) => !allowed.has(p) && !ALLOWED_FOLDERS.some((f) => p.startsWith(f)));
   assert.deepEqual(unexpected, [], `unexpected in ${VSIX}`);
-  assert.deepEqual(packaged().filter((p) => p.endsWith('.map')), [], 'source maps in the package');
+  assert.deepEqual(
+    packaged().filter((p) => p.endsWith('.map')),
+    [],
+    'source maps in the package',
+  );
 });
 
 test(`the package stays small (under ${MAX_BYTES / 1024 / 1024} MiB)`, (t) => {

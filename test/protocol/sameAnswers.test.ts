@@ -69,14 +69,16 @@ async function compare(files: Record<string, string>, caps: readonly number[] = 
       const uri = pathToFileURL(join(dir, name)).href;
       await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'newsprint', version: 1, text: files[name] } });
     }
-    const pull = async (name: string) => ((await session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: pathToFileURL(join(dir, name)).href } })) as { items: Diagnostic[] }).items;
+    const pull = async (name: string) =>
+      ((await session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: pathToFileURL(join(dir, name)).href } })) as { items: Diagnostic[] }).items;
     for (const cap of caps) {
       const json = checker(['check', '.', '--format', 'json', '--max-problems', String(cap)], dir);
       const asked = session.configurationRequests();
       session.setConfiguration({ maxProblems: cap });
       await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { newsprint: { maxProblems: cap } } });
       await session.configurationAsked(asked + 2);
-      for (const name of names) assert.deepEqual(await pull(name), json.files.find((f) => f.path === name)!.diagnostics, `${name}: the same first ${cap}, and the same count of the rest`);
+      for (const name of names)
+        assert.deepEqual(await pull(name), json.files.find((f) => f.path === name)!.diagnostics, `${name}: the same first ${cap}, and the same count of the rest`);
     }
     if (caps.length > 0) {
       session.setConfiguration({ maxProblems: 1_000_000 });
@@ -92,11 +94,13 @@ async function compare(files: Record<string, string>, caps: readonly number[] = 
       assert.ok(items.length > 0, `${name}: the editor finds something`);
       assert.deepEqual(items, fromChecker, `${name}: the editor and the checker find the same`);
       const fixAll = async (version: number) =>
-        ((await session.connection.sendRequest('textDocument/codeAction', {
-          textDocument: { uri },
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          context: { diagnostics: [], only: ['source.fixAll'] },
-        })) as CodeAction[]).find((a) => ((a.edit?.documentChanges ?? []) as Array<{ textDocument: { version: number } }>)[0]?.textDocument.version === version);
+        (
+          (await session.connection.sendRequest('textDocument/codeAction', {
+            textDocument: { uri },
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            context: { diagnostics: [], only: ['source.fixAll'] },
+          })) as CodeAction[]
+        ).find((a) => ((a.edit?.documentChanges ?? []) as Array<{ textDocument: { version: number } }>)[0]?.textDocument.version === version);
       const fixed = apply(files[name]!, uri, await fixAll(1));
       assert.equal(fixed, fixedByChecker[name], `${name}: the editor's fix-all writes what --fix writes`);
       await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
@@ -127,4 +131,3 @@ describe('the checker and the editor give the same answers', () => {
     await compare({ 'cjrb-1.txt': issue['01.txt']!, 'cjrb-2.txt': issue['02.txt']!, '.newsprint.json': JSON.stringify({ pageFileNamePattern: '^cjrb-(\\d+)$' }) });
   });
 });
-

@@ -74,7 +74,9 @@ describe('pull diagnostics, symbols, folding and code actions', () => {
     assert.equal(wrap.source, 'newsprint');
     assert.match(String(wrap.message), /“人大常\|委会” is cut across blank lines/);
     // The second part of the cut is where the related information points.
-    assert.deepEqual(wrap.relatedInformation, [{ location: { uri: URI, range: { start: { line: 62, character: 0 }, end: { line: 62, character: 2 } } }, message: 'The paragraph goes on here.' }]);
+    assert.deepEqual(wrap.relatedInformation, [
+      { location: { uri: URI, range: { start: { line: 62, character: 0 }, end: { line: 62, character: 2 } } }, message: 'The paragraph goes on here.' },
+    ]);
     // No push notifications for a pull client.
     assert.equal(session.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length, 0);
   });

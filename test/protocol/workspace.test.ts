@@ -96,12 +96,19 @@ describe('settings, config files and ignores reach only what they change', () =>
   it('an ignore holds for its one file, and reads nothing again', async () => {
     await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: P5, languageId: 'newsprint', version: 1, text: PAGE } });
     const cut = (await pull(P1)).find((d) => String(d.message).startsWith('“人大常|委会”'))!;
-    const actions = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: P1 }, range: cut.range, context: { diagnostics: [cut], only: ['quickfix'] } })) as CodeAction[];
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: P1 },
+      range: cut.range,
+      context: { diagnostics: [cut], only: ['quickfix'] },
+    })) as CodeAction[];
     const ignore = actions.find((a) => a.title === 'Ignore this broken-wrap finding')!;
     const scansBefore = scans(session);
     await session.connection.sendRequest('workspace/executeCommand', { command: ignore.command!.command, arguments: ignore.command!.arguments });
     assert.ok(!(await pull(P1)).some((d) => String(d.message).startsWith('“人大常|委会”')), 'gone from 01.txt');
-    assert.ok((await pull(P5)).some((d) => String(d.message).startsWith('“人大常|委会”')), 'still in 05.txt, the same text under another name');
+    assert.ok(
+      (await pull(P5)).some((d) => String(d.message).startsWith('“人大常|委会”')),
+      'still in 05.txt, the same text under another name',
+    );
     assert.equal(scans(session), scansBefore, 'no page was read again');
   });
 });
@@ -127,7 +134,11 @@ describe('ignoring from a client that sends ranges back in its own columns (Neov
     const lines = PAGE.split('\n');
     const bytes = (p: { line: number; character: number }) => ({ line: p.line, character: Buffer.byteLength(lines[p.line]!.slice(0, p.character)) });
     const sentBack = { ...cut, range: { start: bytes(cut.range.start), end: bytes(cut.range.end) } };
-    const actions = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: sentBack.range, context: { diagnostics: [sentBack], only: ['quickfix'] } })) as CodeAction[];
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: sentBack.range,
+      context: { diagnostics: [sentBack], only: ['quickfix'] },
+    })) as CodeAction[];
     const args = actions.find((a) => a.title === 'Ignore this broken-wrap finding')!.command!.arguments![0] as { text: string };
     assert.equal(args.text, '人大常\n\n委会');
   });

@@ -43,7 +43,13 @@ describe('newsprint check', () => {
   it('writes JSON with LSP diagnostics and the articles', () => {
     const r = run(['check', CORPUS_PAGE, '--format', 'json']);
     assert.equal(r.status, 0);
-    const json = JSON.parse(r.stdout) as { files: Array<{ path: string; articles: Array<{ headline: string; kind: string; range: unknown }>; diagnostics: Array<{ code: string; range: { start: { line: number } }; severity: number; source: string }> }> };
+    const json = JSON.parse(r.stdout) as {
+      files: Array<{
+        path: string;
+        articles: Array<{ headline: string; kind: string; range: unknown }>;
+        diagnostics: Array<{ code: string; range: { start: { line: number } }; severity: number; source: string }>;
+      }>;
+    };
     assert.equal(json.files.length, 1);
     const f = json.files[0]!;
     assert.equal(f.articles.length, 9);
@@ -118,7 +124,10 @@ describe('newsprint check', () => {
     const r = run(['rules']);
     assert.equal(r.status, 0);
     assert.deepEqual(
-      r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]),
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]),
       ['broken-wrap', 'orphaned-continuation', 'missing-byline', 'spaced-headline', 'halfwidth-punctuation'],
     );
   });
@@ -132,7 +141,10 @@ describe('newsprint check on an issue', () => {
     assert.equal(r.status, 0, r.stderr);
     const lines = r.stdout.split('\n');
     const cross = lines.filter((l) => / orphaned-continuation /.test(l));
-    assert.deepEqual(cross.map((l) => l.split(' ')[0]), ['test/corpus/cjrb-2026-01-08/01.txt:125:1', 'test/corpus/cjrb-2026-01-08/02.txt:49:1']);
+    assert.deepEqual(
+      cross.map((l) => l.split(' ')[0]),
+      ['test/corpus/cjrb-2026-01-08/01.txt:125:1', 'test/corpus/cjrb-2026-01-08/02.txt:49:1'],
+    );
     // Each is followed by where to look on the other page.
     assert.equal(lines[lines.indexOf(cross[0]!) + 1], '    test/corpus/cjrb-2026-01-08/02.txt:1:1 2版 (02.txt): its continued parts from this page are under other headlines.');
     assert.equal(lines[lines.indexOf(cross[1]!) + 1], '    test/corpus/cjrb-2026-01-08/01.txt:3:1 The article on 1版 under this headline has no onward marker to 2版.');
@@ -154,8 +166,20 @@ describe('newsprint check on an issue', () => {
 
   it('writes LSP diagnostics with related information in JSON', () => {
     const r = run(['check', ISSUE, '--format', 'json']);
-    const json = JSON.parse(r.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string; range: { start: { line: number } }; relatedInformation?: Array<{ location: { uri: string; range: { start: { line: number } } }; message: string }> }> }> };
-    assert.deepEqual(json.files.map((f) => f.path), ['test/corpus/cjrb-2026-01-08/01.txt', 'test/corpus/cjrb-2026-01-08/02.txt']);
+    const json = JSON.parse(r.stdout) as {
+      files: Array<{
+        path: string;
+        diagnostics: Array<{
+          code: string;
+          range: { start: { line: number } };
+          relatedInformation?: Array<{ location: { uri: string; range: { start: { line: number } } }; message: string }>;
+        }>;
+      }>;
+    };
+    assert.deepEqual(
+      json.files.map((f) => f.path),
+      ['test/corpus/cjrb-2026-01-08/01.txt', 'test/corpus/cjrb-2026-01-08/02.txt'],
+    );
     const d = json.files[0]!.diagnostics.find((x) => x.code === 'orphaned-continuation')!;
     assert.equal(d.range.start.line, 124);
     assert.equal(d.relatedInformation![0]!.location.uri, pathToFileURL(join(ISSUE, '02.txt')).href);
@@ -169,11 +193,16 @@ describe('newsprint check on an issue', () => {
     assert.equal(log.version, '2.1.0');
     const run0 = log.runs[0]!;
     assert.equal(run0.tool.driver.name, 'newsprint');
-    assert.deepEqual(run0.tool.driver.rules.map((x) => x.id), ['broken-wrap', 'orphaned-continuation', 'missing-byline', 'spaced-headline', 'halfwidth-punctuation']);
+    assert.deepEqual(
+      run0.tool.driver.rules.map((x) => x.id),
+      ['broken-wrap', 'orphaned-continuation', 'missing-byline', 'spaced-headline', 'halfwidth-punctuation'],
+    );
     assert.equal(run0.columnKind, 'utf16CodeUnits');
     assert.equal(run0.originalUriBaseIds['%SRCROOT%']!.uri, pathToFileURL(ROOT).href + '/');
     // Every finding of the text output is a result, at the same 1-based line and column.
-    const text = run(['check', ISSUE, '--no-outline']).stdout.split('\n').filter((l) => /^\S+:\d+:\d+ /.test(l));
+    const text = run(['check', ISSUE, '--no-outline'])
+      .stdout.split('\n')
+      .filter((l) => /^\S+:\d+:\d+ /.test(l));
     assert.equal(run0.results.length, text.length);
     const cross = run0.results.find((x) => x.ruleId === 'orphaned-continuation')!;
     assert.equal(cross.ruleIndex, 1);
@@ -323,18 +352,25 @@ describe('newsprint check and .newsprint.json', () => {
     const dir = tempDir();
     writeFileSync(join(dir, '01.txt'), PAGE);
     writeFileSync(join(dir, '05.txt'), PAGE);
-    const json = JSON.parse(run(['check', join(dir, '01.txt'), '--format', 'json'], dir).stdout) as { files: Array<{ diagnostics: Array<{ message: string; data: { fingerprint: string } }> }> };
+    const json = JSON.parse(run(['check', join(dir, '01.txt'), '--format', 'json'], dir).stdout) as {
+      files: Array<{ diagnostics: Array<{ message: string; data: { fingerprint: string } }> }>;
+    };
     const cut = json.files[0]!.diagnostics.find((d) => d.message.startsWith('“人大常|委会”'))!;
     writeFileSync(join(dir, '.newsprint.json'), JSON.stringify({ ignore: [{ rule: 'broken-wrap', fingerprint: cut.data.fingerprint, file: '01.txt' }] }));
     const r = run(['check', '.', '--no-outline'], dir);
     const cuts = r.stdout.split('\n').filter((l) => l.includes('“人大常|委会”'));
-    assert.deepEqual(cuts.map((l) => l.split(':')[0]), ['05.txt']);
+    assert.deepEqual(
+      cuts.map((l) => l.split(':')[0]),
+      ['05.txt'],
+    );
 
     // One file, two pages with the same cut: an ignore that names page 1 leaves page 2's.
     const issue = `第1版 要闻\n\n${PAGE}\n第2版 要闻\n\n${PAGE}`;
     writeFileSync(join(dir, 'issue.np'), issue);
     writeFileSync(join(dir, '.newsprint.json'), JSON.stringify({ ignore: [{ rule: 'broken-wrap', fingerprint: cut.data.fingerprint, file: 'issue.np', page: '1' }] }));
-    const paged = run(['check', 'issue.np', '--no-outline'], dir).stdout.split('\n').filter((l) => l.includes('“人大常|委会”'));
+    const paged = run(['check', 'issue.np', '--no-outline'], dir)
+      .stdout.split('\n')
+      .filter((l) => l.includes('“人大常|委会”'));
     assert.equal(paged.length, 1);
     assert.ok(Number(paged[0]!.split(':')[1]) > PAGE.split('\n').length, 'the cut left is on page 2');
   });
@@ -366,8 +402,17 @@ describe('newsprint check and .newsprint.json', () => {
     const r = run(['check', '.', '--no-outline'], dir);
     assert.equal(r.status, 0, r.stderr);
     // Numbered by the pattern, the two pages are 1版 and 2版 of one issue: the cross-page findings appear.
-    assert.deepEqual(r.stdout.split('\n').filter((l) => / orphaned-continuation /.test(l)).map((l) => l.split(' ')[0]), ['cjrb-1.txt:125:1', 'cjrb-2.txt:49:1']);
-    assert.match(r.stderr, /1 file is not a page and was skipped \(name a file to check it anyway\):\n {2}requirements\.txt: its name does not match pageFileNamePattern and it holds no page line/);
+    assert.deepEqual(
+      r.stdout
+        .split('\n')
+        .filter((l) => / orphaned-continuation /.test(l))
+        .map((l) => l.split(' ')[0]),
+      ['cjrb-1.txt:125:1', 'cjrb-2.txt:49:1'],
+    );
+    assert.match(
+      r.stderr,
+      /1 file is not a page and was skipped \(name a file to check it anyway\):\n {2}requirements\.txt: its name does not match pageFileNamePattern and it holds no page line/,
+    );
     assert.match(r.stdout, / in 2 files\n$/);
   });
 });

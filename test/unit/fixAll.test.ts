@@ -15,7 +15,14 @@ import { readCorpusPage } from '../helpers/repo';
 import { jieba } from '../helpers/segmenters';
 
 function finding(edits: TextEdit[], rule: Finding['rule'] = 'spaced-headline', safe = true): Finding {
-  return { rule, span: { start: edits[0]!.start, end: edits[0]!.end }, message: '', severity: 'warning', fixes: [{ title: 'fix', edits, safe }], fingerprint: `${rule}:${edits[0]!.start}` };
+  return {
+    rule,
+    span: { start: edits[0]!.start, end: edits[0]!.end },
+    message: '',
+    severity: 'warning',
+    fixes: [{ title: 'fix', edits, safe }],
+    fingerprint: `${rule}:${edits[0]!.start}`,
+  };
 }
 
 /** Every space goes, each space a finding of its own: a rule whose fixes never collide. */
@@ -28,7 +35,14 @@ describe('fixAll', () => {
     let calls = 0;
     const analyse = (t: string): Finding[] => {
       calls++;
-      if (t === text) return [finding([{ start: 1, end: 2, newText: '' }, { start: 3, end: 4, newText: '' }]), finding([{ start: 3, end: 5, newText: '-C' }], 'broken-wrap')];
+      if (t === text)
+        return [
+          finding([
+            { start: 1, end: 2, newText: '' },
+            { start: 3, end: 4, newText: '' },
+          ]),
+          finding([{ start: 3, end: 5, newText: '-C' }], 'broken-wrap'),
+        ];
       return [];
     };
     const result = fixAll(text, analyse);

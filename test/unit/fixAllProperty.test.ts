@@ -12,7 +12,11 @@ import { jieba } from '../helpers/segmenters';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
 const INSERTED = /[\u4e00-\u9fff]{2,8}讯（记者 ）/g;
-const visible = (t: string) => t.replace(INSERTED, '').replace(/[\s\u3000\u00a0\ufeff]/g, '').replace(/[,;:()!?]/g, (c) => FULL[c]!);
+const visible = (t: string) =>
+  t
+    .replace(INSERTED, '')
+    .replace(/[\s\u3000\u00a0\ufeff]/g, '')
+    .replace(/[,;:()!?]/g, (c) => FULL[c]!);
 
 describe('fix-all on random text', () => {
   const seeds = [readCorpusPage(), readFileSync(join(ROOT, 'test', 'pages', 'rmrb-01.txt'), 'utf8'), readFileSync(join(ROOT, 'test', 'pages', 'defects.txt'), 'utf8')];

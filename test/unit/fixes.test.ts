@@ -82,7 +82,10 @@ describe('each quick fix', () => {
       const before = analyze(page.text, opts).findings;
       for (const f of before) {
         for (const fix of f.fixes) {
-          const fixed = applyEdits(page.text, [...fix.edits].sort((a, b) => a.start - b.start));
+          const fixed = applyEdits(
+            page.text,
+            [...fix.edits].sort((a, b) => a.start - b.start),
+          );
           const after = analyze(fixed, opts).findings;
           assert.ok(!after.some((g) => g.fingerprint === f.fingerprint && g.message === f.message), `${fix.title}: the finding is gone`);
           assert.equal(after.length, before.length - 1, `${fix.title}: one finding fewer (${after.map((g) => g.message).join(' / ')})`);

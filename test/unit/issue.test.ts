@@ -55,7 +55,11 @@ describe('headline matching', () => {
   });
 
   it('matches a re-spaced repeat of one deck line', () => {
-    const deck = ['王忠林主持召开市(州)和部分单位党委(党组)书记抓基层党建述职评议会议', '进一步 强化 大抓 基层 鲜明 导向 切实 以 高 质 量 党 建 引 领 高 质 量 发 展', '李殿勋 诸葛宇杰出席'];
+    const deck = [
+      '王忠林主持召开市(州)和部分单位党委(党组)书记抓基层党建述职评议会议',
+      '进一步 强化 大抓 基层 鲜明 导向 切实 以 高 质 量 党 建 引 领 高 质 量 发 展',
+      '李殿勋 诸葛宇杰出席',
+    ];
     assert.ok(score(deck, ['进一步强化大抓基层鲜明导向 切实以高质量党建引领高质量发展']) > 0.9);
   });
 
@@ -92,13 +96,10 @@ describe('headline matching', () => {
     const originals = [['熊征宇参加武昌黄陂新洲代表团联团审议'], ['熊征宇参加汉阳蔡甸汉南东西湖代表团联团审议']].map((d) => prepareDeck(d));
     const repeats = [['熊征宇参加汉阳蔡甸汉南东西湖 代表团联团审议'], ['熊征宇参加武昌黄陂新洲代表团联团审议']].map((d) => prepareDeck(d));
     const pairs = pairBest(originals, repeats, headlineScore);
-    assert.deepEqual(
-      pairs.map((p) => [originals.indexOf(p.left), repeats.indexOf(p.right)]).sort(),
-      [
-        [0, 1],
-        [1, 0],
-      ],
-    );
+    assert.deepEqual(pairs.map((p) => [originals.indexOf(p.left), repeats.indexOf(p.right)]).sort(), [
+      [0, 1],
+      [1, 0],
+    ]);
   });
 });
 
@@ -162,14 +163,20 @@ describe('the corpus issue: page 1 and the page 2 written for it', () => {
     assert.equal(line(one[0]!.range), 125);
     assert.equal(one[0]!.severity, 'warning');
     assert.equal(one[0]!.message, '(下转第二版): no continued part on 2版 repeats the headline “政协武汉市第十四届委员会 常务委员会第二十五次会议召开”.');
-    assert.deepEqual(one[0]!.related.map((r) => [file(r.uri), line(r.range)]), [['02.txt', 1]]);
+    assert.deepEqual(
+      one[0]!.related.map((r) => [file(r.uri), line(r.range)]),
+      [['02.txt', 1]],
+    );
 
     const two = crossPageFindings(links, P2, WARN);
     assert.equal(two.length, 1);
     assert.equal(line(two[0]!.range), 49);
     assert.match(two[0]!.message, /^\(上接第一版\): “八部门印发《“人工智能\+制造”专项行动实施意见》.*” on 1版 has no onward marker to 2版\.$/);
     // It points at the page-1 article under the same headline, which lost its (下转第二版).
-    assert.deepEqual(two[0]!.related.map((r) => [file(r.uri), line(r.range)]), [['01.txt', 3]]);
+    assert.deepEqual(
+      two[0]!.related.map((r) => [file(r.uri), line(r.range)]),
+      [['01.txt', 3]],
+    );
   });
 
   it('follows the rule level and the ignored fingerprints', () => {
@@ -323,7 +330,10 @@ describe('the issue map', () => {
     const [one, two] = issue.pages;
     const council = one!.articles[6]!;
     assert.equal(council.name, '政协武汉市第十四届委员会 常务委员会第二十五次会议召开');
-    assert.deepEqual(council.jumps.map((j) => [j.direction, j.page, j.status, file(j.target!.uri), line(j.target!.range)]), [['onward', '2版', 'broken', '02.txt', 1]]);
+    assert.deepEqual(
+      council.jumps.map((j) => [j.direction, j.page, j.status, file(j.target!.uri), line(j.target!.range)]),
+      [['onward', '2版', 'broken', '02.txt', 1]],
+    );
     assert.equal(council.byline, '长江日报讯(记者梁爽 通讯员叶秋)');
     // The page's own findings in the article, and the missing continued part.
     const text = read(join(ISSUE, '01.txt'));
@@ -334,7 +344,10 @@ describe('the issue map', () => {
     assert.ok(inside.length > 0, 'the article has a broken wrap (政|协) of its own');
     assert.equal(council.problems, inside.length + 1);
     const city = two!.articles[0]!;
-    assert.deepEqual(city.jumps.map((j) => [j.direction, j.page, j.status, file(j.target!.uri), line(j.target!.range)]), [['arriving', '1版', 'matched', '01.txt', 51]]);
+    assert.deepEqual(
+      city.jumps.map((j) => [j.direction, j.page, j.status, file(j.target!.uri), line(j.target!.range)]),
+      [['arriving', '1版', 'matched', '01.txt', 51]],
+    );
     assert.equal(issue.problems, one!.articles.reduce((n, a) => n + a.problems, 0) + two!.articles.reduce((n, a) => n + a.problems, 0));
     // The half-width punctuation note (information) is not an open problem.
     assert.equal(one!.articles[0]!.problems, 0);

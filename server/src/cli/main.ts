@@ -202,7 +202,10 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
   const skipped = checked.results.filter((r) => r.skipped);
   if (skipped.length > 0) {
     const list = skipped.map((r) => `  ${shown(r.file)}: ${r.skipped}`).join('\n');
-    note(`${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not ${skipped.length === 1 ? 'a page' : 'pages'} and ${skipped.length === 1 ? 'was' : 'were'} skipped (name a file to check it anyway):\n${list}`, 0);
+    note(
+      `${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not ${skipped.length === 1 ? 'a page' : 'pages'} and ${skipped.length === 1 ? 'was' : 'were'} skipped (name a file to check it anyway):\n${list}`,
+      0,
+    );
   }
   for (const r of checked.results) {
     for (const n of r.notes) note(n.text, n.status);

@@ -64,9 +64,7 @@ function onwardProblem(link: OnwardLink): { message: string; related: RelatedLoc
       return {
         missing: true,
         related: [],
-        message: from.page.page.ref
-          ? `${marker.text}: ${target} is not in this issue, so where ${headline} continues cannot be checked.`
-          : `${marker.text}: ${NO_PAGE_NUMBER}`,
+        message: from.page.page.ref ? `${marker.text}: ${target} is not in this issue, so where ${headline} continues cannot be checked.` : `${marker.text}: ${NO_PAGE_NUMBER}`,
       };
     case 'no-continuation': {
       if (state.elsewhere) {
@@ -80,7 +78,11 @@ function onwardProblem(link: OnwardLink): { message: string; related: RelatedLoc
       return {
         missing: false,
         message: `${marker.text}: no continued part on ${target} repeats the headline ${headline}.`,
-        related: state.targets.map((p) => ({ uri: p.file.uri, range: p.page.range, message: `${target} (${fileName(p.file)}): its continued parts from this page are under other headlines.` })),
+        related: state.targets.map((p) => ({
+          uri: p.file.uri,
+          range: p.page.range,
+          message: `${target} (${fileName(p.file)}): its continued parts from this page are under other headlines.`,
+        })),
       };
     }
   }
@@ -98,9 +100,7 @@ function arrivingProblem(link: ArrivingLink): { message: string; related: Relate
       return {
         missing: true,
         related: [],
-        message: to.page.page.ref
-          ? `${marker.text}: ${source} is not in this issue, so where ${headline} comes from cannot be checked.`
-          : `${marker.text}: ${NO_PAGE_NUMBER}`,
+        message: to.page.page.ref ? `${marker.text}: ${source} is not in this issue, so where ${headline} comes from cannot be checked.` : `${marker.text}: ${NO_PAGE_NUMBER}`,
       };
     case 'no-marker': {
       if (state.elsewhere) {
@@ -112,7 +112,13 @@ function arrivingProblem(link: ArrivingLink): { message: string; related: Relate
         };
       }
       const related = state.sameHeadline
-        ? [{ uri: state.sameHeadline.page.file.uri, range: state.sameHeadline.article.selection, message: `The article on ${source} under this headline has no onward marker to ${here}.` }]
+        ? [
+            {
+              uri: state.sameHeadline.page.file.uri,
+              range: state.sameHeadline.article.selection,
+              message: `The article on ${source} under this headline has no onward marker to ${here}.`,
+            },
+          ]
         : state.sources.map((p) => ({ uri: p.file.uri, range: p.page.range, message: `${source} (${fileName(p.file)}).` }));
       return {
         missing: false,

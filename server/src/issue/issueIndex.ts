@@ -24,7 +24,12 @@ function signatureOf(file: IndexedFile): string {
     file.pages.map((p) => [
       p.ref ? `${p.ref.section ?? ''}${p.ref.number}` : '',
       p.range,
-      p.articles.map((a) => [a.deck, a.selection, a.onward.map((m) => [m.page.section, m.page.number, m.range]), a.arriving ? [a.arriving.page.section, a.arriving.page.number, a.arriving.range] : 0]),
+      p.articles.map((a) => [
+        a.deck,
+        a.selection,
+        a.onward.map((m) => [m.page.section, m.page.number, m.range]),
+        a.arriving ? [a.arriving.page.section, a.arriving.page.number, a.arriving.range] : 0,
+      ]),
     ]),
   );
 }
@@ -96,7 +101,10 @@ export class IssueIndex {
     if (issue) return issue;
     const keys = this.members.get(id);
     if (!keys) return undefined;
-    issue = makeIssue(id, [...keys].sort().map((k) => this.files.get(k)!));
+    issue = makeIssue(
+      id,
+      [...keys].sort().map((k) => this.files.get(k)!),
+    );
     this.issueCache.set(id, issue);
     return issue;
   }

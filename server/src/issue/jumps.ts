@@ -33,7 +33,12 @@ export interface ArrivingLink {
   readonly state:
     | { readonly kind: 'matched'; readonly from: ArticleAt; readonly onward: IndexedMarker; readonly score: number }
     /** The source page is in the issue but no article there jumps here under this headline. */
-    | { readonly kind: 'no-marker'; readonly sources: readonly IssuePage[]; readonly sameHeadline?: ArticleAt; readonly elsewhere?: { readonly at: ArticleAt; readonly marker: IndexedMarker } }
+    | {
+        readonly kind: 'no-marker';
+        readonly sources: readonly IssuePage[];
+        readonly sameHeadline?: ArticleAt;
+        readonly elsewhere?: { readonly at: ArticleAt; readonly marker: IndexedMarker };
+      }
     | { readonly kind: 'page-missing' };
 }
 

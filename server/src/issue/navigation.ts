@@ -58,14 +58,28 @@ export function jumpTarget(link: MarkerLink): JumpTarget | undefined {
     if (s.kind === 'no-continuation') {
       const p = s.elsewhere?.page ?? s.targets[0]!;
       const range = s.elsewhere ? s.elsewhere.article.selection : p.page.range;
-      return { origin, uri: p.file.uri, range, selection: range, tooltip: s.elsewhere ? 'Go to the continued part (on another page than the marker says)' : `Go to ${named} (no continued part there matches)` };
+      return {
+        origin,
+        uri: p.file.uri,
+        range,
+        selection: range,
+        tooltip: s.elsewhere ? 'Go to the continued part (on another page than the marker says)' : `Go to ${named} (no continued part there matches)`,
+      };
     }
     return undefined;
   }
   const s = link.state;
-  if (s.kind === 'matched') return { origin, uri: s.from.page.file.uri, range: s.from.article.range, selection: s.onward.range, tooltip: `Go to the start of the article on ${named}` };
+  if (s.kind === 'matched')
+    return { origin, uri: s.from.page.file.uri, range: s.from.article.range, selection: s.onward.range, tooltip: `Go to the start of the article on ${named}` };
   if (s.kind === 'no-marker') {
-    if (s.sameHeadline) return { origin, uri: s.sameHeadline.page.file.uri, range: s.sameHeadline.article.range, selection: s.sameHeadline.article.selection, tooltip: `Go to the article on ${named} (it has no onward marker)` };
+    if (s.sameHeadline)
+      return {
+        origin,
+        uri: s.sameHeadline.page.file.uri,
+        range: s.sameHeadline.article.range,
+        selection: s.sameHeadline.article.selection,
+        tooltip: `Go to the article on ${named} (it has no onward marker)`,
+      };
     const p = s.sources[0]!;
     return { origin, uri: p.file.uri, range: p.page.range, selection: p.page.range, tooltip: `Go to ${named} (no article there jumps here)` };
   }
@@ -74,7 +88,6 @@ export function jumpTarget(link: MarkerLink): JumpTarget | undefined {
 
 const MD_SPECIAL = /[\\`*_[\]<>#|]/g;
 const md = (text: string) => text.replace(MD_SPECIAL, (c) => `\\${c}`);
-
 
 /** Markdown for a hover on a marker: the other half's page, headline and first sentence. */
 export function jumpHover(link: MarkerLink): string {

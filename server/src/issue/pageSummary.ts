@@ -221,7 +221,10 @@ export function fileNameOf(uri: string): string {
   }
 }
 
-const shiftRange = (r: Range, lines: number): Range => ({ start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
+const shiftRange = (r: Range, lines: number): Range => ({
+  start: { line: r.start.line + lines, character: r.start.character },
+  end: { line: r.end.line + lines, character: r.end.character },
+});
 const shiftSpan = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 
 function shiftMarker(m: IndexedMarker, by: number, lines: number): IndexedMarker {

@@ -82,7 +82,9 @@ export class IssueIndexer {
   /** Reads every page file of the workspace again, in the background. */
   rescan(): void {
     const generation = ++this.generation;
-    void this.scan(generation).catch((err: unknown) => this.connection.console.error(`Newsprint: indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+    void this.scan(generation).catch((err: unknown) =>
+      this.connection.console.error(`Newsprint: indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+    );
   }
 
   private async scan(generation: number): Promise<void> {

@@ -27,7 +27,10 @@ export class SegmentationService {
     try {
       text = readFileSync(path, 'utf8');
     } catch (err) {
-      this.warnOnce(path, `Newsprint: the user dictionary ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); using the built-in dictionary.`);
+      this.warnOnce(
+        path,
+        `Newsprint: the user dictionary ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); using the built-in dictionary.`,
+      );
       return [];
     }
     if (text.includes('\uFFFD') || text.includes('\0')) {

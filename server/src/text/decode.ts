@@ -4,9 +4,7 @@
  * skipped; invalid UTF-8 is reported with the line and byte where it starts,
  * never decoded into replacement characters that a --fix would then write back.
  */
-export type Decoded =
-  | { readonly ok: true; readonly text: string; readonly bom: boolean }
-  | { readonly ok: false; readonly kind: 'binary' | 'encoding'; readonly message: string };
+export type Decoded = { readonly ok: true; readonly text: string; readonly bom: boolean } | { readonly ok: false; readonly kind: 'binary' | 'encoding'; readonly message: string };
 
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);

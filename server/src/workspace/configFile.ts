@@ -72,7 +72,8 @@ export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; p
     for (const item of obj.ignore as unknown[]) {
       const i = item as Partial<IgnoredFinding> | null;
       if (!i || typeof i.fingerprint !== 'string' || typeof i.rule !== 'string' || !isRuleId(i.rule)) problems.push('ignore: each entry needs a rule and a fingerprint');
-      else if ((i.file !== undefined && typeof i.file !== 'string') || (i.page !== undefined && typeof i.page !== 'string')) problems.push('ignore: an entry’s file and page are strings');
+      else if ((i.file !== undefined && typeof i.file !== 'string') || (i.page !== undefined && typeof i.page !== 'string'))
+        problems.push('ignore: an entry’s file and page are strings');
       else ignore.push(i as IgnoredFinding);
     }
   }
