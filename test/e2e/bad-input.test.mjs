@@ -6,9 +6,6 @@
 // still reads ready, no notification says the server stopped or restarted (nor
 // any error), and the Newsprint output holds no error line. One screenshot per
 // file goes to test/e2e/screenshots/bad-input-*.png.
-//
-// Two checks on the 10 MB line are marked todo: they fail today, each on a
-// bug of its own (the todo text says which), and pass once it is fixed.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -221,9 +218,9 @@ async function waitForEmptyOutline(name) {
 /**
  * What every case ends with: the status item reads ready, no notification
  * says the server stopped, restarted or failed (nor any error), and the
- * Newsprint output shows no restart and, unless `outputErrors` is false, no error line.
+ * Newsprint output shows no restart and no error line.
  */
-async function assertCoping(name, { outputErrors = true } = {}) {
+async function assertCoping(name) {
   const { page } = wb;
   await page.locator(READY).waitFor();
   await wb.screenshot(`${PREFIX}-${name.replace(/\.np\.txt$/, '')}`);
@@ -253,12 +250,11 @@ async function assertCoping(name, { outputErrors = true } = {}) {
     `the Newsprint output after opening ${name} says the server stopped`,
   );
   assert.ok(lines.filter((l) => /word segmentation ready/.test(l)).length <= 1, `the server started more than once:\n${lines.join('\n')}`);
-  if (outputErrors)
-    assert.deepEqual(
-      lines.filter((l) => /\[error\]/.test(l)),
-      [],
-      `error lines in the Newsprint output after opening ${name}`,
-    );
+  assert.deepEqual(
+    lines.filter((l) => /\[error\]/.test(l)),
+    [],
+    `error lines in the Newsprint output after opening ${name}`,
+  );
   // The status item stays on ready when the output takes the focus.
   await page.locator(READY).waitFor();
 }
@@ -400,65 +396,56 @@ test('long-line.np.txt: a single line of 10 MB opens as newspaper text, its prob
   const first = diagnostics.find((d) => d.severity === 2);
   const firstRow = wb.page.locator('.markers-panel .monaco-list-row', { hasText: lnCol(first.range.start) });
   await firstRow.filter({ hasText: first.message }).waitFor();
-  // The code actions VS Code asks for on this page fail today (the last test says how); everything else must hold.
-  await assertCoping(LONG, { outputErrors: false });
+  await assertCoping(LONG);
 });
 
-test(
-  'long-line.np.txt: the Problems panel says how many findings newsprint.maxProblems leaves out',
-  { todo: 'VS Code keeps 1,000 diagnostics per file: the 1,001st, Newsprint’s count, becomes “Not showing 1 further errors and warnings.”' },
-  async () => {
-    const count = expected[LONG].find((d) => /more problems not shown/.test(d.message));
-    assert.ok(count, 'the checker counts the findings it leaves out');
-    // The Problems list renders only the rows in view: End in the focused list shows the last rows, where the count sits.
-    await wb.showProblems();
-    await wb.page.locator('.markers-panel .monaco-list:focus-within').waitFor();
-    await wb.page.keyboard.press('End');
-    await wb.page
-      .locator('.markers-panel .monaco-list-row', { hasText: /Not showing|more problems not shown/ })
-      .first()
-      .waitFor();
-    await wb.screenshot(`${PREFIX}-long-line-last-problems`);
-    const rows = await wb.page.locator('.markers-panel .monaco-list-row[aria-level="2"]').allTextContents();
-    assert.ok(
-      rows.some((r) => r.includes(count.message)),
-      `no row says “${count.message}”; the last rows:\n${rows.slice(-3).join('\n')}`,
-    );
-  },
-);
+test('long-line.np.txt: the Problems panel says how many findings newsprint.maxProblems leaves out', async () => {
+  const count = expected[LONG].find((d) => /more problems not shown/.test(d.message));
+  assert.ok(count, 'the checker counts the findings it leaves out');
+  // The Problems list renders only the rows in view: End in the focused list shows the last rows, where the count sits.
+  await wb.showProblems();
+  await wb.page.locator('.markers-panel .monaco-list:focus-within').waitFor();
+  await wb.page.keyboard.press('End');
+  await wb.page
+    .locator('.markers-panel .monaco-list-row', { hasText: /Not showing|more problems not shown/ })
+    .first()
+    .waitFor();
+  await wb.screenshot(`${PREFIX}-long-line-last-problems`);
+  const rows = await wb.page.locator('.markers-panel .monaco-list-row[aria-level="2"]').allTextContents();
+  assert.ok(
+    rows.some((r) => r.includes(count.message)),
+    `no row says “${count.message}”; the last rows:\n${rows.slice(-3).join('\n')}`,
+  );
+});
 
-test(
-  'long-line.np.txt: the code actions VS Code asks for on the page are answered without an error',
-  { todo: 'code actions fail with RangeError: Maximum call stack size exceeded in fixAllEdits (server/src/fixes/edits.ts)' },
-  async () => {
-    const isError = (line) => /\[error\]/.test(line);
-    // VS Code asks for code actions as soon as the page opens, for the light bulb at the cursor: a failure is in the output already.
-    const onOpening = (await outputLines()).filter(isError);
-    assert.deepEqual(onOpening, [], 'error lines in the Newsprint output once the page is open');
-    // Ctrl+. on a finding, as a user asks for its fix.
-    const first = expected[LONG].find((d) => d.severity === 2);
-    await wb.showProblems();
-    await wb.page.locator('.markers-panel .monaco-list:focus-within').waitFor();
-    await wb.page.keyboard.press('Home');
-    await wb.page
-      .locator('.markers-panel .monaco-list-row', { hasText: lnCol(first.range.start) })
-      .first()
-      .dblclick();
-    await wb.page.locator('.editor-instance .monaco-editor.focused').waitFor();
-    await wb.page.keyboard.press('Control+.');
-    const menu = wb.page.locator('.action-widget .monaco-list-row.action');
-    // The answer carries the page's fix-all edit, one edit per half-width mark (160,000 here): give the menu 10 s.
-    const offered = await menu
-      .first()
-      .waitFor({ timeout: 10_000 })
-      .then(
-        () => menu.allTextContents(),
-        () => [],
-      );
-    await wb.screenshot(`${PREFIX}-long-line-quick-fix`);
-    await wb.page.keyboard.press('Escape');
-    const afterCtrlDot = (await outputLines()).filter(isError);
-    const menuSaid = offered.length > 0 ? `the menu offered ${offered.join(', ')}` : 'the menu did not open within 10 s';
-    assert.deepEqual(afterCtrlDot, [], `error lines in the Newsprint output after Ctrl+. on “${first.message}” (${menuSaid})`);
-  },
-);
+test('long-line.np.txt: the code actions VS Code asks for on the page are answered without an error', async () => {
+  const isError = (line) => /\[error\]/.test(line);
+  // VS Code asks for code actions as soon as the page opens, for the light bulb at the cursor: a failure is in the output already.
+  const onOpening = (await outputLines()).filter(isError);
+  assert.deepEqual(onOpening, [], 'error lines in the Newsprint output once the page is open');
+  // Ctrl+. on a finding, as a user asks for its fix.
+  const first = expected[LONG].find((d) => d.severity === 2);
+  await wb.showProblems();
+  await wb.page.locator('.markers-panel .monaco-list:focus-within').waitFor();
+  await wb.page.keyboard.press('Home');
+  await wb.page
+    .locator('.markers-panel .monaco-list-row', { hasText: lnCol(first.range.start) })
+    .first()
+    .dblclick();
+  await wb.page.locator('.editor-instance .monaco-editor.focused').waitFor();
+  await wb.page.keyboard.press('Control+.');
+  const menu = wb.page.locator('.action-widget .monaco-list-row.action');
+  // The answer carries the page's fix-all edit, one edit per half-width mark (160,000 here): give the menu 10 s.
+  const offered = await menu
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .then(
+      () => menu.allTextContents(),
+      () => [],
+    );
+  await wb.screenshot(`${PREFIX}-long-line-quick-fix`);
+  await wb.page.keyboard.press('Escape');
+  const afterCtrlDot = (await outputLines()).filter(isError);
+  const menuSaid = offered.length > 0 ? `the menu offered ${offered.join(', ')}` : 'the menu did not open within 10 s';
+  assert.deepEqual(afterCtrlDot, [], `error lines in the Newsprint output after Ctrl+. on “${first.message}” (${menuSaid})`);
+});
