@@ -105,9 +105,12 @@ after(async () => {
   }
 });
 
-/** The checker's findings on a file, or on every file of a folder checked as the issue the server indexes too, by file name. */
+/**
+ * The checker's findings on a file, or on every file of a folder checked as the issue the server indexes too, by
+ * file name: the first 999 of each, as newsprint.maxProblems lets the editor show them.
+ */
 function check(folder) {
-  const out = execFileSync(process.execPath, [join(REPO, 'server', 'out', 'cli.js'), 'check', '--format', 'json', '--no-outline', folder], {
+  const out = execFileSync(process.execPath, [join(REPO, 'server', 'out', 'cli.js'), 'check', '--format', 'json', '--no-outline', '--max-problems', '999', folder], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'pipe'],
