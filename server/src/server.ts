@@ -55,9 +55,10 @@ let windowSettings: Settings = DEFAULT_SETTINGS;
 // NEWSPRINT_DICT_DIR points at another dictionary folder (tests use it to make loading fail).
 const segmentation = new SegmentationService(connection, process.env.NEWSPRINT_DICT_DIR ?? join(__dirname, 'dict'));
 const configs = new ConfigFinder();
-const writer = new ConfigWriter(configs);
+
 /** Shared by every open document: pages of one issue repeat their furniture and each other's headlines. */
 const session = new WorkspaceSession({ segmenter: () => segmentation.get(windowSettings.dictionary, windowSettings.userDictionary), configs, lineCache: new LineCache() });
+const writer = new ConfigWriter(configs, (path) => session.rootOf(path));
 const published = new DocumentDiagnostics();
 let indexer: IssueIndexer;
 
@@ -143,7 +144,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   folders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
   session.setFolders(folders);
-  writer.setFolders(folders.map(pathOf).filter((p): p is string => p !== undefined));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -175,7 +175,6 @@ connection.onInitialized(() => {
     const removed = new Set(e.removed.map((f) => f.uri));
     folders = folders.filter((f) => !removed.has(f)).concat(e.added.map((f) => f.uri));
     session.setFolders(folders);
-    writer.setFolders(folders.map(pathOf).filter((p): p is string => p !== undefined));
     indexer.setFolders(folders);
     void loadSettings().finally(() => indexer.rescan());
   });
@@ -288,13 +287,18 @@ connection.onExecuteCommand(
       void connection.window.showInformationMessage('Newsprint: only files on disk can have their findings ignored or rules turned off.');
       return;
     }
-    let written: string;
+    let result;
     if (params.command === IGNORE_COMMAND && typeof arg.fingerprint === 'string') {
-      written = writer.ignore(path, arg.rule, arg.fingerprint, String(arg.text ?? ''), typeof arg.page === 'string' ? arg.page : undefined);
+      result = writer.ignore(path, arg.rule, arg.fingerprint, String(arg.text ?? ''), typeof arg.page === 'string' ? arg.page : undefined);
     } else if (params.command === RULE_OFF_COMMAND && (arg.scope === 'file' || arg.scope === 'workspace')) {
-      written = writer.ruleOff(path, arg.rule, arg.scope);
+      result = writer.ruleOff(path, arg.rule, arg.scope);
     } else return;
-    connection.console.info(`Newsprint: updated ${written}`);
+    if (!result.written) {
+      connection.console.warn(`Newsprint: ${result.reason}`);
+      void connection.window.showErrorMessage(`Newsprint could not update .newsprint.json: ${result.reason}.`);
+      return;
+    }
+    connection.console.info(`Newsprint: updated ${result.path}`);
     // What the file reaches is configured again; only files whose configuration changed are shown again.
     session.configChanged();
   }),

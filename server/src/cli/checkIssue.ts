@@ -63,7 +63,7 @@ export function unpackLines(packed: Int32Array): Line[] {
 
 /** Checks the files of one issue; results in the order given. */
 export function checkIssue(targets: readonly CheckTarget[], options: CheckOptions, segmenter: Segmenter, configs: ConfigFinder): CheckedFile[] {
-  const session = new WorkspaceSession({ segmenter: () => segmenter, configs });
+  const session = new WorkspaceSession({ segmenter: () => segmenter, configs, unbounded: true });
   session.setSettings(undefined, { ...DEFAULT_SETTINGS, missingPage: options.missingPage });
   const opened = targets.map((t) => {
     const uri = pathToFileURL(t.path).href;
@@ -78,18 +78,20 @@ export function checkIssue(targets: readonly CheckTarget[], options: CheckOption
       if (!test.page) return { t, uri, notes: [], skipped: test.reason };
     }
     session.openDocument(uri, 0, read.text);
-    return { t, uri, notes: [] as Array<{ text: string; status: 0 | 2 }>, bom: read.bom };
+    return { t, uri, notes: [] as Array<{ text: string; status: 0 | 2 }>, read };
   });
   const fixed = new Map<string, number>();
   if (options.fix) {
     for (const o of opened) {
-      if (o.bom === undefined) continue;
+      if (!('read' in o) || !o.read) continue;
       const result = session.fixAll(o.uri);
       if (!result || result.edits.length === 0) continue;
       try {
-        writeText(o.t.path, result.text, o.bom);
-        fixed.set(o.uri, result.fixed);
-        session.openDocument(o.uri, 1, result.text);
+        const written = writeText(o.t.path, result.text, o.read);
+        if (written.written) {
+          fixed.set(o.uri, result.fixed);
+          session.openDocument(o.uri, 1, result.text);
+        } else o.notes.push({ text: `${written.reason}: not fixed, left as it is`, status: 2 });
       } catch (err) {
         o.notes.push({ text: `${o.t.path}: cannot write: ${(err as Error).message}`, status: 2 });
       }

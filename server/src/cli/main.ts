@@ -169,11 +169,15 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
   const reported = new Set<string>();
   for (const { path } of files) {
     const found = finder.forFile(path);
-    const problems = [...(found.path ? found.problems.map((p) => `${found.path}: ${p}`) : []), ...fileConfig(path, DEFAULT_SETTINGS, found).problems];
+    // A config file that applies not at all would check with settings nobody chose: that is an error, not a note.
+    const problems = [
+      ...(found.path ? found.problems.map((p) => ({ text: `${found.path}: ${p}`, status: found.unusable ? 2 : 0 })) : []),
+      ...fileConfig(path, DEFAULT_SETTINGS, found).problems.map((text) => ({ text, status: 0 })),
+    ];
     for (const p of problems) {
-      if (reported.has(p)) continue;
-      reported.add(p);
-      note(p, 0);
+      if (reported.has(p.text)) continue;
+      reported.add(p.text);
+      note(p.text, p.status as 0 | 2);
     }
   }
   const progress = new Progress(process.stderr, files.length);

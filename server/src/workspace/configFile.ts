@@ -4,6 +4,9 @@
  * person chose to ignore (by fingerprint, so they survive edits elsewhere),
  * the paper's name and source line, and how page files are named.
  */
+// The ES module build: the UMD one that `main` names loads its parts with a require esbuild cannot follow.
+// The ES module build: the UMD one that `main` names loads its parts with a require esbuild cannot follow.
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import type { IgnoreSet } from '../analysis';
 import { RULE_IDS, isRuleId, type RuleId, type RuleLevel } from '../rules/finding';
 
@@ -49,17 +52,40 @@ function parseRules(value: unknown, problems: string[], where: string): Partial<
   return rules;
 }
 
-/** Parses the file's text; problems are reported, never thrown, and the valid rest is kept. */
+/** The keys Newsprint reads; others ($schema, notes, keys of a later version) are kept as they are and said once. */
+export const CONFIG_KEYS = ['$schema', 'rules', 'files', 'ignore', 'paperName', 'bylineTemplate', 'pageFileNamePattern'] as const;
+
+/** Where the text fails to be JSON with comments, as people count lines and columns; undefined when it does not. */
+export function syntaxError(text: string): string | undefined {
+  const errors: ParseError[] = [];
+  parse(text, errors, PARSE_OPTIONS);
+  const first = errors[0];
+  if (!first) return undefined;
+  const before = text.slice(0, first.offset);
+  const line = before.split(/\r\n|\r|\n/).length;
+  const column = first.offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  // The error's name only: a parser's snippet of the text could carry what the file holds into logs.
+  return `line ${line}, column ${column}: ${printParseErrorCode(first.error)}`;
+}
+
+const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
+
+/**
+ * Parses the file's text as JSON with comments (as VS Code reads its own
+ * settings). Problems are reported, never thrown; a file that is not JSON
+ * applies not at all until it is fixed, and the valid rest of one that is
+ * applies as far as it goes.
+ */
 export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; problems: string[] } {
   const problems: string[] = [];
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    return { config: EMPTY_CONFIG, problems: [`not valid JSON: ${(err as Error).message}`] };
-  }
+  const body = text.replace(/^\uFEFF/, '');
+  const broken = syntaxError(body);
+  if (broken) return { config: EMPTY_CONFIG, problems: [`not valid JSON at ${broken}; nothing of it applies until it is fixed`] };
+  const raw: unknown = parse(body, [], PARSE_OPTIONS);
+  if (raw === undefined) return { config: EMPTY_CONFIG, problems: [] };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { config: EMPTY_CONFIG, problems: ['must hold a JSON object'] };
   const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(obj)) if (!(CONFIG_KEYS as readonly string[]).includes(key)) problems.push(`unknown key “${key}” (kept, not read)`);
   const files: Record<string, { rules: Partial<Record<RuleId, RuleLevel>> }> = {};
   if (obj.files !== undefined && typeof obj.files === 'object' && obj.files !== null) {
     for (const [path, entry] of Object.entries(obj.files as Record<string, unknown>)) {
@@ -111,19 +137,4 @@ export function ignoresFor(config: WorkspaceConfig, relative: string): IgnoreSet
     }
   }
   return { has: (fingerprint, page) => everywhere.has(fingerprint) || (page !== undefined && onPages.get(fingerprint)?.has(page) === true) };
-}
-
-/** The config with one more ignored finding, as text to write back (stable, readable). */
-export function withIgnored(config: WorkspaceConfig, entry: IgnoredFinding): string {
-  const same = (i: IgnoredFinding) => i.fingerprint === entry.fingerprint && i.file === entry.file && i.page === entry.page;
-  const ignore = config.ignore.some(same) ? config.ignore : [...config.ignore, entry];
-  return JSON.stringify({ ...config, ignore }, null, 2) + '\n';
-}
-
-/** The config with a rule turned off for the workspace, or for one file when `relative` is given. */
-export function withRuleOff(config: WorkspaceConfig, rule: RuleId, relative?: string): string {
-  if (relative === undefined) return JSON.stringify({ ...config, rules: { ...config.rules, [rule]: 'off' } }, null, 2) + '\n';
-  const file = config.files[relative] ?? { rules: {} };
-  const files = { ...config.files, [relative]: { rules: { ...file.rules, [rule]: 'off' } } };
-  return JSON.stringify({ ...config, files }, null, 2) + '\n';
 }

@@ -27,6 +27,8 @@ import { looksBinary } from '../text/binary';
 import { ConfigFinder } from './configFinder';
 import { DEFAULT_SETTINGS, fileConfig, type CompilePattern, type FileConfig, type FrontEndSettings } from './fileConfig';
 import { pageRefOf, pageTest } from './pageFiles';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { canonicalUri, pathOf } from './uris';
 
 export interface SessionOptions {
@@ -35,6 +37,12 @@ export interface SessionOptions {
   readonly configs?: ConfigFinder;
   readonly lineCache?: LineCache;
   readonly compilePattern?: CompilePattern;
+  /**
+   * Look for `.newsprint.json` all the way up: the checker, run on paths a
+   * person chose, does as other command-line tools do. The editor looks
+   * within the workspace folder only.
+   */
+  readonly unbounded?: boolean;
 }
 
 /** What changed, for the front end to show again. */
@@ -148,10 +156,17 @@ export class WorkspaceSession {
     return (folder && this.scoped.get(folder)) || this.fallback;
   }
 
+  /** The workspace folder holding a file, as a path: where its config search stops. */
+  rootOf(path: string): string | undefined {
+    const folder = this.folderOfFile(canonicalUri(pathToFileURL(path).href));
+    return folder ? pathOf(folder) : undefined;
+  }
+
   private computeConfig(uri: string): FileConfig {
     const key = canonicalUri(uri);
     const path = pathOf(uri);
-    const found = path ? this.configs.forFile(path) : undefined;
+    // Within the workspace folder, or beside the file when it is in none: never from above the workspace.
+    const found = path ? this.configs.forFile(path, this.options.unbounded ? undefined : (this.rootOf(path) ?? dirname(path))) : undefined;
     for (const p of found?.problems ?? []) this.warn(`${found!.path ?? '.newsprint.json'}: ${p}`);
     const config = fileConfig(path, this.settingsFor(key), found, this.options.compilePattern);
     for (const p of config.problems) this.warn(p);
