@@ -155,7 +155,7 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
     return 2;
   }
   const paths = options.paths.length ? options.paths : [samplePage()];
-  const { files, errors } = collectFiles(paths);
+  const { files, errors, skipped: links } = await collectFiles(paths);
   let status = 0;
   const notes: string[] = [];
   const note = (text: string, code: 0 | 2) => {
@@ -203,7 +203,7 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
   }
   if (checked.segmentation) note(checked.segmentation, 0);
   const reports: FileReport[] = [];
-  const skipped = checked.results.filter((r) => r.skipped);
+  const skipped = [...links.map((l) => ({ file: l.path, skipped: l.reason })), ...checked.results.filter((r) => r.skipped)];
   if (skipped.length > 0) {
     const list = skipped.map((r) => `  ${shown(r.file)}: ${r.skipped}`).join('\n');
     note(

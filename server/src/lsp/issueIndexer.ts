@@ -5,12 +5,12 @@
  * events out: what a file is, and what it changes, the session decides.
  * Nothing waits for it: requests answer with what is indexed so far.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { decode } from '../text/decode';
 import { hasPageExtension } from '../workspace/pageFiles';
+import { walkPageFiles } from '../workspace/pageWalk';
 import type { WorkspaceSession } from '../workspace/session';
 import { canonicalUri, pathOf } from '../workspace/uris';
 
@@ -23,33 +23,47 @@ const REPORT_MS = 150;
 /** Files read ahead while one is analysed, so the disk's latency hides behind the analysis. */
 const READ_AHEAD = 8;
 
-/** A file's text, or undefined when it is gone, too large to be a page, or not text. */
-async function readPageText(path: string): Promise<string | undefined> {
+/** Reads from disk at once, at most: a burst of thousands of changed files must not run out of file handles. */
+const CONCURRENT_READS = 16;
+/** A burst of at least this many changed files is reported as work-done progress. */
+const BURST = 50;
+
+/**
+ * What reading a file gave: its text; `none` when it is gone or is no page
+ * to read (too large, not text, a symbolic link, which is not followed);
+ * `failed` when the read itself failed (too many open files, a busy disk),
+ * which says nothing about the file, so what the index has of it stays.
+ */
+type Read = { readonly text: string } | { readonly none: true } | { readonly failed: string };
+
+async function readPageText(path: string): Promise<Read> {
   try {
-    const st = await stat(path);
-    if (!st.isFile() || st.size > MAX_BYTES) return undefined;
+    const st = await lstat(path);
+    if (!st.isFile() || st.size > MAX_BYTES) return { none: true };
     const decoded = decode(await readFile(path));
-    return decoded.ok ? decoded.text : undefined;
-  } catch {
-    return undefined;
+    return decoded.ok ? { text: decoded.text } : { none: true };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { none: true } : { failed: code ?? String(err) };
   }
 }
 
-async function walk(dir: string, depth: number, out: string[]): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (out.length >= MAX_FILES) return;
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-    const full = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (depth < 12) await walk(full, depth + 1, out);
-    } else if (e.isFile() && hasPageExtension(e.name)) out.push(full);
+/** Runs at most `limit` of the tasks at once. */
+class Limiter {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
   }
 }
 
@@ -62,6 +76,7 @@ export class IssueIndexer {
   private generation = 0;
   private readSeq = 0;
   private scanning = false;
+  private readonly limiter = new Limiter(CONCURRENT_READS);
 
   constructor(
     private readonly connection: Connection,
@@ -95,19 +110,28 @@ export class IssueIndexer {
     try {
       progress.begin('Newsprint: indexing issues', 0, 'looking for page files', false);
       const paths: string[] = [];
+      let truncated = false;
       for (const folder of this.folders) {
         const root = pathOf(folder);
-        if (root) await walk(root, 0, paths);
+        if (!root) continue;
+        const walked = await walkPageFiles(root, { maxFiles: MAX_FILES - paths.length, maxDepth: 12 });
+        paths.push(...walked.files);
+        truncated ||= walked.truncated;
       }
       if (generation !== this.generation) return;
-      if (paths.length >= MAX_FILES) this.connection.console.warn(`Newsprint: the workspace has more than ${MAX_FILES} page files; the issue index holds the first ${MAX_FILES}.`);
+      if (truncated) this.connection.console.warn(`Newsprint: the workspace has more than ${MAX_FILES} page files; the issue index holds the first ${MAX_FILES}.`);
       const seen = new Set<string>();
       let lastReport = 0;
       let pages = 0;
-      const ahead = new Map<number, Promise<string | undefined>>();
+      const ahead = new Map<number, Promise<Read>>();
       for (let i = 0; i < paths.length; i++) {
         if (generation !== this.generation) return;
-        for (let k = i; k < Math.min(paths.length, i + READ_AHEAD); k++) if (!ahead.has(k)) ahead.set(k, readPageText(paths[k]!));
+        for (let k = i; k < Math.min(paths.length, i + READ_AHEAD); k++)
+          if (!ahead.has(k))
+            ahead.set(
+              k,
+              this.limiter.run(() => readPageText(paths[k]!)),
+            );
         const read = ahead.get(i)!;
         ahead.delete(i);
         const uri = pathToFileURL(paths[i]!).href;
@@ -134,26 +158,55 @@ export class IssueIndexer {
   }
 
   /** Reads one file from disk into the session (from `read`, when the scan read it ahead); true when it is a page. */
-  async readFromDisk(uri: string, read?: Promise<string | undefined>): Promise<boolean> {
+  async readFromDisk(uri: string, read?: Promise<Read>): Promise<boolean> {
     const key = canonicalUri(uri);
     const seq = ++this.readSeq;
     this.reads.set(key, seq);
     const path = pathOf(uri);
     if (!path) return false;
-    const text = await (read ?? readPageText(path));
+    const result = await (read ?? this.limiter.run(() => readPageText(path)));
     if (this.reads.get(key) !== seq) return false;
-    return this.session.diskFile(uri, text);
+    if ('failed' in result) {
+      this.connection.console.warn(`Newsprint: ${path} could not be read (${result.failed}); the index keeps what it had of it.`);
+      return this.session.index.get(uri) !== undefined;
+    }
+    return this.session.diskFile(uri, 'text' in result ? result.text : undefined);
   }
 
-  /** Page files created, changed or deleted on disk; open documents keep what the editor holds. */
+  /** Page files created, changed or deleted on disk; open documents keep what the editor holds. A burst of them is read with progress. */
   filesChanged(changes: readonly FileEvent[]): void {
+    const reads: Array<Promise<boolean>> = [];
     for (const c of changes) {
       const path = pathOf(c.uri);
       if (!path || !hasPageExtension(path)) continue;
       if (c.type === FileChangeType.Deleted) {
         this.reads.set(canonicalUri(c.uri), ++this.readSeq);
         this.session.diskFile(c.uri, undefined);
-      } else void this.readFromDisk(c.uri);
+      } else reads.push(this.readFromDisk(c.uri));
+    }
+    if (reads.length >= BURST) void this.reportBurst(reads);
+  }
+
+  private async reportBurst(reads: ReadonlyArray<Promise<boolean>>): Promise<void> {
+    const progress = await this.connection.window.createWorkDoneProgress();
+    progress.begin('Newsprint: reading changed pages', 0, `0/${reads.length} files`, false);
+    let done = 0;
+    let lastReport = 0;
+    try {
+      await Promise.all(
+        reads.map((r) =>
+          r.finally(() => {
+            done++;
+            const now = performance.now();
+            if (now - lastReport > REPORT_MS) {
+              lastReport = now;
+              progress.report(Math.floor((100 * done) / reads.length), `${done}/${reads.length} files`);
+            }
+          }),
+        ),
+      );
+    } finally {
+      progress.done();
     }
   }
 }
