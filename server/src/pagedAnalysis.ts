@@ -17,6 +17,7 @@ import type { Finding, Fix } from './rules/finding';
 import type { Segmenter } from './segment/segmenter';
 import type { PageRef } from './text/numerals';
 import { LineIndex } from './text/positions';
+import { detach } from './text/detach';
 import { splitLines } from './text/lines';
 
 export interface PagedChunk {
@@ -46,6 +47,54 @@ export function shiftFinding(f: Finding, by: number): Finding {
     ...(f.related ? { related: f.related.map((r) => ({ span: { start: r.span.start + by, end: r.span.end + by }, message: r.message })) } : {}),
     fixes: f.fixes.map((x) => shiftFix(x, by)),
   };
+}
+
+/**
+ * The segmentation a document asked for in its last two analyses. A shared
+ * cache of fixed size evicting oldest first reuses nothing once a page has
+ * more line breaks than it holds (30,000 short lines: 1.8 s a keystroke);
+ * this one holds what the document uses, and forgets what it stopped using.
+ */
+class WindowCache {
+  private current = new Map<string, readonly string[]>();
+  private previous = new Map<string, readonly string[]>();
+  private inner: Segmenter | undefined;
+  private readonly wrapper: Segmenter = {
+    cut: (text) => {
+      let words = this.current.get(text);
+      if (words === undefined) {
+        words = this.previous.get(text) ?? this.inner!.cut(text);
+        this.current.set(text, words);
+      }
+      return words;
+    },
+  };
+
+  /** This cache in front of `inner`; another segmenter (another dictionary) starts it afresh. */
+  over(inner: Segmenter): Segmenter {
+    if (inner !== this.inner) {
+      this.inner = inner;
+      this.current = new Map();
+      this.previous = new Map();
+    }
+    return this.wrapper;
+  }
+
+  /** An analysis is done: what it did not ask for goes at the next one. */
+  rotate(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  /** A cache of its own that asks this one first (for fix-all's passes, which must not rotate the document's). */
+  child(): WindowCache {
+    const child = new WindowCache();
+    child.over = (inner) => {
+      child.inner = this.over(inner);
+      return child.wrapper;
+    };
+    return child;
+  }
 }
 
 /** One version of a document, analysed page by page. */
@@ -110,6 +159,8 @@ export class PagedAnalyzer {
   private configured = new WeakMap<readonly Finding[], { config: AnalysisConfig; findings: Finding[] }>();
   /** Per model, its pages as the index keeps them, and where they were last moved to (pages before an edit stay put). */
   private summaries = new WeakMap<PageModel, { fileName: string; pages: IndexedPage[]; at?: { start: number; line: number; pages: IndexedPage[] } }>();
+  /** The windows this document's last two analyses segmented: sized to the document, so no cliff past a fixed capacity. */
+  private windows = new WindowCache();
 
   /**
    * An analyzer that starts from what this one remembers and goes its own
@@ -122,6 +173,7 @@ export class PagedAnalyzer {
     other.found = this.found;
     other.configured = this.configured;
     other.summaries = this.summaries;
+    other.windows = this.windows.child();
     return other;
   }
 
@@ -129,20 +181,22 @@ export class PagedAnalyzer {
     const { config } = options;
     const chunks = pageChunks(text);
     const models = new Map<string, { model: PageModel; fileRef: string }>();
+    const segmenter = options.segmenter ? this.windows.over(options.segmenter) : undefined;
     const read = chunks.map((chunk, i) => {
-      // The chunk's own text is the key: a slice shares the text's memory, where a built key would copy it.
       const key = text.slice(chunk.start, chunk.end);
       const fileRef = i === 0 ? (options.pageRef?.label ?? '') : '';
       const hit = this.models.get(key) ?? models.get(key);
       const read: AnalyzeOptions = {
-        ...(options.segmenter ? { segmenter: options.segmenter } : {}),
+        ...(segmenter ? { segmenter } : {}),
         ...(options.lineCache ? { lineCache: options.lineCache } : {}),
         ...(i === 0 && options.pageRef ? { pageRef: options.pageRef } : {}),
       };
-      const model = hit && hit.fileRef === fileRef ? hit.model : readModel(key, read);
-      models.set(key, { model, fileRef });
+      // A model is read from a copy of its page and kept under that copy: the slice would keep this whole version of the document alive.
+      const model = hit && hit.fileRef === fileRef ? hit.model : readModel(detach(key), read);
+      models.set(model.text, { model, fileRef });
       return { chunk, model };
     });
+    this.windows.rotate();
     // Keep only what this text uses: the caches never outgrow the document.
     this.models = models;
     const masthead = read.find((r) => r.model.names.masthead)?.model.names.masthead;

@@ -3,6 +3,7 @@
  * (joining the parts of a paragraph cut by layout) → pages → blocks.
  */
 import { trimEnd, trimStart } from '../text/chars';
+import { detach } from '../text/detach';
 import { splitLines, type Line } from '../text/lines';
 import type { PageRef } from '../text/numerals';
 import { noSegmenter, straddlingWord, type Segmenter } from '../segment/segmenter';
@@ -56,10 +57,12 @@ export class LineCache {
   get(text: string): LineClass {
     let c = this.map.get(text);
     if (c === undefined) {
-      c = classify(text);
+      // Key and classification are made from a copy: a slice would keep alive the document version it was cut from.
+      const own = detach(text);
+      c = classify(own);
       // Dropping everything at once is crude but cheap, and a cache refills in one analysis.
       if (this.map.size >= this.capacity) this.map.clear();
-      this.map.set(text, c);
+      this.map.set(own, c);
     }
     return c;
   }
