@@ -18,7 +18,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   controller = new ServerController(context, output, trace, status);
   const issueMap = new IssueMapView(output);
   controller.onClient((client) => issueMap.attach(client));
-  context.subscriptions.push(output, trace, status, controller, issueMap, ...registerCommands(controller, output));
+  const started = controller;
+  context.subscriptions.push(
+    output,
+    trace,
+    status,
+    controller,
+    issueMap,
+    ...registerCommands(controller, output),
+    // The server was told the workspace is untrusted: started again, it reads the workspace's own settings too.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void started.restart()),
+  );
   await controller.start();
 }
 

@@ -12,8 +12,6 @@ import { RestartPolicy, type RestartNotifier } from './restartPolicy';
 import { configurationMiddleware } from './settingsMiddleware';
 import type { StatusItem } from './statusItem';
 
-/** The workspace file the server reads rule levels and ignored findings from. */
-const CONFIG_FILE_GLOB = '**/.newsprint.json';
 const SHOW_OUTPUT = 'Show Output';
 const RESTART = 'Restart Server';
 
@@ -33,7 +31,6 @@ export class ServerController implements vscode.Disposable {
   private clientListeners: vscode.Disposable[] = [];
   private readonly policy: RestartPolicy;
   private readonly clientHooks: Array<(client: LanguageClient) => vscode.Disposable[]> = [];
-  private readonly configWatcher: vscode.FileSystemWatcher;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -42,8 +39,6 @@ export class ServerController implements vscode.Disposable {
     private readonly status: StatusItem,
   ) {
     this.policy = new RestartPolicy(this.notifier());
-    // One watcher for every client; the client only listens to it.
-    this.configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
   }
 
   /**
@@ -110,18 +105,17 @@ export class ServerController implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.configWatcher.dispose();
     void this.stop();
   }
 
   private clientOptions(): LanguageClientOptions {
     return {
       documentSelector: DOCUMENT_SELECTOR,
-      synchronize: {
-        // Tells the server when any newsprint.* setting changes; it reads them with workspace/configuration.
-        configurationSection: 'newsprint',
-        fileEvents: this.configWatcher,
-      },
+      // An untrusted workspace's .newsprint.json may not choose which files are pages; trust granted later restarts the server.
+      initializationOptions: { trusted: vscode.workspace.isTrusted },
+      // Tells the server when any newsprint.* setting changes; it reads them with workspace/configuration.
+      // Files it watches itself: it registers its watchers for page and config files.
+      synchronize: { configurationSection: 'newsprint' },
       outputChannel: this.output,
       traceOutputChannel: this.trace,
       // Failures are logged; the user hears from the restart policy instead of one toast per failed request.

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import {
   createConnection,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -45,6 +46,8 @@ let pullDiagnostics = false;
 let refreshSupport = false;
 let workspaceFolderEvents = false;
 let resolveEdits = false;
+/** The client says so in initializationOptions; other editors have no such notion and are trusted. */
+let trusted = true;
 let folders: string[] = [];
 let settingsStore: SettingsStore;
 let symbols: SymbolRegistration;
@@ -57,7 +60,12 @@ const segmentation = new SegmentationService(connection, process.env.NEWSPRINT_D
 const configs = new ConfigFinder();
 
 /** Shared by every open document: pages of one issue repeat their furniture and each other's headlines. */
-const session = new WorkspaceSession({ segmenter: () => segmentation.get(windowSettings.dictionary, windowSettings.userDictionary), configs, lineCache: new LineCache() });
+const session = new WorkspaceSession({
+  segmenter: () => segmentation.get(windowSettings.dictionary, windowSettings.userDictionary),
+  configs,
+  lineCache: new LineCache(),
+  trusted: () => trusted,
+});
 const writer = new ConfigWriter(configs, (path) => session.rootOf(path));
 const published = new DocumentDiagnostics();
 let indexer: IssueIndexer;
@@ -66,9 +74,17 @@ let settingsKnown: () => void = () => undefined;
 const settingsReady = new Promise<void>((resolve) => (settingsKnown = resolve));
 const ready = () => settingsReady;
 
+/** Set once the client asked the server to shut down: every request after that is refused, as LSP says. */
+let shuttingDown = false;
+
+function refuseAfterShutdown(): void {
+  if (shuttingDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
+}
+
 /** A handler that logs instead of taking the server down, and answers with a fallback. */
 function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => Promise<R> | R): (...args: P) => Promise<R> {
   return async (...args: P) => {
+    refuseAfterShutdown();
     try {
       return await fn(...args);
     } catch (err) {
@@ -116,6 +132,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
   workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
   resolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+  trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
   settingsStore = new SettingsStore(connection, caps.workspace?.configuration === true);
   clientCapabilities = caps;
   symbols = SymbolRegistration.for(connection, caps);
@@ -229,6 +246,7 @@ connection.onDidChangeWatchedFiles((change) => {
 });
 
 connection.languages.diagnostics.on(async (params, token) => {
+  refuseAfterShutdown();
   let view: DocumentView | undefined;
   try {
     view = await viewOf(params.textDocument.uri);
@@ -303,6 +321,10 @@ connection.onExecuteCommand(
     session.configChanged();
   }),
 );
+
+connection.onShutdown(() => {
+  shuttingDown = true;
+});
 
 process.on('uncaughtException', (err) => connection.console.error(`Newsprint: unexpected error: ${err.stack ?? err.message}`));
 process.on('unhandledRejection', (err) => connection.console.error(`Newsprint: unexpected rejection: ${String(err)}`));

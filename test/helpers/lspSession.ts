@@ -30,10 +30,16 @@ export interface SessionOptions {
   readonly capabilities?: ClientCapabilities;
   /** Extra environment for the server process. */
   readonly env?: Record<string, string>;
+  readonly initializationOptions?: unknown;
+  /** A shell line to run before the server, in the same shell (`ulimit -n 64`). */
+  readonly shellPrefix?: string;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const env = { ...process.env, ...options.env };
+  const child = options.shellPrefix
+    ? spawn('/bin/sh', ['-c', `${options.shellPrefix}; exec "$0" "$1" --stdio`, process.execPath, SERVER], { stdio: ['pipe', 'pipe', 'pipe'], env })
+    : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -102,6 +108,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     rootUri: options.rootUri ?? null,
     capabilities,
     workspaceFolders: null,
+    ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});
 

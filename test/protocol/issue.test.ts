@@ -125,12 +125,16 @@ describe('an issue in the workspace, pull diagnostics (as VS Code)', () => {
   });
   after(() => session.close());
 
-  it('indexes the workspace in the background, reporting work-done progress, and watches page files', () => {
+  it('indexes the workspace in the background, reporting work-done progress, and watches page files and config files', () => {
     assert.deepEqual(seen.progress[0], { kind: 'begin', title: 'Newsprint: indexing issues', message: 'looking for page files', cancellable: false, percentage: 0 });
     assert.equal(seen.progress[seen.progress.length - 1]!.kind, 'end');
     assert.ok(seen.progress.filter((p) => p.kind === 'report').every((p) => /^\d+\/2 files$/.test(p.message!)));
     assert.deepEqual(seen.registrations, [
-      { id: (seen.registrations[0] as { id: string }).id, method: 'workspace/didChangeWatchedFiles', registerOptions: { watchers: [{ globPattern: '**/*.{txt,newsprint,np}' }] } },
+      {
+        id: (seen.registrations[0] as { id: string }).id,
+        method: 'workspace/didChangeWatchedFiles',
+        registerOptions: { watchers: [{ globPattern: '**/*.{txt,newsprint,np}' }, { globPattern: '**/.newsprint.json' }] },
+      },
     ]);
     assert.ok(session.initialize.capabilities.definitionProvider && session.initialize.capabilities.hoverProvider && session.initialize.capabilities.workspaceSymbolProvider);
     assert.equal((session.initialize.capabilities.diagnosticProvider as { interFileDependencies: boolean }).interFileDependencies, true);

@@ -3,7 +3,10 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { MAX_PROBLEMS_LIMIT } from '../../server/src/lsp/settings';
 import { RULES } from '../../server/src/rules';
+import { CONFIG_KEYS } from '../../server/src/workspace/configFile';
+import { LIMITS } from '../../server/src/workspace/fileConfig';
 import { ROOT } from '../helpers/repo';
 
 interface RuleSchema {
@@ -12,7 +15,9 @@ interface RuleSchema {
   additionalProperties: boolean;
 }
 
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } } };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, { maxLength?: number; maximum?: number }> }; jsonValidation: Array<{ fileMatch: string; url: string }> };
+};
 
 describe('package.json', () => {
   const rules = manifest.contributes.configuration.properties['newsprint.rules'] as RuleSchema;
@@ -33,5 +38,40 @@ describe('package.json', () => {
       assert.ok(p.markdownDescription.length > 0, r.id);
     }
     assert.deepEqual(rules.default, Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])));
+  });
+});
+
+interface ConfigSchema {
+  properties: Record<string, { maxLength?: number }>;
+  additionalProperties: boolean;
+  definitions: { level: { enum: string[] }; rules: { properties: Record<string, unknown> } };
+}
+
+describe('the schema of .newsprint.json', () => {
+  const validation = manifest.contributes.jsonValidation.find((v) => v.fileMatch === '.newsprint.json')!;
+  const schema = JSON.parse(readFileSync(join(ROOT, validation.url), 'utf8')) as ConfigSchema;
+
+  it('is published for VS Code to check the file against, and shipped in the package', () => {
+    assert.equal(validation.url, './schemas/newsprint.schema.json');
+    assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!schemas\/\*$/m);
+  });
+
+  it('names the keys the parser reads, and every rule with its levels', () => {
+    assert.deepEqual(Object.keys(schema.properties), [...CONFIG_KEYS]);
+    assert.equal(schema.additionalProperties, false);
+    assert.deepEqual(
+      Object.keys(schema.definitions.rules.properties),
+      RULES.map((r) => r.id),
+    );
+    assert.deepEqual(schema.definitions.level.enum, ['error', 'warning', 'information', 'hint', 'off']);
+  });
+
+  it('declares the limits the workspace layer holds values to, as package.json does for the settings', () => {
+    const settings = manifest.contributes.configuration.properties;
+    for (const key of ['paperName', 'bylineTemplate', 'pageFileNamePattern'] as const) {
+      assert.equal(schema.properties[key]!.maxLength, LIMITS[key], key);
+      assert.equal(settings[`newsprint.${key}`]!.maxLength, LIMITS[key], key);
+    }
+    assert.equal(settings['newsprint.maxProblems']!.maximum, MAX_PROBLEMS_LIMIT);
   });
 });

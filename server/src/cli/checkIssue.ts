@@ -61,6 +61,17 @@ export function unpackLines(packed: Int32Array): Line[] {
   return lines;
 }
 
+/** What a file's check threw, as a note on the file: one file that cannot be checked must not end the run. */
+function guarded<T>(o: { t: CheckTarget; notes: Array<{ text: string; status: 0 | 2 }> }, work: () => T): T | undefined {
+  try {
+    return work();
+  } catch (err) {
+    if (o.notes.some((n) => n.text.startsWith(`${o.t.path}: could not be checked`))) return undefined;
+    o.notes.push({ text: `${o.t.path}: could not be checked (${err instanceof Error ? err.message : String(err)}); the other files were`, status: 2 });
+    return undefined;
+  }
+}
+
 /** Checks the files of one issue; results in the order given. */
 export function checkIssue(targets: readonly CheckTarget[], options: CheckOptions, segmenter: Segmenter, configs: ConfigFinder): CheckedFile[] {
   const session = new WorkspaceSession({ segmenter: () => segmenter, configs, unbounded: true });
@@ -84,7 +95,7 @@ export function checkIssue(targets: readonly CheckTarget[], options: CheckOption
   if (options.fix) {
     for (const o of opened) {
       if (!('read' in o) || !o.read) continue;
-      const result = session.fixAll(o.uri);
+      const result = guarded(o, () => session.fixAll(o.uri));
       if (!result || result.edits.length === 0) continue;
       try {
         const written = writeText(o.t.path, result.text, o.read);
@@ -98,18 +109,19 @@ export function checkIssue(targets: readonly CheckTarget[], options: CheckOption
     }
   }
   // Every file is in the index before any cross-page finding is asked for.
-  const views = new Map(opened.map((o) => [o.uri, session.document(o.uri)]));
+  const views = new Map(opened.map((o) => [o.uri, guarded(o, () => session.document(o.uri))]));
   const diagnostics = new DocumentDiagnostics();
   const limit = options.maxProblems !== undefined ? { max: options.maxProblems, name: '--max-problems' } : undefined;
   return opened.map((o): CheckedFile => {
     const view = views.get(o.uri);
     if (!view) return { file: o.t.path, notes: o.notes, ...('skipped' in o && o.skipped ? { skipped: o.skipped } : {}) };
-    const listed = diagnostics.of(view, session.crossPage(o.uri), limit);
+    const report = guarded(o, () => ({
+      diagnostics: diagnostics.of(view, session.crossPage(o.uri), limit),
+      outline: session.outline(view),
+      lines: packLines(view.analysis.lineIndex().lines),
+    }));
+    if (!report) return { file: o.t.path, notes: o.notes };
     const n = fixed.get(o.uri);
-    return {
-      file: o.t.path,
-      notes: o.notes,
-      report: { diagnostics: listed, outline: session.outline(view), lines: packLines(view.analysis.lineIndex().lines), ...(n !== undefined ? { fixed: n } : {}) },
-    };
+    return { file: o.t.path, notes: o.notes, report: { ...report, ...(n !== undefined ? { fixed: n } : {}) } };
   });
 }

@@ -11,6 +11,7 @@ import type { MissingPageLevel } from '../issue/crossPage';
 import { LineIndex } from '../text/positions';
 import { ConfigFinder } from '../workspace/configFinder';
 import { DEFAULT_SETTINGS, fileConfig } from '../workspace/fileConfig';
+import { compileLinear } from '../workspace/pagePattern';
 import { unpackLines, type CheckedFile } from './checkIssue';
 import { collectFiles } from './files';
 import { formatJson, formatText, type FileReport } from './format';
@@ -172,7 +173,7 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
     // A config file that applies not at all would check with settings nobody chose: that is an error, not a note.
     const problems = [
       ...(found.path ? found.problems.map((p) => ({ text: `${found.path}: ${p}`, status: found.unusable ? 2 : 0 })) : []),
-      ...fileConfig(path, DEFAULT_SETTINGS, found).problems.map((text) => ({ text, status: 0 })),
+      ...fileConfig(path, DEFAULT_SETTINGS, found, { compile: compileLinear, trusted: true }).problems.map((text) => ({ text, status: 0 })),
     ];
     for (const p of problems) {
       if (reported.has(p.text)) continue;

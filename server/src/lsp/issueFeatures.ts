@@ -21,6 +21,7 @@ import {
 import { linkAt, jumpHover, jumpTarget, markerLinks } from '../issue/navigation';
 import { articleSymbols, type ArticleSymbol } from '../issue/workspaceSymbols';
 import { ISSUE_MAP_CHANGED, ISSUE_MAP_REQUEST, type IssueMapChangedParams, type IssueMapParams } from '../protocol';
+import { CONFIG_FILE } from '../workspace/configFile';
 import { PAGE_FILE_GLOB } from '../workspace/pageFiles';
 import type { SessionChange, WorkspaceSession } from '../workspace/session';
 import type { IssueIndexer } from './issueIndexer';
@@ -106,10 +107,15 @@ export function registerIssueFeatures({ connection, session, indexer, ready, gua
   );
 }
 
-/** Page files changed on disk come as didChangeWatchedFiles: asked for here when the client lets servers register watchers. */
+/**
+ * Page files and config files changed on disk come as didChangeWatchedFiles:
+ * asked for here, by the server that reads them, when the client lets
+ * servers register watchers. A client that cannot is covered by the config
+ * being read again before each write, and by its modification time.
+ */
 export async function watchPageFiles(connection: Connection, capabilities: ClientCapabilities): Promise<void> {
   if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration !== true) return;
-  await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: PAGE_FILE_GLOB }] });
+  await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: PAGE_FILE_GLOB }, { globPattern: `**/${CONFIG_FILE}` }] });
 }
 
 export interface RefreshHooks {

@@ -11,6 +11,8 @@ import { DEFAULT_SETTINGS as FRONT_END_DEFAULTS, type FrontEndSettings } from '.
 
 /** VS Code keeps at most 1,000 diagnostics per file: the default leaves room for the one that counts the rest. */
 export const DEFAULT_MAX_PROBLEMS = 999;
+/** More is never shown by VS Code and only costs: at 1e9 on a hostile page, a 51 MB publish and 50 s per keystroke. */
+export const MAX_PROBLEMS_LIMIT = 5000;
 
 export interface Settings extends FrontEndSettings {
   readonly userDictionary: string;
@@ -41,7 +43,7 @@ export function parseSettings(raw: unknown): Settings {
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const seg = r.segmentation as { dictionary?: unknown } | undefined;
   const crossPage = r.crossPage as { missingPage?: unknown } | undefined;
-  const max = typeof r.maxProblems === 'number' && r.maxProblems >= 1 ? Math.floor(r.maxProblems) : DEFAULT_MAX_PROBLEMS;
+  const max = typeof r.maxProblems === 'number' && r.maxProblems >= 1 ? Math.min(Math.floor(r.maxProblems), MAX_PROBLEMS_LIMIT) : DEFAULT_MAX_PROBLEMS;
   return {
     rules,
     paperName: str(r.paperName),

@@ -36,6 +36,15 @@ export interface FrontEndSettings {
 
 export const DEFAULT_SETTINGS: FrontEndSettings = { rules: {}, paperName: '', bylineTemplate: '', pageFileNamePattern: '', missingPage: 'off' };
 
+/**
+ * What a setting or a config file may hold. A paper's name is a few
+ * characters (人民日报海外版 is seven) and a source line a few dozen; a
+ * repository's config that sets a 254 KB template would otherwise insert it
+ * into every page, and its expansion ran to 800 million characters. The
+ * schema of .newsprint.json and package.json declare the same limits.
+ */
+export const LIMITS = { paperName: 40, bylineTemplate: 100, sourceLine: 200, pageFileNamePattern: 256 } as const;
+
 export interface FileConfig {
   readonly analysis: AnalysisConfig;
   readonly crossPage: CrossPageOptions;
@@ -51,32 +60,46 @@ export interface FileConfig {
 /** A pattern as a NamePattern, or why it cannot be one. */
 export type CompilePattern = (source: string) => { pattern: NamePattern } | { problem: string };
 
-export const compileRegExp: CompilePattern = (source) => {
-  try {
-    return { pattern: new RegExp(source) };
-  } catch (err) {
-    return { problem: (err as Error).message };
-  }
-};
+/** A text setting within its limit, or empty (the default) with a problem said. */
+function bounded(value: string, max: number, name: string, problems: string[]): string {
+  if (value.length <= max) return value;
+  problems.push(`${name} is longer than ${max} characters (${value.length}); it is not used`);
+  return '';
+}
 
 /**
  * The configuration of the file at `path` (undefined for documents that are
  * not files: they get the settings alone).
  */
-export function fileConfig(path: string | undefined, settings: FrontEndSettings, found: FoundConfig | undefined, compile: CompilePattern = compileRegExp): FileConfig {
+export interface FileConfigOptions {
+  readonly compile: CompilePattern;
+  /**
+   * False in an untrusted workspace: its .newsprint.json may not choose which
+   * files are pages (VS Code already keeps its settings from doing so).
+   */
+  readonly trusted: boolean;
+}
+
+export function fileConfig(path: string | undefined, settings: FrontEndSettings, found: FoundConfig | undefined, options: FileConfigOptions): FileConfig {
   const config = found?.path ? found.config : undefined;
   const relative = path && found ? relativeKey(found.root, path) : undefined;
   const rules = { ...settings.rules, ...(config && relative !== undefined ? rulesFor(config, relative) : (config?.rules ?? {})) };
-  const paperName = config?.paperName || settings.paperName;
-  const bylineTemplate = config?.bylineTemplate || settings.bylineTemplate;
+  const problems: string[] = [];
+  const paperName = bounded(config?.paperName || settings.paperName, LIMITS.paperName, 'paperName', problems);
+  const template = bounded(config?.bylineTemplate || settings.bylineTemplate, LIMITS.bylineTemplate, 'bylineTemplate', problems);
+  // The longest name {paper} can stand for, however often the template names it.
+  const expanded = template.replace(/\{paper\}/g, 'x'.repeat(Math.max(paperName.length, LIMITS.paperName)));
+  const bylineTemplate = expanded.length > LIMITS.sourceLine ? '' : template;
+  if (template && !bylineTemplate) problems.push(`bylineTemplate would make a source line longer than ${LIMITS.sourceLine} characters; the built-in one applies`);
   const ignore = config && relative !== undefined ? config.ignore.filter((i) => i.file === undefined || i.file === relative) : [];
   const ignored = config && relative !== undefined ? ignoresFor(config, relative) : undefined;
-  const patternText = config?.pageFileNamePattern || settings.pageFileNamePattern;
-  const patternSource = config?.pageFileNamePattern ? `pageFileNamePattern in ${found?.path ?? '.newsprint.json'}` : 'newsprint.pageFileNamePattern';
-  const problems: string[] = [];
+  const fromFile = config?.pageFileNamePattern && options.trusted ? config.pageFileNamePattern : undefined;
+  if (config?.pageFileNamePattern && !options.trusted) problems.push(`pageFileNamePattern in ${found?.path ?? '.newsprint.json'} is not used in an untrusted workspace`);
+  const patternSource = fromFile ? `pageFileNamePattern in ${found?.path ?? '.newsprint.json'}` : 'newsprint.pageFileNamePattern';
+  const patternText = bounded(fromFile || settings.pageFileNamePattern, LIMITS.pageFileNamePattern, patternSource, problems);
   let pattern: NamePattern | undefined;
   if (patternText) {
-    const compiled = compile(patternText);
+    const compiled = options.compile(patternText);
     if ('pattern' in compiled) pattern = compiled.pattern;
     else problems.push(`${patternSource} does not compile (${compiled.problem}); the built-in page names apply`);
   }

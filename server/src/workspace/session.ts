@@ -25,7 +25,8 @@ import type { OutlineEntry } from '../outline';
 import type { Finding, RuleId } from '../rules/finding';
 import { looksBinary } from '../text/binary';
 import { ConfigFinder } from './configFinder';
-import { DEFAULT_SETTINGS, fileConfig, type CompilePattern, type FileConfig, type FrontEndSettings } from './fileConfig';
+import { DEFAULT_SETTINGS, fileConfig, type FileConfig, type FrontEndSettings } from './fileConfig';
+import { compileLinear } from './pagePattern';
 import { pageRefOf, pageTest } from './pageFiles';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,7 +37,8 @@ export interface SessionOptions {
   readonly segmenter: () => Segmenter;
   readonly configs?: ConfigFinder;
   readonly lineCache?: LineCache;
-  readonly compilePattern?: CompilePattern;
+  /** Whether the workspace is trusted (see fileConfig.ts); asked when a file is configured, since trust is known only once the client says. */
+  readonly trusted?: () => boolean;
   /**
    * Look for `.newsprint.json` all the way up: the checker, run on paths a
    * person chose, does as other command-line tools do. The editor looks
@@ -168,7 +170,7 @@ export class WorkspaceSession {
     // Within the workspace folder, or beside the file when it is in none: never from above the workspace.
     const found = path ? this.configs.forFile(path, this.options.unbounded ? undefined : (this.rootOf(path) ?? dirname(path))) : undefined;
     for (const p of found?.problems ?? []) this.warn(`${found!.path ?? '.newsprint.json'}: ${p}`);
-    const config = fileConfig(path, this.settingsFor(key), found, this.options.compilePattern);
+    const config = fileConfig(path, this.settingsFor(key), found, { compile: compileLinear, trusted: this.options.trusted?.() ?? true });
     for (const p of config.problems) this.warn(p);
     return config;
   }
