@@ -33,18 +33,25 @@ export interface SessionOptions {
   readonly initializationOptions?: unknown;
   /** A shell line to run before the server, in the same shell (`ulimit -n 64`). */
   readonly shellPrefix?: string;
+  /** Options for node before the server's script (`--max-old-space-size=128`). */
+  readonly nodeArgs?: readonly string[];
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
   const env = { ...process.env, ...options.env };
+  const args = [...(options.nodeArgs ?? []), SERVER, '--stdio'];
   const child = options.shellPrefix
-    ? spawn('/bin/sh', ['-c', `${options.shellPrefix}; exec "$0" "$1" --stdio`, process.execPath, SERVER], { stdio: ['pipe', 'pipe', 'pipe'], env })
-    : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    ? spawn('/bin/sh', ['-c', `${options.shellPrefix}; exec "$0" "$@"`, process.execPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env })
+    : spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const notifications: Array<{ method: string; params: unknown }> = [];
-  const waiters: Array<{ uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  const waiters: Array<{ uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void; reject: (err: Error) => void }> = [];
+  // A server that dies leaves nothing to wait for: say so rather than hang.
+  child.on('exit', (code, signal) => {
+    for (const w of waiters.splice(0)) w.reject(new Error(`the server exited (${signal ?? `code ${code}`}) while diagnostics of ${w.uri} were awaited:\n${err.slice(-2000)}`));
+  });
   const published: PublishDiagnosticsParams[] = [];
   connection.onNotification((method, params) => {
     notifications.push({ method, params });
@@ -129,7 +136,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     nextDiagnostics(uri, predicate = () => true) {
       const i = published.findIndex((p) => p.uri === uri && predicate(p));
       if (i >= 0) return Promise.resolve(published.splice(i, 1)[0]!);
-      return new Promise((resolve) => waiters.push({ uri, predicate, resolve }));
+      return new Promise((resolve, reject) => waiters.push({ uri, predicate, resolve, reject }));
     },
     async close() {
       try {
