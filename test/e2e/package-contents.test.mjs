@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { before, after, test } from 'node:test';
+import { targetPlatform } from '../../scripts/platform.mjs';
 import { CORPUS_ISSUE, MANIFEST, REPO, VSIX } from './paths.mjs';
 import { readVsix } from './vsix.mjs';
 
@@ -18,6 +19,7 @@ const REQUIRED = [
   'client/out/extension.js',
   'server/out/server.js',
   'server/out/cli.js',
+  'server/out/build.json',
   // Every file the build writes for segmentation: the trimmed dictionary, its manifest, the files nodejieba insists on.
   ...readdirSync(join(REPO, 'server', 'out', 'dict')).map((f) => `server/out/dict/${f}`),
   // nodejieba's loader requires only its N-API binary; the full dictionary backs the `full` setting.
@@ -73,6 +75,21 @@ test('the package holds nothing else: no sources, maps, build intermediates or o
     [],
     'source maps in the package',
   );
+});
+
+test('the package names the platform it was built for, and its bundles name no source map', () => {
+  const manifest = readVsix(VSIX)
+    .find((e) => e.name === 'extension.vsixmanifest')
+    .read()
+    .toString('utf8');
+  assert.match(manifest, new RegExp(`TargetPlatform="${targetPlatform()}"`));
+  for (const bundle of ['client/out/extension.js', 'server/out/server.js', 'server/out/cli.js']) {
+    const text = entries
+      .find((e) => e.name === `extension/${bundle}`)
+      .read()
+      .toString('utf8');
+    assert.doesNotMatch(text, /sourceMappingURL/, `${bundle} names a map the package does not hold`);
+  }
 });
 
 test(`the package stays small (under ${MAX_BYTES / 1024 / 1024} MiB)`, (t) => {

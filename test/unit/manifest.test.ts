@@ -1,8 +1,14 @@
-/** What package.json declares to VS Code, held to the code: the newsprint.rules schema is the rule registry. */
+/**
+ * What ships and how, held to the code: package.json's newsprint.rules is the
+ * rule registry, the schema of .newsprint.json is what the parser reads, the
+ * package says which platform its native binary is for, and npm asks before
+ * npx installs.
+ */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { unavailableMessage } from '../../server/src/jieba/load';
 import { MAX_PROBLEMS_LIMIT } from '../../server/src/lsp/settings';
 import { RULES } from '../../server/src/rules';
 import { CONFIG_KEYS } from '../../server/src/workspace/configFile';
@@ -73,5 +79,32 @@ describe('the schema of .newsprint.json', () => {
       assert.equal(settings[`newsprint.${key}`]!.maxLength, LIMITS[key], key);
     }
     assert.equal(settings['newsprint.maxProblems']!.maximum, MAX_PROBLEMS_LIMIT);
+  });
+});
+
+describe('segmentation that cannot load', () => {
+  it('says, when nodejieba’s binary was built for another platform, which one and what to install', () => {
+    const reason = "/lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.29' not found";
+    assert.equal(
+      unavailableMessage(reason, 'linux-x64', 'alpine-x64', true),
+      `word segmentation unavailable, cuts are found from punctuation alone: nodejieba's native module was built for linux-x64, and this machine is alpine-x64 (install the package for alpine-x64, or build Newsprint here): ${reason}`,
+    );
+    assert.equal(
+      unavailableMessage('dictionary not found: /x', 'linux-x64', 'alpine-x64', false),
+      'word segmentation unavailable, cuts are found from punctuation alone: dictionary not found: /x',
+    );
+    assert.equal(unavailableMessage(reason, 'linux-x64', 'linux-x64', true), `word segmentation unavailable, cuts are found from punctuation alone: ${reason}`);
+  });
+
+  it('has the build say which platform the binary is for', () => {
+    assert.equal((JSON.parse(readFileSync(join(ROOT, 'server', 'out', 'build.json'), 'utf8')) as { platform: string }).platform.split('-').length, 2);
+  });
+});
+
+describe('npm settings', () => {
+  it('do not let npx install packages without asking in this folder', () => {
+    const npmrc = join(ROOT, '.npmrc');
+    const text = existsSync(npmrc) ? readFileSync(npmrc, 'utf8') : '';
+    assert.doesNotMatch(text, /^\s*yes\s*=\s*true/m);
   });
 });
