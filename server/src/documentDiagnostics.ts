@@ -47,8 +47,6 @@ function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
   };
 }
 
-const before = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-
 export class DocumentDiagnostics {
   private readonly relative = new WeakMap<Finding, Diagnostic>();
   private readonly indexes = new WeakMap<PageModel, LineIndex>();
@@ -59,16 +57,28 @@ export class DocumentDiagnostics {
     return index;
   }
 
-  /** Own findings, then cross-page ones merged in by position; within the limit, if any, and a count of the rest. */
+  /**
+   * Own findings and cross-page ones merged by position, within the limit if
+   * any, and a count of the rest. Only what is listed is converted: a page of
+   * 100,000 findings shown 999 at a time costs 999 diagnostics a keystroke.
+   */
   of(view: DocumentView, cross: readonly CrossPageFinding[], limit?: ProblemLimit): Diagnostic[] {
     const chunks = view.analysis.chunks;
     // Ignores name a page only in a one-file issue.
     const paged = chunks.length > 1 || (chunks[0]?.model.pages.length ?? 0) > 1;
-    const own: Diagnostic[] = [];
-    for (const c of chunks) {
+    const max = limit?.max ?? Infinity;
+    const total = chunks.reduce((n, c) => n + c.findings.length, cross.length);
+    const out: Diagnostic[] = [];
+    let x = 0;
+    const crossBefore = (at: number) => {
+      while (x < cross.length && cross[x]!.span.start < at && out.length < max) out.push(crossPageDiagnostic(cross[x++]!));
+    };
+    listing: for (const c of chunks) {
       const pages = c.model.pages;
       let p = 0;
       for (const f of c.findings) {
+        crossBefore(c.chunk.start + f.span.start);
+        if (out.length >= max) break listing;
         let d = this.relative.get(f);
         if (!d) {
           while (p + 1 < pages.length && pages[p + 1]!.span.start <= f.span.start) p++;
@@ -76,14 +86,12 @@ export class DocumentDiagnostics {
           d = toDiagnostic(f, this.indexOf(c.model), view.uri, page);
           this.relative.set(f, d);
         }
-        own.push(shiftDiagnostic(d, c.chunk.line));
+        out.push(shiftDiagnostic(d, c.chunk.line));
       }
     }
-    const all = cross.length === 0 ? own : [...own, ...cross.map(crossPageDiagnostic)].sort(before);
-    if (!limit || all.length <= limit.max) return all;
-    const listed = all.slice(0, limit.max);
-    const last = listed[listed.length - 1];
-    if (last) listed.push(omittedDiagnostic(all.length - limit.max, `${limit.name} is ${limit.max}`, last.range));
-    return listed;
+    crossBefore(Infinity);
+    const last = out[out.length - 1];
+    if (limit && out.length < total && last) out.push(omittedDiagnostic(total - out.length, `${limit.name} is ${limit.max}`, last.range));
+    return out;
   }
 }

@@ -113,15 +113,26 @@ function lastSentenceOf(text: string): string {
 
 const BODY = new Set<Element['kind']>(['paragraph', 'subheading', 'caption']);
 
-function within(f: Finding, span: Span): boolean {
-  return f.span.start >= span.start && f.span.start <= span.end;
+/**
+ * The findings (in position order) that start inside each block, its end
+ * included: one sweep, not every finding for every block, which on a page of
+ * thousands of blocks and findings was their product.
+ */
+function findingsByBlock(blocks: readonly Block[], findings: readonly Finding[]): Finding[][] {
+  let k = 0;
+  return blocks.map((b) => {
+    while (k < findings.length && findings[k]!.span.start < b.span.start) k++;
+    let j = k;
+    while (j < findings.length && findings[j]!.span.start <= b.span.end) j++;
+    return findings.slice(k, j);
+  });
 }
 
 function isBefore(here: PageRef | undefined, there: PageRef): boolean {
   return !here || (here.section ?? '') !== (there.section ?? '') || here.number < there.number;
 }
 
-function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex, findings: readonly Finding[], shared: ReadonlySet<string>): IndexedArticle | undefined {
+function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex, mine: readonly Finding[], shared: ReadonlySet<string>): IndexedArticle | undefined {
   if (block.kind === 'furniture') return undefined;
   const marker = (m: Block['markers'][number]): IndexedMarker => ({
     text: m.text,
@@ -156,7 +167,6 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
   const head = block.headline[0] ?? block.body[0];
   const tail = block.headline[block.headline.length - 1] ?? head;
   const selection = head && tail ? index.range(head.span.start, tail.span.end) : index.range(block.span.start, block.span.start);
-  const mine = findings.filter((f) => within(f, block.span));
   const deck = block.headline.map((h) => h.text);
   const name = blockName(block);
   return {
@@ -201,12 +211,13 @@ export function summarizePages(model: PageModel, findings: readonly Finding[], i
   return model.pages.map((page, i): IndexedPage => {
     const start = page.pageLine ?? { start: page.span.start, end: page.span.start };
     const shared = sharedLines(page);
+    const found = findingsByBlock(page.blocks, findings);
     const next = labels.slice(i + 1).find((l) => l !== undefined);
     return {
       ...(page.ref ? { ref: page.ref } : {}),
       label: labels[i] ?? (next ? `before ${next}` : fileName),
       range: index.range(start.start, start.end),
-      articles: page.blocks.map((b) => summarizeBlock(b, page, model.text, index, findings, shared)).filter((a): a is IndexedArticle => a !== undefined),
+      articles: page.blocks.map((b, k) => summarizeBlock(b, page, model.text, index, found[k]!, shared)).filter((a): a is IndexedArticle => a !== undefined),
     };
   });
 }
