@@ -35,6 +35,12 @@ export interface SessionOptions {
   readonly shellPrefix?: string;
   /** Options for node before the server's script (`--max-old-space-size=128`). */
   readonly nodeArgs?: readonly string[];
+  /**
+   * Keep every notification and every diagnostics publication no one waited
+   * for (the default). A long run turns it off: 20,000 publications of 999
+   * diagnostics would fill the test's own memory, not the server's.
+   */
+  readonly record?: boolean;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
@@ -53,13 +59,14 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     for (const w of waiters.splice(0)) w.reject(new Error(`the server exited (${signal ?? `code ${code}`}) while diagnostics of ${w.uri} were awaited:\n${err.slice(-2000)}`));
   });
   const published: PublishDiagnosticsParams[] = [];
+  const record = options.record ?? true;
   connection.onNotification((method, params) => {
-    notifications.push({ method, params });
+    if (record || method !== 'textDocument/publishDiagnostics') notifications.push({ method, params });
     if (method === 'textDocument/publishDiagnostics') {
       const p = params as PublishDiagnosticsParams;
       const i = waiters.findIndex((w) => w.uri === p.uri && w.predicate(p));
       if (i >= 0) waiters.splice(i, 1)[0]!.resolve(p);
-      else published.push(p);
+      else if (record) published.push(p);
     }
   });
   let configuration = options.configuration ?? {};

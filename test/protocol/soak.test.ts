@@ -29,7 +29,7 @@ describe(`soak: ${EDITS} edits on a ${KB} KB one-file issue, the server's heap h
   after(() => session.close());
 
   it('stays up, answers every version, and keeps its memory bounded', { timeout: 3_600_000 }, async () => {
-    session = await startSession({ pull: false, nodeArgs: [`--max-old-space-size=${HEAP_MB}`] });
+    session = await startSession({ pull: false, nodeArgs: [`--max-old-space-size=${HEAP_MB}`], record: false });
     const page = readCorpusPage();
     let text = '';
     // Pages of the corpus under page lines, to about KB kilobytes of UTF-8.
