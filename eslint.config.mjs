@@ -20,9 +20,35 @@ const PROTOCOL = [
   'vscode-languageclient/*',
 ];
 
-/** One `no-restricted-imports` rule: each group of forbidden specifiers with the reason people see. */
+/** What writes, renames or removes files: only workspace/safeWrite.ts may, so every write is made the one safe way. */
+const WRITES = [
+  'writeFile',
+  'writeFileSync',
+  'appendFile',
+  'appendFileSync',
+  'rename',
+  'renameSync',
+  'copyFile',
+  'copyFileSync',
+  'unlink',
+  'unlinkSync',
+  'rm',
+  'rmSync',
+  'truncate',
+  'truncateSync',
+  'createWriteStream',
+  'open',
+  'openSync',
+];
+const WRITE_PATHS = ['node:fs', 'fs', 'node:fs/promises', 'fs/promises'].map((name) => ({
+  name,
+  importNames: WRITES,
+  message: 'files are written only through workspace/safeWrite.ts (exclusive temporary file, links, mode and owner, lost updates)',
+}));
+
+/** One `no-restricted-imports` rule: each group of forbidden specifiers with the reason people see, and the file-writing functions of node:fs. */
 function forbid(...groups) {
-  return { 'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }] };
+  return { 'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })), paths: WRITE_PATHS }] };
 }
 
 const FRONT_ENDS = [
@@ -67,7 +93,7 @@ export default tseslint.config(
     rules: forbid(...PURE),
   },
   {
-    files: ['server/src/workspace/**', 'server/src/diagnostics.ts', 'server/src/protocol.ts'],
+    files: ['server/src/workspace/**', 'server/src/jieba/**', 'server/src/diagnostics.ts', 'server/src/documentDiagnostics.ts', 'server/src/protocol.ts'],
     rules: forbid(
       [
         [
@@ -101,6 +127,22 @@ export default tseslint.config(
       ],
       [['vscode'], 'the checker runs without an editor'],
     ),
+  },
+  {
+    files: ['server/src/workspace/safeWrite.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-jsonrpc', '**/lsp', '**/lsp/**', '**/cli', '**/cli/**'],
+              message: 'the one write module is the workspace layer’s, for every front end',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['client/src/**'],
