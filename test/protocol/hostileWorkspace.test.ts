@@ -6,8 +6,8 @@
  * burst of changed files with few file handles; requests after shutdown.
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
@@ -15,6 +15,7 @@ import type { ClientCapabilities, CodeAction, Diagnostic } from 'vscode-language
 import type { IssueMap } from '../../server/src/issue/issueMap';
 import { CORPUS, CORPUS_PAGE } from '../helpers/repo';
 import { byRule, startSession, type Session, type SessionOptions } from '../helpers/lspSession';
+import { temporaryFolders } from '../helpers/folders';
 
 const PAGE = readFileSync(CORPUS_PAGE, 'utf8');
 const PAGE2 = readFileSync(join(CORPUS, 'cjrb-2026-01-08', '02.txt'), 'utf8');
@@ -25,18 +26,11 @@ const CAPABILITIES: ClientCapabilities = {
   textDocument: { synchronization: { dynamicRegistration: false }, diagnostic: { dynamicRegistration: false } },
 };
 
-const dirs: string[] = [];
 const sessions: Session[] = [];
 after(async () => {
   for (const s of sessions) await s.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-
-function folder(): string {
-  const d = mkdtempSync(join(tmpdir(), 'newsprint-hostile-ws-'));
-  dirs.push(d);
-  return d;
-}
+const folder = temporaryFolders('hostile-ws');
 
 /** Progress that ended, by title: an indexing run or a burst of changed files read. */
 const ended = (s: Session, count: number) =>

@@ -1,11 +1,12 @@
 /** The command-line checker, run as a newcomer runs it: output, exit codes, --fix, bad input. */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { temporaryFolders } from '../helpers/folders';
 import { CLI, CORPUS_PAGE, ROOT } from '../helpers/repo';
 
 function run(args: string[], cwd = ROOT) {
@@ -13,15 +14,7 @@ function run(args: string[], cwd = ROOT) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'newsprint-checker-'));
-  dirs.push(d);
-  return d;
-}
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = temporaryFolders('checker');
 
 describe('newsprint check', () => {
   it('checks the bundled sample page when no path is given, printing diagnostics then the outline', () => {

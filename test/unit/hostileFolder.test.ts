@@ -8,41 +8,19 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  chmodSync,
-  chownSync,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { checkIssue } from '../../server/src/cli/checkIssue';
 import type { Segmenter } from '../../server/src/segment/segmenter';
 import { ConfigFinder } from '../../server/src/workspace/configFinder';
 import { ConfigWriter } from '../../server/src/workspace/configWriter';
+import { temporaryFolders } from '../helpers/folders';
 import { CLI, readCorpusPage } from '../helpers/repo';
 import { jieba } from '../helpers/segmenters';
 
 const PAGE = readCorpusPage();
-const dirs: string[] = [];
-function folder(): string {
-  const d = mkdtempSync(join(tmpdir(), 'newsprint-hostile-'));
-  dirs.push(d);
-  return d;
-}
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const folder = temporaryFolders('hostile');
 
 function run(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });

@@ -6,27 +6,20 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { decode } from '../../server/src/text/decode';
 import { parseWorkspaceConfig } from '../../server/src/workspace/configFile';
 import { withIgnored, withRuleOff } from '../../server/src/workspace/configEdits';
 import { DEFAULT_SETTINGS, fileConfig, LIMITS } from '../../server/src/workspace/fileConfig';
 import { compileLinear } from '../../server/src/workspace/pagePattern';
+import { temporaryFolders } from '../helpers/folders';
 import { CLI, readCorpusPage } from '../helpers/repo';
 
 const PAGE = readCorpusPage();
-const dirs: string[] = [];
-function folder(): string {
-  const d = mkdtempSync(join(tmpdir(), 'newsprint-settings-'));
-  dirs.push(d);
-  return d;
-}
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const folder = temporaryFolders('settings');
 
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
 

@@ -4,21 +4,14 @@
  * private files, another owner, and a file changed while it was being fixed.
  */
 import { strict as assert } from 'node:assert';
-import { chmodSync, chownSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync, appendFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { readWithSnapshot, replaceFile } from '../../server/src/workspace/safeWrite';
+import { chmodSync, chownSync, linkSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, lstatSync, appendFileSync } from 'node:fs';
 
-const dirs: string[] = [];
-function folder(): string {
-  const d = mkdtempSync(join(tmpdir(), 'newsprint-write-'));
-  dirs.push(d);
-  return d;
-}
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { readWithSnapshot, replaceFile } from '../../server/src/workspace/safeWrite';
+import { temporaryFolders } from '../helpers/folders';
+
+const folder = temporaryFolders('write');
 
 /** Writes a file and replaces it as the checker does: read with a snapshot, replace if unchanged. */
 function rewrite(path: string, content: string) {
