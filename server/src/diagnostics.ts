@@ -21,13 +21,12 @@ export interface FixData {
 /**
  * What a diagnostic carries for its code actions. Clients send a
  * diagnostic back in their own columns (Neovim 0.7 counts bytes), but data
- * comes back as it went: actions read the range here, never the one sent.
+ * comes back as it went: actions find the finding by its fingerprint in the
+ * server's own analysis, and never read the range sent with it.
  */
 export interface DiagnosticData {
   readonly rule: RuleId;
   readonly fingerprint: string;
-  /** The finding's range, in the server's UTF-16 columns. */
-  readonly range: Range;
   /** In a one-file issue, the page it is on (A2, 5), so an ignore holds for that page alone. */
   readonly page?: string;
   readonly fixes: readonly FixData[];
@@ -46,7 +45,6 @@ export function toDiagnostic(finding: Finding, index: LineIndex, uri: string, pa
   const data: DiagnosticData = {
     rule: finding.rule,
     fingerprint: finding.fingerprint,
-    range,
     ...(page !== undefined ? { page } : {}),
     fixes: finding.fixes.map((fix) =>
       fix.recipe
@@ -84,13 +82,13 @@ export function messageText(d: Diagnostic): string {
 
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
   const d = value as Partial<DiagnosticData> | null | undefined;
-  return !!d && typeof d.rule === 'string' && typeof d.fingerprint === 'string' && Array.isArray(d.fixes) && isRange(d.range);
+  return !!d && typeof d.rule === 'string' && typeof d.fingerprint === 'string' && Array.isArray(d.fixes);
 }
 
 /** A cross-page finding as a diagnostic: the same code, source and data as a page's own, plus where to look on the other page. */
 export function crossPageDiagnostic(f: CrossPageFinding): Diagnostic {
   // No fixes: which page is wrong is for a person to decide; "ignore" and "turn off" still apply.
-  const data: DiagnosticData = { rule: f.rule, fingerprint: f.fingerprint, range: f.range, ...(f.page !== undefined ? { page: f.page } : {}), fixes: [] };
+  const data: DiagnosticData = { rule: f.rule, fingerprint: f.fingerprint, ...(f.page !== undefined ? { page: f.page } : {}), fixes: [] };
   return {
     range: f.range,
     severity: SEVERITY[f.severity],
@@ -100,10 +98,4 @@ export function crossPageDiagnostic(f: CrossPageFinding): Diagnostic {
     data,
     ...(f.related.length > 0 ? { relatedInformation: f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
   };
-}
-
-function isRange(r: unknown): r is Range {
-  const x = r as Partial<Range> | null | undefined;
-  const pos = (p: unknown) => typeof (p as { line?: unknown } | undefined)?.line === 'number' && typeof (p as { character?: unknown }).character === 'number';
-  return !!x && pos(x.start) && pos(x.end);
 }

@@ -37,7 +37,6 @@ function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
       : {}),
     data: {
       ...data,
-      range: shiftRange(data.range, by),
       fixes: data.fixes.map((f) => ({
         ...f,
         edits: f.edits.map((e) => ({ range: shiftRange(e.range, by), newText: e.newText })),
@@ -50,6 +49,19 @@ function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
 export class DocumentDiagnostics {
   private readonly relative = new WeakMap<Finding, Diagnostic>();
   private readonly indexes = new WeakMap<PageModel, LineIndex>();
+
+  /**
+   * `related`: whether the client takes related information. One that does
+   * not would only parse and drop it, a quarter of what a page of findings
+   * weighs on every publish.
+   */
+  constructor(private readonly related = true) {}
+
+  private shown(d: Diagnostic): Diagnostic {
+    if (this.related || !d.relatedInformation) return d;
+    const { relatedInformation: _, ...rest } = d;
+    return rest;
+  }
 
   private indexOf(model: PageModel): LineIndex {
     let index = this.indexes.get(model);
@@ -71,7 +83,7 @@ export class DocumentDiagnostics {
     const out: Diagnostic[] = [];
     let x = 0;
     const crossBefore = (at: number) => {
-      while (x < cross.length && cross[x]!.span.start < at && out.length < max) out.push(crossPageDiagnostic(cross[x++]!));
+      while (x < cross.length && cross[x]!.span.start < at && out.length < max) out.push(this.shown(crossPageDiagnostic(cross[x++]!)));
     };
     listing: for (const c of chunks) {
       const pages = c.model.pages;
@@ -83,7 +95,7 @@ export class DocumentDiagnostics {
         if (!d) {
           while (p + 1 < pages.length && pages[p + 1]!.span.start <= f.span.start) p++;
           const page = paged && pages[p] ? pageKey(pages[p]!) : undefined;
-          d = toDiagnostic(f, this.indexOf(c.model), view.uri, page);
+          d = this.shown(toDiagnostic(f, this.indexOf(c.model), view.uri, page));
           this.relative.set(f, d);
         }
         out.push(shiftDiagnostic(d, c.chunk.line));

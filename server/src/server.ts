@@ -67,7 +67,7 @@ const session = new WorkspaceSession({
   trusted: () => trusted,
 });
 const writer = new ConfigWriter(configs, (path) => session.rootOf(path));
-const published = new DocumentDiagnostics();
+let published = new DocumentDiagnostics();
 let indexer: IssueIndexer;
 
 let settingsKnown: () => void = () => undefined;
@@ -133,6 +133,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
   resolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
+  published = new DocumentDiagnostics((pullDiagnostics ? caps.textDocument?.diagnostic?.relatedInformation : caps.textDocument?.publishDiagnostics?.relatedInformation) === true);
   settingsStore = new SettingsStore(connection, caps.workspace?.configuration === true);
   clientCapabilities = caps;
   symbols = SymbolRegistration.for(connection, caps);
@@ -283,7 +284,7 @@ connection.onCodeAction(
     const view = await viewOf(params.textDocument.uri);
     // Fixes carry ranges of the version they were computed for; a stale request gets none.
     if (!view || view.version !== documents.get(view.uri)?.version) return [];
-    return codeActions(params, view, (rule) => session.fixAll(view.uri, rule), resolveEdits);
+    return codeActions(params, view, session.crossPage(view.uri), (rule) => session.fixAll(view.uri, rule), resolveEdits);
   }),
 );
 

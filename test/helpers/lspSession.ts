@@ -113,8 +113,9 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       synchronization: { dynamicRegistration: false },
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
-      publishDiagnostics: { versionSupport: true },
-      ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+      // As VS Code and Neovim say: they show related information.
+      publishDiagnostics: { versionSupport: true, relatedInformation: true },
+      ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false, relatedInformation: true } } : {}),
     },
   };
   const initialize = (await connection.sendRequest('initialize', {

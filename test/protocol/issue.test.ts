@@ -54,7 +54,7 @@ const CAPABILITIES = (pull: boolean): ClientCapabilities => ({
     definition: { linkSupport: true },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     publishDiagnostics: { versionSupport: true, relatedInformation: true },
-    ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+    ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false, relatedInformation: true } } : {}),
   },
 });
 

@@ -23,7 +23,7 @@ const CAPABILITIES = (pull: boolean): ClientCapabilities => ({
   textDocument: {
     synchronization: { dynamicRegistration: false },
     publishDiagnostics: { versionSupport: true, relatedInformation: true },
-    ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+    ...(pull ? { diagnostic: { dynamicRegistration: false, relatedInformation: true } } : {}),
   },
 });
 

@@ -7,31 +7,41 @@
 import { crossPageFindings, type CrossPageFinding, type CrossPageOptions } from './crossPage';
 import { folderOf, makeIssue, type Issue } from './issues';
 import { linkIssue, type IssueLinks } from './jumps';
-import type { IndexedFile } from './pageSummary';
+import { originOf, type IndexedFile, type IndexedPage } from './pageSummary';
 
-const signatures = new WeakMap<IndexedFile, string>();
+const signatures = new WeakMap<IndexedPage, string>();
 
-/** What of a file decides its jumps: when this is unchanged, no other page's findings can change. Worked out once per file record. */
-function linkSignature(file: IndexedFile | undefined): string {
-  if (!file) return '';
-  let s = signatures.get(file);
-  if (s === undefined) signatures.set(file, (s = signatureOf(file)));
+/**
+ * What of a page decides its jumps, worked out once per page record: a page
+ * moved down by an edit above it is its unmoved self and the lines it moved
+ * by, so a keystroke re-signs only the page it touched.
+ */
+function pageSignature(page: IndexedPage): string {
+  let s = signatures.get(page);
+  if (s === undefined) {
+    const origin = originOf(page);
+    s = origin ? `${origin.lines}:${pageSignature(origin.page)}` : signatureOf(page);
+    signatures.set(page, s);
+  }
   return s;
 }
 
-function signatureOf(file: IndexedFile): string {
-  return JSON.stringify(
-    file.pages.map((p) => [
-      p.ref ? `${p.ref.section ?? ''}${p.ref.number}` : '',
-      p.range,
-      p.articles.map((a) => [
-        a.deck,
-        a.selection,
-        a.onward.map((m) => [m.page.section, m.page.number, m.range]),
-        a.arriving ? [a.arriving.page.section, a.arriving.page.number, a.arriving.range] : 0,
-      ]),
+function signatureOf(p: IndexedPage): string {
+  return JSON.stringify([
+    p.ref ? `${p.ref.section ?? ''}${p.ref.number}` : '',
+    p.range,
+    p.articles.map((a) => [
+      a.deck,
+      a.selection,
+      a.onward.map((m) => [m.page.section, m.page.number, m.range]),
+      a.arriving ? [a.arriving.page.section, a.arriving.page.number, a.arriving.range] : 0,
     ]),
-  );
+  ]);
+}
+
+/** What of a file decides its jumps: when this is unchanged, no other page's findings can change. */
+function linkSignature(file: IndexedFile | undefined): string {
+  return file ? file.pages.map(pageSignature).join('\n') : '';
 }
 
 export interface IndexChange {

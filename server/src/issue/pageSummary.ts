@@ -249,7 +249,19 @@ function shiftMarker(m: IndexedMarker, by: number, lines: number): IndexedMarker
  */
 export function shiftPages(pages: readonly IndexedPage[], by: number, lines: number): IndexedPage[] {
   if (by === 0 && lines === 0) return [...pages];
-  return pages.map((p) => ({
+  return pages.map((p) => shifted(p, by, lines));
+}
+
+/** Moved pages and where they were moved from: what is worked out of a page once (its link signature) serves its moves. */
+const origins = new WeakMap<IndexedPage, { readonly page: IndexedPage; readonly lines: number }>();
+
+/** The page a moved page was moved from, and by how many lines; undefined for a page not moved. */
+export function originOf(page: IndexedPage): { readonly page: IndexedPage; readonly lines: number } | undefined {
+  return origins.get(page);
+}
+
+function shifted(p: IndexedPage, by: number, lines: number): IndexedPage {
+  const moved: IndexedPage = {
     ...p,
     range: shiftRange(p.range, lines),
     articles: p.articles.map((a) => ({
@@ -261,5 +273,7 @@ export function shiftPages(pages: readonly IndexedPage[], by: number, lines: num
       ...(a.arriving ? { arriving: shiftMarker(a.arriving, by, lines) } : {}),
       breaksOff: new Map([...a.breaksOff].map(([at, words]) => [at + by, words])),
     })),
-  }));
+  };
+  origins.set(moved, { page: p, lines });
+  return moved;
 }

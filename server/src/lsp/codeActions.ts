@@ -7,6 +7,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { isDiagnosticData, SOURCE } from '../diagnostics';
 import type { FixAllResult } from '../fixes/fixAll';
+import type { CrossPageFinding } from '../issue/crossPage';
 import { rebuildEdits } from '../fixes/recipes';
 import { FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND } from '../protocol';
 import type { RuleId, TextEdit } from '../rules/finding';
@@ -47,7 +48,14 @@ export function fixAllAction(view: DocumentView, result: FixAllResult | undefine
   };
 }
 
-function quickFixes(view: DocumentView, diagnostic: Diagnostic): CodeAction[] {
+/** What the finding a diagnostic stands for covers, from the server's own analysis: the diagnostic names it by fingerprint. */
+function coveredText(view: DocumentView, cross: readonly CrossPageFinding[], fingerprint: string): string {
+  const own = view.analysis.findings().find((f) => f.fingerprint === fingerprint);
+  const span = own?.span ?? cross.find((f) => f.fingerprint === fingerprint)?.span;
+  return span ? view.text.slice(span.start, span.end) : '';
+}
+
+function quickFixes(view: DocumentView, diagnostic: Diagnostic, cross: readonly CrossPageFinding[]): CodeAction[] {
   const data: unknown = diagnostic.data;
   if (diagnostic.source !== SOURCE || !isDiagnosticData(data)) return [];
   const index = view.analysis.lineIndex();
@@ -58,8 +66,8 @@ function quickFixes(view: DocumentView, diagnostic: Diagnostic): CodeAction[] {
       : fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
     return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0 && fix.safe, edit: versioned(uri, version, edits) };
   });
-  // What the finding covers, from its own range: the client's may be in other columns.
-  const shown = text.slice(index.offset(data.range.start), index.offset(data.range.end));
+  // Found by its fingerprint (findings with one fingerprint cover the same text): the range sent back may be in other columns.
+  const shown = coveredText(view, cross, data.fingerprint);
   const ignore: IgnoreArgs = { uri, rule: data.rule, fingerprint: data.fingerprint, text: shown, ...(data.page !== undefined ? { page: data.page } : {}) };
   actions.push({
     title: `Ignore this ${data.rule} finding`,
@@ -107,13 +115,13 @@ export function resolveFixAll(action: CodeAction, data: FixAllData, view: Docume
  * edits on demand, so the per-rule fix-all the light bulb lists is worked
  * out only when chosen (a page's fix-all analyses it again).
  */
-export function codeActions(params: CodeActionParams, view: DocumentView, fixAllOf: FixAllOf, resolvable = false): CodeAction[] {
+export function codeActions(params: CodeActionParams, view: DocumentView, cross: readonly CrossPageFinding[], fixAllOf: FixAllOf, resolvable = false): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     const rules = new Set<RuleId>();
     for (const d of params.context.diagnostics) {
-      actions.push(...quickFixes(view, d));
+      actions.push(...quickFixes(view, d, cross));
       if (isDiagnosticData(d.data)) rules.add(d.data.rule);
     }
     const findings = view.analysis.findings();
