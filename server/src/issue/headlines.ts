@@ -160,11 +160,15 @@ function prefix(part: Bigrams, order: (token: number) => number): number[] {
 export class DeckIndex {
   private readonly postings = new Map<number, number[]>();
   private readonly frequency = new Map<number, number>();
+  /** Few decks are cheaper to score one by one than to index: all of them are candidates. */
+  private readonly all: number[] | undefined;
 
   constructor(
     decks: readonly Deck[],
     private readonly side: 'original' | 'repeat',
   ) {
+    this.all = decks.length <= 16 ? [...decks.keys()] : undefined;
+    if (this.all) return;
     const parts = decks.map((d) => (side === 'original' ? originalParts(d) : repeatParts(d)));
     for (const ps of parts) for (const p of ps) for (const tok of new Set(tokens(p))) this.frequency.set(tok, (this.frequency.get(tok) ?? 0) + 1);
     const order = this.order;
@@ -183,6 +187,7 @@ export class DeckIndex {
 
   /** The indexed decks (by index, ascending) that could score MATCH_THRESHOLD with `deck`, taken from the other side. */
   candidates(deck: Deck): number[] {
+    if (this.all) return this.all;
     const found = new Set<number>();
     for (const p of this.side === 'original' ? repeatParts(deck) : originalParts(deck)) {
       for (const tok of prefix(p, this.order)) for (const i of this.postings.get(tok) ?? []) found.add(i);
