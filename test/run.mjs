@@ -40,5 +40,6 @@ await build({
   logLevel: 'warning',
 });
 const bundles = entries.map((f) => join(outDir, relative(testDir, f)).replace(/\.ts$/, '.js'));
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...bundles], { stdio: 'inherit', cwd: root });
+// Two files at a time: protocol tests spend most of their time waiting on a server process, which the other core runs.
+const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...bundles], { stdio: 'inherit', cwd: root });
 process.exit(result.status ?? 1);

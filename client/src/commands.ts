@@ -1,6 +1,7 @@
 /** The commands of the palette, menus and status item. Each only asks VS Code or the server to act. */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from './language';
+import { FIX_ALL_KIND } from './protocol';
 import type { ServerController } from './serverController';
 
 export const COMMANDS = {
@@ -9,9 +10,6 @@ export const COMMANDS = {
   restartServer: 'newsprint.restartServer',
   showOutput: 'newsprint.showOutput',
 } as const;
-
-/** The code action kind under which the server offers every safe fix of a page at once. */
-const FIX_ALL_KIND = 'source.fixAll.newsprint';
 
 export function registerCommands(controller: ServerController, output: vscode.OutputChannel): vscode.Disposable[] {
   return [
@@ -26,7 +24,7 @@ export function registerCommands(controller: ServerController, output: vscode.Ou
 async function useForFile(resource?: unknown): Promise<void> {
   const document =
     resource instanceof vscode.Uri
-      ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource.toString()) ?? (await vscode.workspace.openTextDocument(resource))
+      ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource.toString()) ?? (await vscode.workspace.openTextDocument(resource)))
       : vscode.window.activeTextEditor?.document;
   if (!document) {
     void vscode.window.showInformationMessage('Open a text file to check it as newspaper text.');

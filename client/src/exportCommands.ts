@@ -58,7 +58,11 @@ export class ExportCommands implements vscode.Disposable {
     const map = readIssueMap(await client.sendRequest(IssueMapRequest, {}));
     const issues = map?.issues ?? [];
     if (issues.length === 0) {
-      void vscode.window.showInformationMessage(map?.indexing ? 'Newsprint is still indexing the workspace’s pages: try again in a moment.' : 'No newspaper issue in this workspace: open a folder of page files (01.txt, 02.txt…) to export one.');
+      void vscode.window.showInformationMessage(
+        map?.indexing
+          ? 'Newsprint is still indexing the workspace’s pages: try again in a moment.'
+          : 'No newspaper issue in this workspace: open a folder of page files (01.txt, 02.txt…) to export one.',
+      );
       return undefined;
     }
     if (issues.length === 1) return issues[0]!.id;
@@ -143,7 +147,9 @@ export class ExportCommands implements vscode.Disposable {
     }
     const input = overInput(files, result.inputs);
     if (input) {
-      void vscode.window.showErrorMessage(`Nothing exported: ${input.target.fsPath} is one of the pages being exported, and export never changes its pages. Choose another folder.`);
+      void vscode.window.showErrorMessage(
+        `Nothing exported: ${input.target.fsPath} is one of the pages being exported, and export never changes its pages. Choose another folder.`,
+      );
       return undefined;
     }
     const existing = await existingFiles(files);
@@ -157,7 +163,9 @@ export class ExportCommands implements vscode.Disposable {
       if (answer !== replace) return undefined;
     }
     const done = await writeFiles(files, token, (n) => progress.report({ message: `writing ${n} of ${files.length} files`, increment: 100 / files.length }));
-    this.output.info(`Export of ${result.issue} to ${folder.toString()}: ${result.summary}; wrote ${done.written} files${existing.length > 0 ? ` (${existing.length} replaced)` : ''}.`);
+    this.output.info(
+      `Export of ${result.issue} to ${folder.toString()}: ${result.summary}; wrote ${done.written} files${existing.length > 0 ? ` (${existing.length} replaced)` : ''}.`,
+    );
     for (const n of [...result.skipped, ...result.notes]) this.output.info(`  ${n}`);
     for (const f of done.failed) this.output.error(`  cannot write ${f}`);
     if (done.stopped) {
@@ -165,7 +173,9 @@ export class ExportCommands implements vscode.Disposable {
       return undefined;
     }
     if (done.failed.length > 0) {
-      void vscode.window.showErrorMessage(`Export of ${result.issue}: ${done.failed.length} of ${files.length} files could not be written (${done.failed[0]}).`, 'Show Output').then((a) => a && this.output.show(true));
+      void vscode.window
+        .showErrorMessage(`Export of ${result.issue}: ${done.failed.length} of ${files.length} files could not be written (${done.failed[0]}).`, 'Show Output')
+        .then((a) => a && this.output.show(true));
       return undefined;
     }
     return {
@@ -181,9 +191,13 @@ export class ExportCommands implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const target =
       articleTarget(arg) ??
-      (editor?.document.languageId === LANGUAGE_ID ? { uri: editor.document.uri.toString(), position: { line: editor.selection.active.line, character: editor.selection.active.character } } : undefined);
+      (editor?.document.languageId === LANGUAGE_ID
+        ? { uri: editor.document.uri.toString(), position: { line: editor.selection.active.line, character: editor.selection.active.character } }
+        : undefined);
     if (!target) {
-      void vscode.window.showInformationMessage('Export This Article works on the article at the cursor: open a page and click in an article (or on it in the Outline or the Issue Map) first.');
+      void vscode.window.showInformationMessage(
+        'Export This Article works on the article at the cursor: open a page and click in an article (or on it in the Outline or the Issue Map) first.',
+      );
       return;
     }
     const last = this.state.get<string>(LAST_ARTICLE_FORMAT);
@@ -191,16 +205,18 @@ export class ExportCommands implements vscode.Disposable {
     const picked = await vscode.window.showQuickPick(items, { title: 'Export This Article: format', placeHolder: 'Export the article as…' });
     if (!picked) return;
     await this.state.update(LAST_ARTICLE_FORMAT, picked.choice.format);
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Newsprint: reading the article’s pages', cancellable: true }, (_, token) =>
-      client.sendRequest(ExportArticleRequest, { ...target, format: picked.choice.format }, token).then(
-        (r) => r,
-        (err: unknown) => {
-          const reason = err instanceof Error ? err.message : String(err);
-          this.output.warn(`Export This Article at ${target.uri} line ${target.position.line + 1}: ${token.isCancellationRequested ? 'cancelled' : reason}`);
-          if (!token.isCancellationRequested) void vscode.window.showErrorMessage(`Newsprint could not export the article: ${reason}`);
-          return undefined;
-        },
-      ),
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Newsprint: reading the article’s pages', cancellable: true },
+      (_, token) =>
+        client.sendRequest(ExportArticleRequest, { ...target, format: picked.choice.format }, token).then(
+          (r) => r,
+          (err: unknown) => {
+            const reason = err instanceof Error ? err.message : String(err);
+            this.output.warn(`Export This Article at ${target.uri} line ${target.position.line + 1}: ${token.isCancellationRequested ? 'cancelled' : reason}`);
+            if (!token.isCancellationRequested) void vscode.window.showErrorMessage(`Newsprint could not export the article: ${reason}`);
+            return undefined;
+          },
+        ),
     );
     if (result === undefined) return;
     if (result === null) {

@@ -20,7 +20,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const issueMap = new IssueMapView(output);
   const exports = new ExportCommands(context.workspaceState, output);
   controller.onClient((client) => [...issueMap.attach(client), ...exports.attach(client)]);
-  context.subscriptions.push(output, trace, status, controller, issueMap, exports, ...registerCommands(controller, output));
+  const started = controller;
+  context.subscriptions.push(
+    output,
+    trace,
+    status,
+    controller,
+    issueMap,
+    exports,
+    ...registerCommands(controller, output),
+    // The server was told the workspace is untrusted: started again, it reads the workspace's own settings too.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void started.restart()),
+  );
   await controller.start();
 }
 

@@ -12,7 +12,6 @@ import { IssueMapChangedNotification, IssueMapRequest, type IssueMap, type Issue
 export const ISSUE_MAP_VIEW = 'newsprint.issueMap';
 export const ISSUE_MAP_COMMANDS = {
   refresh: 'newsprint.refreshIssueMap',
-  reveal: 'newsprint.revealArticle',
   followJump: 'newsprint.followJump',
 } as const;
 
@@ -31,6 +30,18 @@ interface Range {
 }
 
 const toRange = (r: Range) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+
+/**
+ * What a click on a page or an article runs: VS Code's own vscode.open, with
+ * the range to select. A command of our own with arguments would be looked
+ * up in the extension host's cache of the tree's last render, and a click
+ * that lands while the tree redraws would find it gone (“Actual command not
+ * found”); an API command's arguments travel with the item instead.
+ */
+function openAt(title: string, uri: string, range: Range): vscode.Command {
+  const options: vscode.TextDocumentShowOptions = { selection: toRange(range), preview: true };
+  return { title, command: 'vscode.open', arguments: [vscode.Uri.parse(uri), options] };
+}
 
 /** Opens a page and selects a range in it, centred. */
 export async function reveal(uri: string, range: Range): Promise<void> {
@@ -63,7 +74,6 @@ export class IssueMapView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       this.view,
       this.changed,
       vscode.commands.registerCommand(ISSUE_MAP_COMMANDS.refresh, () => this.fetch(true)),
-      vscode.commands.registerCommand(ISSUE_MAP_COMMANDS.reveal, (uri: string, range: Range) => reveal(uri, range)),
       vscode.commands.registerCommand(ISSUE_MAP_COMMANDS.followJump, (node?: Node) => this.followJump(node)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.setState(this.stateOf())),
     ];
@@ -90,7 +100,8 @@ export class IssueMapView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   private setState(state: ViewState): void {
     void vscode.commands.executeCommand('setContext', STATE_KEY, state);
-    this.view.message = state === 'ready' && this.map.indexing ? 'Indexing the workspace’s pages…' : undefined;
+    // An empty message, not undefined: the property is a string, and '' hides it.
+    this.view.message = state === 'ready' && this.map.indexing ? 'Indexing the workspace’s pages…' : '';
   }
 
   /** Asks the server for the map; requests that arrive meanwhile are folded into one more. */
@@ -147,7 +158,7 @@ export class IssueMapView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       const t = item(pageText(node.page), Expanded);
       t.id = `page:${node.page.uri}#${node.page.range.start.line}`;
       t.contextValue = 'page';
-      t.command = { title: 'Open Page', command: ISSUE_MAP_COMMANDS.reveal, arguments: [node.page.uri, node.page.range] };
+      t.command = openAt('Open Page', node.page.uri, node.page.range);
       return t;
     }
     const a = node.article;
@@ -155,7 +166,7 @@ export class IssueMapView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     t.id = `article:${a.uri}#${a.range.start.line}`;
     // Articles with somewhere to jump to get the inline “follow jump” button.
     t.contextValue = a.jumps.some((j) => j.target) ? 'article.jump' : 'article';
-    t.command = { title: 'Reveal Article', command: ISSUE_MAP_COMMANDS.reveal, arguments: [a.uri, a.selection] };
+    t.command = openAt('Reveal Article', a.uri, a.selection);
     t.accessibilityInformation = { label: `${a.name}, ${t.description as string}` };
     return t;
   }

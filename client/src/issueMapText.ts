@@ -90,7 +90,12 @@ export function pageText(p: IssueMapPage): NodeText {
 
 export function issueText(i: IssueMapIssue): NodeText {
   const articles = i.pages.reduce((n, p) => n + p.articles.length, 0);
-  const parts = [plural(i.pages.length, 'page'), plural(articles, 'article'), ...(i.brokenJumps > 0 ? [plural(i.brokenJumps, 'broken jump')] : []), ...(i.problems > 0 ? [plural(i.problems, 'problem')] : [])];
+  const parts = [
+    plural(i.pages.length, 'page'),
+    plural(articles, 'article'),
+    ...(i.brokenJumps > 0 ? [plural(i.brokenJumps, 'broken jump')] : []),
+    ...(i.problems > 0 ? [plural(i.problems, 'problem')] : []),
+  ];
   return {
     label: i.name,
     description: parts.join(' · '),
@@ -101,11 +106,20 @@ export function issueText(i: IssueMapIssue): NodeText {
 
 /** The map as sent, or undefined when a server of another version sends something else. */
 export function readIssueMap(value: unknown): IssueMap | undefined {
-  const m = value as Partial<IssueMap> | null | undefined;
+  const m = value as { issues?: unknown; indexing?: unknown } | null | undefined;
   if (!m || !Array.isArray(m.issues)) return undefined;
-  const ok = m.issues.every(
-    (i: Partial<IssueMap['issues'][number]> | null) =>
-      !!i && typeof i.name === 'string' && Array.isArray(i.pages) && i.pages.every((p) => !!p && typeof p.uri === 'string' && Array.isArray(p.articles)),
-  );
-  return ok ? { issues: m.issues, indexing: m.indexing === true } : undefined;
+  const issues = m.issues as unknown[];
+  const ok = issues.every((x) => {
+    const i = x as { name?: unknown; pages?: unknown } | null;
+    return (
+      !!i &&
+      typeof i.name === 'string' &&
+      Array.isArray(i.pages) &&
+      (i.pages as unknown[]).every((y) => {
+        const p = y as { uri?: unknown; articles?: unknown } | null;
+        return !!p && typeof p.uri === 'string' && Array.isArray(p.articles);
+      })
+    );
+  });
+  return ok ? { issues: issues as IssueMap['issues'], indexing: m.indexing === true } : undefined;
 }

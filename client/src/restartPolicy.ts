@@ -3,14 +3,7 @@
  * vscode-languageclient does, at most MAX_RESTARTS times in WINDOW_MS, but say
  * so each time instead of restarting silently, and say once when it gives up.
  */
-import {
-  CloseAction,
-  ErrorAction,
-  type CloseHandlerResult,
-  type ErrorHandler,
-  type ErrorHandlerResult,
-  type Message,
-} from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node';
 
 export const MAX_RESTARTS = 4;
 export const WINDOW_MS = 3 * 60 * 1000;

@@ -5,22 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  RevealOutputChannelOn,
-  State,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR } from './language';
 import { StatusNotification, readStatusParams } from './protocol';
 import { RestartPolicy, type RestartNotifier } from './restartPolicy';
 import { configurationMiddleware } from './settingsMiddleware';
 import type { StatusItem } from './statusItem';
 
-/** The workspace file the server reads rule levels and ignored findings from. */
-const CONFIG_FILE_GLOB = '**/.newsprint.json';
 const SHOW_OUTPUT = 'Show Output';
 const RESTART = 'Restart Server';
 
@@ -40,7 +31,6 @@ export class ServerController implements vscode.Disposable {
   private clientListeners: vscode.Disposable[] = [];
   private readonly policy: RestartPolicy;
   private readonly clientHooks: Array<(client: LanguageClient) => vscode.Disposable[]> = [];
-  private readonly configWatcher: vscode.FileSystemWatcher;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -49,8 +39,6 @@ export class ServerController implements vscode.Disposable {
     private readonly status: StatusItem,
   ) {
     this.policy = new RestartPolicy(this.notifier());
-    // One watcher for every client; the client only listens to it.
-    this.configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
   }
 
   /**
@@ -117,18 +105,17 @@ export class ServerController implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.configWatcher.dispose();
     void this.stop();
   }
 
   private clientOptions(): LanguageClientOptions {
     return {
       documentSelector: DOCUMENT_SELECTOR,
-      synchronize: {
-        // Tells the server when any newsprint.* setting changes; it reads them with workspace/configuration.
-        configurationSection: 'newsprint',
-        fileEvents: this.configWatcher,
-      },
+      // An untrusted workspace's .newsprint.json may not choose which files are pages; trust granted later restarts the server.
+      initializationOptions: { trusted: vscode.workspace.isTrusted },
+      // Tells the server when any newsprint.* setting changes; it reads them with workspace/configuration.
+      // Files it watches itself: it registers its watchers for page and config files.
+      synchronize: { configurationSection: 'newsprint' },
       outputChannel: this.output,
       traceOutputChannel: this.trace,
       // Failures are logged; the user hears from the restart policy instead of one toast per failed request.
@@ -153,11 +140,9 @@ export class ServerController implements vscode.Disposable {
   private notifier(): RestartNotifier {
     return {
       restarting: (attempt, max) => {
-        void vscode.window
-          .showWarningMessage(`Newsprint server stopped unexpectedly; restarting (${attempt}/${max}).`, SHOW_OUTPUT)
-          .then((choice) => {
-            if (choice === SHOW_OUTPUT) this.output.show(true);
-          });
+        void vscode.window.showWarningMessage(`Newsprint server stopped unexpectedly; restarting (${attempt}/${max}).`, SHOW_OUTPUT).then((choice) => {
+          if (choice === SHOW_OUTPUT) this.output.show(true);
+        });
       },
       gaveUp: (message) => this.offerRestart(message),
     };

@@ -24,9 +24,9 @@ function folderFor(scopeUri: string | undefined): string | undefined {
   return folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
 }
 
-function withResolvedPaths(value: LSPAny, scopeUri: string | undefined): LSPAny {
+function withResolvedPaths(value: unknown, scopeUri: string | undefined): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const dictionary = value.userDictionary;
+  const dictionary = (value as { userDictionary?: unknown }).userDictionary;
   if (typeof dictionary !== 'string' || dictionary === '') return value;
   return { ...value, userDictionary: resolveSettingPath(dictionary, folderFor(scopeUri)) };
 }
@@ -34,8 +34,12 @@ function withResolvedPaths(value: LSPAny, scopeUri: string | undefined): LSPAny 
 export const configurationMiddleware: ConfigurationRequest.MiddlewareSignature = async (params, token, next) => {
   const result = await next(params, token);
   if (result instanceof ResponseError) return result;
-  return result.map((value, i) => {
+  const values: unknown[] = result;
+  const resolved = values.map((value, i) => {
     const item = params.items[i];
     return item?.section === SECTION ? withResolvedPaths(value, item.scopeUri) : value;
   });
+  // The protocol types settings as LSPAny, which is `any`: what goes back is what came, with one path resolved.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+  return resolved as LSPAny[];
 };

@@ -47,9 +47,6 @@ export class StatusItem implements vscode.Disposable {
       case 'ready':
         this.set('$(check) Newsprint', params.message, 'Newsprint: ready');
         break;
-      case 'loading':
-        this.set('$(loading~spin) Newsprint', params.message, 'Newsprint: loading word segmentation');
-        break;
       case 'unavailable':
         this.set('$(warning) Newsprint: no segmentation', params.message, 'Newsprint: word segmentation unavailable');
         break;

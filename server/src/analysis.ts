@@ -1,33 +1,41 @@
 /**
  * The analysis entry point shared by the language server and the checker:
  * text in, page model and findings out. No editor, no connection, no files.
+ *
+ * Findings are made in two steps: every rule at its default severity
+ * (`findAll`), then the configuration applied (`configure`): levels, rules
+ * turned off, ignored findings. The first step reads the text; the second
+ * is a filter, so a changed setting never needs the text again. How many
+ * findings a front end shows is the front end's business: nothing here caps them.
  */
 import { readPage, type LineCache } from './model/readPage';
 import { DEFAULT_PROFILE, type PaperProfile } from './model/profile';
-import type { PageModel } from './model/page';
+import type { Page, PageModel } from './model/page';
 import type { PageRef } from './text/numerals';
 import { noSegmenter, type Segmenter } from './segment/segmenter';
-import type { Finding, RuleId, RuleLevel } from './rules/finding';
+import { levelFor, type Finding, type RuleId, type RuleLevel } from './rules/finding';
+import type { RuleContext } from './rules/rule';
 import { RULES } from './rules';
+
+/** Findings a person chose to ignore, by fingerprint: on every page of the file, or on one page of a one-file issue. */
+export interface IgnoreSet {
+  has(fingerprint: string, page?: string): boolean;
+}
 
 export interface AnalysisConfig {
   /** Per-rule severity or off; rules not named keep their default. */
   readonly rules?: Partial<Record<RuleId, RuleLevel>>;
   readonly paperName?: string;
   readonly bylineTemplate?: string;
-  /** Fingerprints of findings a person chose to ignore. */
-  readonly ignored?: ReadonlySet<string>;
-  /** At most this many findings; the rest are counted, not listed. */
-  readonly maxProblems?: number;
+  readonly ignored?: IgnoreSet;
   /** The paper's conventions: the default, or the default as a workspace extends it. */
   readonly profile?: PaperProfile;
 }
 
 export interface Analysis {
   readonly model: PageModel;
+  /** Every finding the configuration keeps, in position order. */
   readonly findings: Finding[];
-  /** Findings left out because of maxProblems. */
-  readonly omitted: number;
 }
 
 export interface AnalyzeOptions {
@@ -37,8 +45,8 @@ export interface AnalyzeOptions {
   readonly lineCache?: LineCache;
 }
 
-/** VS Code keeps at most 1,000 diagnostics per file: the default leaves room for the one that counts the rest. */
-export const DEFAULT_MAX_PROBLEMS = 999;
+/** What the rules need beside the model: the paper's profile, its name and the source line template. */
+export type Naming = Omit<RuleContext, 'model'>;
 
 export function readModel(text: string, options: AnalyzeOptions): PageModel {
   return readPage(text, {
@@ -49,34 +57,67 @@ export function readModel(text: string, options: AnalyzeOptions): PageModel {
   });
 }
 
-/** Every enabled rule's findings on a model, ignored ones left out, in position order. */
-export function check(model: PageModel, config: AnalysisConfig, paperName = config.paperName): Finding[] {
-  const context = {
-    model,
-    profile: config.profile ?? DEFAULT_PROFILE,
-    ...(paperName ? { paperName } : {}),
-    ...(config.bylineTemplate ? { bylineTemplate: config.bylineTemplate } : {}),
-  };
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
-    const level = config.rules?.[rule.id] ?? rule.defaultSeverity;
-    if (level === 'off') continue;
-    for (const f of rule.check(context, level)) {
-      if (!config.ignored?.has(f.fingerprint)) findings.push(f);
-    }
-  }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+/** The names the rules use: the configured paper name, else the one the page itself shows. */
+export function namingOf(config: AnalysisConfig, paperName = config.paperName): Naming {
+  return { profile: config.profile ?? DEFAULT_PROFILE, ...(paperName ? { paperName } : {}), ...(config.bylineTemplate ? { bylineTemplate: config.bylineTemplate } : {}) };
 }
 
-/** At most `max` findings, and how many were left out. */
-export function cap(findings: Finding[], max: number): { findings: Finding[]; omitted: number } {
-  const omitted = Math.max(0, findings.length - max);
-  return { findings: omitted > 0 ? findings.slice(0, max) : findings, omitted };
+const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.span.end - b.span.end;
+
+/** Every rule's findings on a model, each at its rule's default severity, in position order. */
+export function findAll(model: PageModel, naming: Naming): Finding[] {
+  const context: RuleContext = { model, ...naming };
+  const findings: Finding[] = [];
+  for (const rule of RULES) for (const f of rule.check(context, rule.defaultSeverity)) findings.push(f);
+  return findings.sort(byPosition);
+}
+
+/** How ignores name a page of a one-file issue: its section and number (A2, 5). */
+export function refKey(ref: PageRef): string {
+  return `${ref.section ?? ''}${ref.number}`;
+}
+
+/** A page's key for ignores; a page with no number has none. */
+export function pageKey(page: Page): string | undefined {
+  return page.ref ? refKey(page.ref) : undefined;
+}
+
+const DEFAULT_LEVEL = new Map<RuleId, RuleLevel>(RULES.map((r) => [r.id, r.defaultSeverity]));
+
+/** The level a rule reports at under a configuration. */
+export function levelOf(config: AnalysisConfig, rule: RuleId): RuleLevel {
+  return config.rules?.[rule] ?? DEFAULT_LEVEL.get(rule) ?? 'warning';
+}
+
+/**
+ * The findings a configuration keeps, at its levels. `pages` are the model's
+ * (findings are in position order, so each one's page is found walking along).
+ * A finding keeps its identity when its level is its rule's default, so
+ * what front ends cache by finding stays valid.
+ */
+export function configure(findings: readonly Finding[], config: AnalysisConfig, pages: readonly Page[]): Finding[] {
+  const out: Finding[] = [];
+  let p = 0;
+  for (const f of findings) {
+    const level = levelOf(config, f.rule);
+    if (level === 'off') continue;
+    if (config.ignored) {
+      while (p + 1 < pages.length && pages[p + 1]!.span.start <= f.span.start) p++;
+      const page = pages[p];
+      if (config.ignored.has(f.fingerprint, page ? pageKey(page) : undefined)) continue;
+    }
+    const shown = levelFor(f, level);
+    out.push(shown === f.severity ? f : { ...f, severity: shown });
+  }
+  return out;
+}
+
+/** Every finding a configuration keeps on a model. */
+export function check(model: PageModel, config: AnalysisConfig, paperName = config.paperName): Finding[] {
+  return configure(findAll(model, namingOf(config, paperName)), config, model.pages);
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const config = options.config ?? {};
   const model = readModel(text, options);
-  const { findings, omitted } = cap(check(model, config), config.maxProblems ?? DEFAULT_MAX_PROBLEMS);
-  return { model, findings, omitted };
+  return { model, findings: check(model, options.config ?? {}) };
 }

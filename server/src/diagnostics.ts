@@ -4,7 +4,8 @@
  * fix is built from the diagnostic alone.
  */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { LineIndex } from './text/positions';
+import type { CrossPageFinding } from './issue/crossPage';
+import type { LineIndex } from './text/positions';
 import type { Finding, FixRecipe, RuleId, Severity } from './rules/finding';
 
 export const SOURCE = 'newsprint';
@@ -17,9 +18,17 @@ export interface FixData {
   readonly recipe?: { readonly kind: FixRecipe['kind']; readonly range: Range };
 }
 
+/**
+ * What a diagnostic carries for its code actions. Clients send a
+ * diagnostic back in their own columns (Neovim 0.7 counts bytes), but data
+ * comes back as it went: actions find the finding by its fingerprint in the
+ * server's own analysis, and never read the range sent with it.
+ */
 export interface DiagnosticData {
   readonly rule: RuleId;
   readonly fingerprint: string;
+  /** In a one-file issue, the page it is on (A2, 5), so an ignore holds for that page alone. */
+  readonly page?: string;
   readonly fixes: readonly FixData[];
 }
 
@@ -30,10 +39,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding, index: LineIndex): Diagnostic {
+/** `uri` is the document's: a finding's related places are in the same text. */
+export function toDiagnostic(finding: Finding, index: LineIndex, uri: string, page?: string): Diagnostic {
+  const range = index.range(finding.span.start, finding.span.end);
   const data: DiagnosticData = {
     rule: finding.rule,
     fingerprint: finding.fingerprint,
+    ...(page !== undefined ? { page } : {}),
     fixes: finding.fixes.map((fix) =>
       fix.recipe
         ? { title: fix.title, safe: fix.safe, edits: [], recipe: { kind: fix.recipe.kind, range: index.range(fix.recipe.span.start, fix.recipe.span.end) } }
@@ -41,26 +53,49 @@ export function toDiagnostic(finding: Finding, index: LineIndex): Diagnostic {
     ),
   };
   return {
-    range: index.range(finding.span.start, finding.span.end),
+    range,
     severity: SEVERITY[finding.severity],
     code: finding.rule,
     source: SOURCE,
     message: finding.message,
     data,
+    ...(finding.related?.length
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri, range: index.range(r.span.start, r.span.end) }, message: r.message })) }
+      : {}),
   };
 }
 
-/** A diagnostic noting findings left out by maxProblems, placed at the end of the last one listed. */
-export function omittedDiagnostic(omitted: number, max: number, range: Range): Diagnostic {
+/** A diagnostic counting the findings a front end's limit left out (`limit` says which: “newsprint.maxProblems is 999”), at the end of the last one listed. */
+export function omittedDiagnostic(omitted: number, limit: string, range: Range): Diagnostic {
   return {
     range,
     severity: DiagnosticSeverity.Information,
     source: SOURCE,
-    message: `${omitted} more problems not shown: newsprint.maxProblems is ${max}.`,
+    message: `${omitted} more problems not shown: ${limit}.`,
   };
+}
+
+/** A diagnostic's message as text: ours are always plain, but LSP 3.18 lets a message be markup. */
+export function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
 }
 
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
   const d = value as Partial<DiagnosticData> | null | undefined;
   return !!d && typeof d.rule === 'string' && typeof d.fingerprint === 'string' && Array.isArray(d.fixes);
+}
+
+/** A cross-page finding as a diagnostic: the same code, source and data as a page's own, plus where to look on the other page. */
+export function crossPageDiagnostic(f: CrossPageFinding): Diagnostic {
+  // No fixes: which page is wrong is for a person to decide; "ignore" and "turn off" still apply.
+  const data: DiagnosticData = { rule: f.rule, fingerprint: f.fingerprint, ...(f.page !== undefined ? { page: f.page } : {}), fixes: [] };
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.rule,
+    source: SOURCE,
+    message: f.message,
+    data,
+    ...(f.related.length > 0 ? { relatedInformation: f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
+  };
 }

@@ -4,7 +4,7 @@
  * children for subheadings, captions and continuation markers.
  */
 import { charCount } from './text/chars';
-import type { Block, BlockKind, PageModel, Span } from './model/page';
+import type { Block, BlockKind, Page, PageModel, Span } from './model/page';
 
 export interface OutlineEntry {
   readonly name: string;
@@ -70,14 +70,32 @@ function blockEntry(block: Block): OutlineEntry {
 }
 
 /**
- * Entries of the whole text. A one-file issue gets one entry per page with
- * its blocks beneath; a single page lists its blocks at the top level.
+ * One entry per page, its blocks beneath. A page with no number of its own
+ * (the text above a one-file issue's first page line) is named for the page
+ * that follows it.
  */
-export function outline(model: PageModel): OutlineEntry[] {
-  if (model.pages.length === 1 && !model.pages[0]!.pageLine) return model.pages[0]!.blocks.map(blockEntry);
-  return model.pages.map((page, i) => {
-    const name = page.ref ? page.ref.label : `page ${i + 1}`;
+export function pageEntries(pages: readonly Page[]): OutlineEntry[] {
+  return pages.map((page, i) => {
+    const next = pages.slice(i + 1).find((p) => p.ref)?.ref;
+    const name = page.ref ? page.ref.label : next ? `before ${next.label}` : 'page';
     const selection = page.pageLine ?? page.span;
     return { name, kind: 'page' as const, detail: `${page.blocks.length} blocks`, span: page.span, selection, children: page.blocks.map(blockEntry) };
   });
+}
+
+/** Whether a text of these pages is outlined page by page: a one-file issue is, a single page lists its blocks. */
+export function byPage(pages: readonly Page[]): boolean {
+  return pages.length > 1 || pages[0]?.pageLine !== undefined;
+}
+
+/** Entries of the whole text: its blocks, or in a one-file issue one entry per page with its blocks beneath. */
+export function outline(model: PageModel): OutlineEntry[] {
+  return byPage(model.pages) ? pageEntries(model.pages) : (model.pages[0]?.blocks.map(blockEntry) ?? []);
+}
+
+/** Entries made from a part of a text, moved `by` characters to where the part stands. */
+export function shiftEntries(entries: readonly OutlineEntry[], by: number): OutlineEntry[] {
+  if (by === 0) return [...entries];
+  const shift = (s: Span): Span => ({ start: s.start + by, end: s.end + by });
+  return entries.map((e) => ({ ...e, span: shift(e.span), selection: shift(e.selection), children: shiftEntries(e.children, by) }));
 }

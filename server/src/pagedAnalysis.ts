@@ -1,27 +1,34 @@
 /**
- * Incremental analysis of one-file issues: each page (chunk between page
- * lines) is read and checked on its own and remembered by its text, so a
- * keystroke re-analyses one page of sixty. The result equals a whole-text
- * analysis; a test holds the two together.
+ * Incremental analysis of a document: each page of a one-file issue (the
+ * text between page lines) is read and checked on its own and remembered by
+ * its text, so a keystroke re-reads one page of eighty. Findings, the
+ * outline, folding and what the issue index keeps are all made page by page
+ * and moved to where each page stands: nothing here reads the whole text
+ * again. The result equals a whole-text analysis; a test holds the two together.
  */
-import { DEFAULT_MAX_PROBLEMS, check, readModel, type AnalysisConfig, type AnalyzeOptions } from './analysis';
+import { configure, findAll, namingOf, readModel, type AnalysisConfig, type AnalyzeOptions } from './analysis';
+import { folds, type Fold } from './folding';
+import { shiftPages, summarizePages, type IndexedPage } from './issue/pageSummary';
+import type { LineCache } from './model/readPage';
+import type { PaperProfile } from './model/profile';
 import { pageChunks, type Chunk } from './model/pageChunks';
 import type { PageModel } from './model/page';
-import { messageAt, type Finding, type Fix } from './rules/finding';
+import { byPage, outline, pageEntries, shiftEntries, type OutlineEntry } from './outline';
+import type { Finding, Fix } from './rules/finding';
+import type { Segmenter, TaggedWord } from './segment/segmenter';
+import type { PageRef } from './text/numerals';
+import { LineIndex } from './text/positions';
+import { detach } from './text/detach';
+import { splitLines } from './text/lines';
 
-export interface ChunkResult {
+export interface PagedChunk {
+  readonly chunk: Chunk;
+  /** Offsets relative to the chunk's start, lines to its first line. */
   readonly model: PageModel;
-  /** Findings with offsets relative to the chunk's start. */
+  /** Every rule's findings at their default level (relative). */
+  readonly all: readonly Finding[];
+  /** The findings the configuration keeps (relative). */
   readonly findings: readonly Finding[];
-}
-
-export interface PagedAnalysis {
-  readonly chunks: ReadonlyArray<{ readonly chunk: Chunk; readonly result: ChunkResult }>;
-  /** Findings kept after maxProblems, as chunk and index pairs, in document order. */
-  readonly kept: ReadonlyArray<{ readonly chunk: number; readonly finding: Finding }>;
-  readonly omitted: number;
-  /** The findings with offsets in the whole text; computed on first use. */
-  findings(): Finding[];
 }
 
 function shiftFix(fix: Fix, by: number): Fix {
@@ -32,69 +39,205 @@ function shiftFix(fix: Fix, by: number): Fix {
   };
 }
 
-/** A chunk's finding where the chunk stands: `by` characters and `lines` lines further down. */
-export function shiftFinding(f: Finding, by: number, lines: number): Finding {
+/** A chunk's finding where the chunk stands, `by` characters further down. */
+export function shiftFinding(f: Finding, by: number): Finding {
   if (by === 0) return f;
   return {
     ...f,
     span: { start: f.span.start + by, end: f.span.end + by },
-    message: messageAt(f, lines),
-    ...(f.cites ? { cites: { lines: f.cites.lines.map((l) => l + lines), render: f.cites.render } } : {}),
+    ...(f.related ? { related: f.related.map((r) => ({ span: { start: r.span.start + by, end: r.span.end + by }, message: r.message })) } : {}),
     fixes: f.fixes.map((x) => shiftFix(x, by)),
   };
 }
 
-export class PagedAnalyzer {
-  /** Models by chunk text; the first chunk's also depends on the page the file name gives, kept beside it. */
-  private models = new Map<string, { model: PageModel; fileRef: string }>();
-  private checked = new Map<PageModel, { paperName: string; findings: readonly Finding[] }>();
+/**
+ * The segmentation a document asked for in its last two analyses. A shared
+ * cache of fixed size evicting oldest first reuses nothing once a page has
+ * more line breaks than it holds (30,000 short lines: 1.8 s a keystroke);
+ * this one holds what the document uses, and forgets what it stopped using.
+ */
+class WindowCache {
+  private current = new Map<string, readonly string[]>();
+  private previous = new Map<string, readonly string[]>();
+  private currentTags = new Map<string, readonly TaggedWord[]>();
+  private previousTags = new Map<string, readonly TaggedWord[]>();
+  private inner: Segmenter | undefined;
+  private readonly wrapper: Segmenter = {
+    cut: (text) => {
+      let words = this.current.get(text);
+      if (words === undefined) {
+        words = this.previous.get(text) ?? this.inner!.cut(text);
+        this.current.set(text, words);
+      }
+      return words;
+    },
+    // Parts of speech across a break are cues of the page model as much as the words are.
+    tag: (text) => {
+      let tags = this.currentTags.get(text);
+      if (tags === undefined) {
+        tags = this.previousTags.get(text) ?? this.inner!.tag?.(text) ?? [];
+        this.currentTags.set(text, tags);
+      }
+      return tags;
+    },
+  };
 
-  /** Settings changed: findings must be recomputed, models may stay. */
-  clearFindings(): void {
-    this.checked.clear();
+  /** This cache in front of `inner`; another segmenter (another dictionary) starts it afresh. */
+  over(inner: Segmenter): Segmenter {
+    if (inner !== this.inner) {
+      this.inner = inner;
+      this.current = new Map();
+      this.previous = new Map();
+      this.currentTags = new Map();
+      this.previousTags = new Map();
+    }
+    // A segmenter that knows no parts of speech (the fake of tests, none at all) is not given them.
+    return inner.tag ? this.wrapper : { cut: (text) => this.wrapper.cut(text) };
   }
 
-  analyze(text: string, options: AnalyzeOptions): PagedAnalysis {
-    const config: AnalysisConfig = options.config ?? {};
+  /** An analysis is done: what it did not ask for goes at the next one. */
+  rotate(): void {
+    this.previous = this.current;
+    this.current = new Map();
+    this.previousTags = this.currentTags;
+    this.currentTags = new Map();
+  }
+
+  /** A cache of its own that asks this one first (for fix-all's passes, which must not rotate the document's). */
+  child(): WindowCache {
+    const child = new WindowCache();
+    child.over = (inner) => {
+      child.inner = this.over(inner);
+      return child.inner.tag ? child.wrapper : { cut: (text) => child.wrapper.cut(text) };
+    };
+    return child;
+  }
+}
+
+/** One version of a document, analysed page by page. */
+export class PagedAnalysis {
+  private shifted: Finding[] | undefined;
+  private index: LineIndex | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly chunks: readonly PagedChunk[],
+    /** A chunk's pages as the index keeps them, where the chunk stands. */
+    private readonly summaryOf: (chunk: PagedChunk) => IndexedPage[],
+  ) {}
+
+  /** The findings the configuration keeps, in the whole text's offsets, in position order. */
+  findings(): Finding[] {
+    if (!this.shifted) {
+      const out: Finding[] = [];
+      for (const c of this.chunks) for (const f of c.findings) out.push(shiftFinding(f, c.chunk.start));
+      this.shifted = out;
+    }
+    return this.shifted;
+  }
+
+  outline(): OutlineEntry[] {
+    const pages = this.chunks.flatMap((c) => c.model.pages);
+    if (!byPage(pages)) return this.chunks[0] ? outline(this.chunks[0].model) : [];
+    return this.chunks.flatMap((c) => shiftEntries(pageEntries(c.model.pages), c.chunk.start));
+  }
+
+  folds(): Fold[] {
+    return this.chunks.flatMap((c) => folds(c.model, new LineIndex(c.model.lines)).map((f) => ({ startLine: f.startLine + c.chunk.line, endLine: f.endLine + c.chunk.line })));
+  }
+
+  /** What the issue index keeps of the document's pages. */
+  pages(): IndexedPage[] {
+    return this.chunks.flatMap((c) => this.summaryOf(c));
+  }
+
+  /** Positions in the whole text. */
+  lineIndex(): LineIndex {
+    this.index ??= new LineIndex(splitLines(this.text));
+    return this.index;
+  }
+}
+
+export interface PagedOptions {
+  readonly segmenter?: Segmenter;
+  /** The page the file name gives: only the first page takes it, the others open with their page line. */
+  readonly pageRef?: PageRef;
+  readonly config: AnalysisConfig;
+  readonly lineCache?: LineCache;
+  /** Names a page that has no number at all, in what the index keeps. */
+  readonly fileName: string;
+}
+
+/** One per document: what it remembers of the last version is what the next one reuses. */
+export class PagedAnalyzer {
+  /** Models by chunk text; the first chunk's also depends on the page the file name gives, kept beside it. */
+  private models = new Map<string, { model: PageModel; fileRef: string; profile: PaperProfile | undefined }>();
+  private found = new WeakMap<PageModel, { naming: string; profile: PaperProfile; all: Finding[] }>();
+  private configured = new WeakMap<readonly Finding[], { config: AnalysisConfig; findings: Finding[] }>();
+  /** Per model, its pages as the index keeps them, and where they were last moved to (pages before an edit stay put). */
+  private summaries = new WeakMap<PageModel, { fileName: string; pages: IndexedPage[]; at?: { start: number; line: number; pages: IndexedPage[] } }>();
+  /** The windows this document's last two analyses segmented: sized to the document, so no cliff past a fixed capacity. */
+  private windows = new WindowCache();
+
+  /**
+   * An analyzer that starts from what this one remembers and goes its own
+   * way: fix-all's later passes re-read only the pages the fixes changed,
+   * and leave the document's own memory as it was.
+   */
+  fork(): PagedAnalyzer {
+    const other = new PagedAnalyzer();
+    other.models = new Map(this.models);
+    other.found = this.found;
+    other.configured = this.configured;
+    other.summaries = this.summaries;
+    other.windows = this.windows.child();
+    return other;
+  }
+
+  analyze(text: string, options: PagedOptions): PagedAnalysis {
+    const { config } = options;
     const chunks = pageChunks(text);
-    const models = new Map<string, { model: PageModel; fileRef: string }>();
+    const models = new Map<string, { model: PageModel; fileRef: string; profile: PaperProfile | undefined }>();
+    const segmenter = options.segmenter ? this.windows.over(options.segmenter) : undefined;
     const read = chunks.map((chunk, i) => {
-      // The chunk's own text is the key: a slice shares the text's memory, where a built key would copy it.
       const key = text.slice(chunk.start, chunk.end);
-      // Only the first chunk takes the page from the file name; the others open with their page line.
       const fileRef = i === 0 ? (options.pageRef?.label ?? '') : '';
       const hit = this.models.get(key) ?? models.get(key);
-      const model = hit && hit.fileRef === fileRef ? hit.model : readModel(key, { ...options, ...(i === 0 ? {} : { pageRef: undefined }) });
-      models.set(key, { model, fileRef });
+      const read: AnalyzeOptions = {
+        ...(segmenter ? { segmenter } : {}),
+        ...(options.lineCache ? { lineCache: options.lineCache } : {}),
+        ...(i === 0 && options.pageRef ? { pageRef: options.pageRef } : {}),
+        ...(config.profile ? { config: { profile: config.profile } } : {}),
+      };
+      // A model is read from a copy of its page and kept under that copy: the slice would keep this whole version of the document alive.
+      const model = hit && hit.fileRef === fileRef && hit.profile === config.profile ? hit.model : readModel(detach(key), read);
+      models.set(model.text, { model, fileRef, profile: config.profile });
       return { chunk, model };
     });
+    this.windows.rotate();
     // Keep only what this text uses: the caches never outgrow the document.
     this.models = models;
     const masthead = read.find((r) => r.model.names.masthead)?.model.names.masthead;
     const outlet = read.find((r) => r.model.names.outlet)?.model.names.outlet;
-    const paperName = config.paperName ?? masthead ?? outlet;
-    // Findings follow their model: the same model under the same paper name has the same findings.
-    const checked = new Map<PageModel, { paperName: string; findings: readonly Finding[] }>();
-    const out = read.map(({ chunk, model }) => {
-      const name = paperName ?? '';
-      const hit = this.checked.get(model) ?? checked.get(model);
-      const findings = hit && hit.paperName === name ? hit.findings : check(model, config, paperName);
-      checked.set(model, { paperName: name, findings });
-      return { chunk, result: { model, findings } };
+    const naming = namingOf(config, config.paperName ?? masthead ?? outlet);
+    const namingKey = `${naming.paperName ?? ''}\0${naming.bylineTemplate ?? ''}`;
+    const out = read.map(({ chunk, model }): PagedChunk => {
+      // Findings follow their model: the same model under the same names has the same findings.
+      let found = this.found.get(model);
+      if (!found || found.naming !== namingKey || found.profile !== naming.profile)
+        this.found.set(model, (found = { naming: namingKey, profile: naming.profile, all: findAll(model, naming) }));
+      let kept = this.configured.get(found.all);
+      if (!kept || kept.config !== config) this.configured.set(found.all, (kept = { config, findings: configure(found.all, config, model.pages) }));
+      return { chunk, model, all: found.all, findings: kept.findings };
     });
-    this.checked = checked;
-    const all: Array<{ chunk: number; finding: Finding }> = [];
-    out.forEach((c, i) => {
-      for (const finding of c.result.findings) all.push({ chunk: i, finding });
-    });
-    const max = config.maxProblems ?? DEFAULT_MAX_PROBLEMS;
-    const kept = all.length > max ? all.slice(0, max) : all;
-    let shifted: Finding[] | undefined;
-    return {
-      chunks: out,
-      kept,
-      omitted: all.length - kept.length,
-      findings: () => (shifted ??= kept.map(({ chunk, finding }) => shiftFinding(finding, out[chunk]!.chunk.start, out[chunk]!.chunk.line))),
+    const summaryOf = (c: PagedChunk): IndexedPage[] => {
+      let s = this.summaries.get(c.model);
+      if (!s || s.fileName !== options.fileName)
+        this.summaries.set(c.model, (s = { fileName: options.fileName, pages: summarizePages(c.model, c.all, new LineIndex(c.model.lines), options.fileName) }));
+      const { start, line } = c.chunk;
+      if (!s.at || s.at.start !== start || s.at.line !== line) s.at = { start, line, pages: shiftPages(s.pages, start, line) };
+      return s.at.pages;
     };
+    return new PagedAnalysis(text, out, summaryOf);
   }
 }

@@ -1,37 +1,44 @@
 /**
  * The Newsprint language server: protocol wiring only. It speaks plain LSP
  * over stdio (`node server.js --stdio`) or IPC, so any editor can use it;
- * every decision about newspaper text is made by the analysis it calls.
+ * every decision about newspaper text is made by the analysis, and every
+ * decision about files and settings by the workspace session it feeds.
  */
 import { join } from 'node:path';
 import {
   createConnection,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
+  type CodeAction,
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { outline } from './outline';
+import { LineCache } from './model/readPage';
 import { isRuleId } from './rules/finding';
-import { codeActions, FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND, type IgnoreArgs, type RuleOffArgs } from './lsp/codeActions';
-import { DocumentAnalyses, type DocumentAnalysis } from './lsp/documentAnalyses';
+import { codeActions, isFixAllData, resolveFixAll, type IgnoreArgs, type RuleOffArgs } from './lsp/codeActions';
+import { DocumentDiagnostics } from './documentDiagnostics';
 import { registerExportRequests } from './lsp/exportRequests';
 import { foldingRanges } from './lsp/folding';
-import { ISSUE_CAPABILITIES, issueEvents, outlineWithJumps, registerIssueFeatures, watchPageFiles } from './lsp/issueFeatures';
+import { ISSUE_CAPABILITIES, registerIssueFeatures, sessionEvents, watchPageFiles } from './lsp/issueFeatures';
 import { IssueIndexer } from './lsp/issueIndexer';
 import { SegmentationService } from './lsp/segmentation';
-import { SettingsStore } from './lsp/settings';
+import { DEFAULT_SETTINGS, SettingsStore, type Settings } from './lsp/settings';
 import { SymbolRegistration } from './lsp/symbolRegistration';
 import { toDocumentSymbol } from './lsp/symbols';
-import { WorkspaceConfigService } from './lsp/workspaceConfigService';
-import { CONFIG_FILE } from './workspaceConfig';
+import { FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND } from './protocol';
+import { CONFIG_FILE } from './workspace/configFile';
+import { ConfigFinder } from './workspace/configFinder';
+import { ConfigWriter } from './workspace/configWriter';
+import { WorkspaceSession, type DocumentView } from './workspace/session';
+import { pathOf } from './workspace/uris';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -39,19 +46,46 @@ const documents = new TextDocuments(TextDocument);
 let pullDiagnostics = false;
 let refreshSupport = false;
 let workspaceFolderEvents = false;
+let resolveEdits = false;
+/** The client says so in initializationOptions; other editors have no such notion and are trusted. */
+let trusted = true;
 let folders: string[] = [];
-let settings: SettingsStore;
-let analyses: DocumentAnalyses;
-let indexer: IssueIndexer;
+let settingsStore: SettingsStore;
 let symbols: SymbolRegistration;
 let clientCapabilities: ClientCapabilities = {};
+/** The settings of each workspace folder, and of the window for files outside every folder. */
+const settingsByFolder = new Map<string, Settings>();
+let windowSettings: Settings = DEFAULT_SETTINGS;
 // NEWSPRINT_DICT_DIR points at another dictionary folder (tests use it to make loading fail).
 const segmentation = new SegmentationService(connection, process.env.NEWSPRINT_DICT_DIR ?? join(__dirname, 'dict'));
-const configs = new WorkspaceConfigService();
+const configs = new ConfigFinder();
+
+/** Shared by every open document: pages of one issue repeat their furniture and each other's headlines. */
+const session = new WorkspaceSession({
+  segmenter: () => segmentation.get(windowSettings.dictionary, windowSettings.userDictionary),
+  configs,
+  lineCache: new LineCache(),
+  trusted: () => trusted,
+});
+const writer = new ConfigWriter(configs, (path) => session.rootOf(path));
+let published = new DocumentDiagnostics();
+let indexer: IssueIndexer;
+
+let settingsKnown: () => void = () => undefined;
+const settingsReady = new Promise<void>((resolve) => (settingsKnown = resolve));
+const ready = () => settingsReady;
+
+/** Set once the client asked the server to shut down: every request after that is refused, as LSP says. */
+let shuttingDown = false;
+
+function refuseAfterShutdown(): void {
+  if (shuttingDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
+}
 
 /** A handler that logs instead of taking the server down, and answers with a fallback. */
 function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => Promise<R> | R): (...args: P) => Promise<R> {
   return async (...args: P) => {
+    refuseAfterShutdown();
     try {
       return await fn(...args);
     } catch (err) {
@@ -61,9 +95,36 @@ function guard<P extends unknown[], R>(name: string, fallback: R, fn: (...args: 
   };
 }
 
-/** A page's own findings, then the cross-page ones the issue index has for it. */
-function diagnosticsOf(result: DocumentAnalysis): Diagnostic[] {
-  return [...result.diagnostics, ...indexer.diagnostics(result)];
+function maxProblemsFor(uri: string): number {
+  const folder = folders.filter((f) => uri.startsWith(f.replace(/\/?$/, '/'))).sort((a, b) => b.length - a.length)[0];
+  return (folder ? settingsByFolder.get(folder) : undefined)?.maxProblems ?? windowSettings.maxProblems;
+}
+
+/** A document's own findings, then the cross-page ones the index has for it, capped where they are shown. */
+function diagnosticsOf(view: DocumentView): Diagnostic[] {
+  return published.of(view, session.crossPage(view.uri), { max: maxProblemsFor(view.uri), name: 'newsprint.maxProblems' });
+}
+
+/** The session's view of an open document's current version, once the settings are known. */
+async function viewOf(uri: string): Promise<DocumentView | undefined> {
+  await ready();
+  return session.document(uri);
+}
+
+/** Asks the client for the settings of every folder and of the window, and hands them to the session. */
+async function loadSettings(): Promise<void> {
+  const [window = DEFAULT_SETTINGS, ...perFolder] = await Promise.all([settingsStore.get(undefined), ...folders.map((f) => settingsStore.get(f))]);
+  const dictionaryChanged = window.dictionary !== windowSettings.dictionary || window.userDictionary !== windowSettings.userDictionary;
+  windowSettings = window;
+  settingsByFolder.clear();
+  folders.forEach((f, i) => settingsByFolder.set(f, perFolder[i]!));
+  session.setSettings(undefined, windowSettings);
+  folders.forEach((f, i) => session.setSettings(f, perFolder[i]!));
+  // Another dictionary reads every page differently: the one case where pages on disk are read again.
+  if (dictionaryChanged) {
+    session.segmenterChanged();
+    indexer?.rescan();
+  }
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -71,32 +132,44 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
   refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
   workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
-  settings = new SettingsStore(connection, caps.workspace?.configuration === true);
-  analyses = new DocumentAnalyses(settings, segmentation, configs);
+  resolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+  trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
+  published = new DocumentDiagnostics((pullDiagnostics ? caps.textDocument?.diagnostic?.relatedInformation : caps.textDocument?.publishDiagnostics?.relatedInformation) === true);
+  settingsStore = new SettingsStore(connection, caps.workspace?.configuration === true);
   clientCapabilities = caps;
   symbols = SymbolRegistration.for(connection, caps);
-  indexer = new IssueIndexer(
-    { connection, documents, analyses, settings, segmentation, configs },
-    issueEvents(connection, documents, {
-      pull: () => pullDiagnostics,
-      refresh: () => {
+  const events = sessionEvents(connection, {
+    documents: (uris) => {
+      if (pullDiagnostics) {
         if (refreshSupport) void connection.languages.diagnostics.refresh();
-      },
-      push: schedulePush,
-      outline: () => symbols.renew(),
-    }),
-  );
-  registerIssueFeatures({ connection, documents, indexer, guard, capabilities: caps });
-  registerExportRequests({ connection, documents, indexer, settings, segmentation, configs });
+      } else {
+        for (const u of uris) {
+          const doc = documents.get(u);
+          if (doc) scheduleSettle(doc);
+        }
+      }
+    },
+    outline: () => symbols.renew(),
+    reread: () => indexer.rescan(),
+    indexing: () => indexer.indexing,
+  });
+  indexer = new IssueIndexer(connection, session, () => events.mapChanged());
+  session.onChange((c) => events.changed(c));
+  session.onWarning((message) => {
+    connection.console.warn(`Newsprint: ${message}`);
+    void connection.window.showWarningMessage(`Newsprint: ${message}`);
+  });
+  registerIssueFeatures({ connection, session, indexer, ready, guard, capabilities: caps });
+  registerExportRequests({ connection, documents, session, ready });
   folders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
-  configs.setFolders(folders);
+  session.setFolders(folders);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       ...symbols.capability(),
       foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: resolveEdits },
       executeCommandProvider: { commands: [IGNORE_COMMAND, RULE_OFF_COMMAND] },
       ...ISSUE_CAPABILITIES,
       // A page's diagnostics depend on the other pages of its issue.
@@ -109,123 +182,120 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   symbols.renew();
-  indexer.setFolders(folders);
-  indexer.rescan();
+  void loadSettings()
+    .catch((err: unknown) => connection.console.error(`Newsprint: reading settings failed: ${String(err)}`))
+    .finally(() => {
+      settingsKnown();
+      indexer.setFolders(folders);
+      indexer.rescan();
+    });
   void watchPageFiles(connection, clientCapabilities).catch((err: unknown) => connection.console.warn(`Newsprint: cannot watch page files: ${String(err)}`));
   if (!workspaceFolderEvents) return;
   connection.workspace.onDidChangeWorkspaceFolders((e) => {
     const removed = new Set(e.removed.map((f) => f.uri));
     folders = folders.filter((f) => !removed.has(f)).concat(e.added.map((f) => f.uri));
-    configs.setFolders(folders);
+    session.setFolders(folders);
     indexer.setFolders(folders);
-    refreshAll();
+    void loadSettings().finally(() => indexer.rescan());
   });
 });
-
-/** Diagnostics changed for reasons other than an edit: settings, config file, ignores. */
-function refreshAll(): void {
-  analyses.invalidate();
-  configs.changed();
-  indexer.rescan();
-  if (pullDiagnostics) {
-    if (refreshSupport) void connection.languages.diagnostics.refresh();
-  } else {
-    for (const doc of documents.all()) schedulePush(doc);
-  }
-}
 
 const pending = new Map<string, ReturnType<typeof setImmediate>>();
 
 /**
- * Push mode: analyse once the edits already received have been applied (setImmediate runs after the I/O
- * that brought them, without setTimeout's extra millisecond), and publish only if the version is still current.
+ * Settles a document's new version once the edits already received have been applied (setImmediate runs
+ * after the I/O that brought them, without setTimeout's extra millisecond), so the index and the pages
+ * linked to it hear of it even when no request comes; in push mode, publishes if the version is still current.
  */
-function schedulePush(doc: TextDocument): void {
-  if (pullDiagnostics) return;
+function scheduleSettle(doc: TextDocument): void {
   const timer = pending.get(doc.uri);
   if (timer) clearImmediate(timer);
   pending.set(
     doc.uri,
     setImmediate(
-      guard('diagnostics', undefined, async () => {
-        pending.delete(doc.uri);
-        const current = documents.get(doc.uri);
-        if (!current) return;
-        const result = await analyses.get(current);
-        if (documents.get(doc.uri)?.version !== result.version) return;
-        await connection.sendDiagnostics({ uri: doc.uri, version: result.version, diagnostics: diagnosticsOf(result) });
-      }),
+      () =>
+        void guard('diagnostics', undefined, async () => {
+          pending.delete(doc.uri);
+          const view = await viewOf(doc.uri);
+          if (pullDiagnostics || !view || documents.get(doc.uri)?.version !== view.version) return;
+          await connection.sendDiagnostics({ uri: doc.uri, version: view.version, diagnostics: diagnosticsOf(view) });
+        })(),
     ),
   );
 }
 
 documents.onDidChangeContent((e) => {
-  schedulePush(e.document);
-  indexer.documentChanged(e.document);
+  session.openDocument(e.document.uri, e.document.version, e.document.getText());
+  scheduleSettle(e.document);
 });
 documents.onDidClose((e) => {
-  analyses.forget(e.document.uri);
-  indexer.documentClosed(e.document.uri);
-  const timer = pending.get(e.document.uri);
+  const uri = e.document.uri;
+  if (session.closeDocument(uri)) void indexer.readFromDisk(uri);
+  const timer = pending.get(uri);
   if (timer) clearImmediate(timer);
-  pending.delete(e.document.uri);
-  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  pending.delete(uri);
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
 connection.onDidChangeConfiguration((change) => {
-  settings.update(change.settings);
-  refreshAll();
+  settingsStore.update(change.settings);
+  // Only what differs is recomputed: the session compares each file's configuration with what it had.
+  void loadSettings().catch((err: unknown) => connection.console.error(`Newsprint: reading settings failed: ${String(err)}`));
 });
 
 connection.onDidChangeWatchedFiles((change) => {
-  if (change.changes.some((c) => c.uri.endsWith(CONFIG_FILE))) refreshAll();
-  else indexer.filesChanged(change.changes);
+  if (change.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`))) session.configChanged();
+  indexer.filesChanged(change.changes.filter((c) => !c.uri.endsWith(`/${CONFIG_FILE}`)));
 });
 
 connection.languages.diagnostics.on(async (params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] };
-  let result: DocumentAnalysis;
+  refuseAfterShutdown();
+  let view: DocumentView | undefined;
   try {
-    result = await analyses.get(doc);
+    view = await viewOf(params.textDocument.uri);
   } catch (err) {
     connection.console.error(`Newsprint: diagnostics failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] };
   }
+  if (!view) return { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] };
   // An edit arrived meanwhile: these diagnostics describe an old version. Ask the client to pull again.
-  if (token.isCancellationRequested || documents.get(doc.uri)?.version !== result.version) {
+  if (token.isCancellationRequested || documents.get(view.uri)?.version !== view.version) {
     throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer version', { retriggerRequest: true });
   }
-  return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(result) };
+  return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(view) };
 });
 
 connection.onDocumentSymbol(
   guard('document symbols', [], async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const result = await analyses.get(doc);
-    await indexer.current(doc);
-    return outlineWithJumps(indexer, doc.uri, outline(result.analysis.model)).map((e) => toDocumentSymbol(e, result.index));
+    const view = await viewOf(params.textDocument.uri);
+    if (!view) return [];
+    const index = view.analysis.lineIndex();
+    return session.outline(view).map((e) => toDocumentSymbol(e, index));
   }),
 );
 
 connection.onFoldingRanges(
   guard('folding ranges', [], async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const { analysis, index } = await analyses.get(doc);
-    return foldingRanges(analysis.model, index);
+    const view = await viewOf(params.textDocument.uri);
+    return view ? foldingRanges(view.analysis.folds()) : [];
   }),
 );
 
 connection.onCodeAction(
   guard('code actions', [], async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const { analysis, index, version } = await analyses.get(doc);
+    const view = await viewOf(params.textDocument.uri);
     // Fixes carry ranges of the version they were computed for; a stale request gets none.
-    if (version !== doc.version) return [];
-    return codeActions(params, version, analysis, index, doc);
+    if (!view || view.version !== documents.get(view.uri)?.version) return [];
+    return codeActions(params, view, session.crossPage(view.uri), (rule) => session.fixAll(view.uri, rule), resolveEdits);
+  }),
+);
+
+connection.onCodeActionResolve(
+  guard('code action', {} as CodeAction, async (action) => {
+    if (!isFixAllData(action.data)) return action;
+    const view = await viewOf(action.data.uri);
+    const data = action.data;
+    return resolveFixAll(action, data, view, (rule) => session.fixAll(data.uri, rule));
   }),
 );
 
@@ -233,16 +303,31 @@ connection.onExecuteCommand(
   guard('command', undefined, (params) => {
     const arg = params.arguments?.[0] as Partial<IgnoreArgs & RuleOffArgs> | undefined;
     if (!arg || typeof arg.uri !== 'string' || typeof arg.rule !== 'string' || !isRuleId(arg.rule)) return;
-    let written: string;
+    const path = pathOf(arg.uri);
+    if (!path) {
+      void connection.window.showInformationMessage('Newsprint: only files on disk can have their findings ignored or rules turned off.');
+      return;
+    }
+    let result;
     if (params.command === IGNORE_COMMAND && typeof arg.fingerprint === 'string') {
-      written = configs.ignore(arg.uri, arg.rule, arg.fingerprint, String(arg.text ?? ''));
+      result = writer.ignore(path, arg.rule, arg.fingerprint, String(arg.text ?? ''), typeof arg.page === 'string' ? arg.page : undefined);
     } else if (params.command === RULE_OFF_COMMAND && (arg.scope === 'file' || arg.scope === 'workspace')) {
-      written = configs.ruleOff(arg.uri, arg.rule, arg.scope);
+      result = writer.ruleOff(path, arg.rule, arg.scope);
     } else return;
-    connection.console.info(`Newsprint: updated ${written}`);
-    refreshAll();
+    if (!result.written) {
+      connection.console.warn(`Newsprint: ${result.reason}`);
+      void connection.window.showErrorMessage(`Newsprint could not update .newsprint.json: ${result.reason}.`);
+      return;
+    }
+    connection.console.info(`Newsprint: updated ${result.path}`);
+    // What the file reaches is configured again; only files whose configuration changed are shown again.
+    session.configChanged();
   }),
 );
+
+connection.onShutdown(() => {
+  shuttingDown = true;
+});
 
 process.on('uncaughtException', (err) => connection.console.error(`Newsprint: unexpected error: ${err.stack ?? err.message}`));
 process.on('unhandledRejection', (err) => connection.console.error(`Newsprint: unexpected rejection: ${String(err)}`));

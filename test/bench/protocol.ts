@@ -53,7 +53,10 @@ export async function typing(issueText: string, edits: number): Promise<TypingRe
   const openMs = performance.now() - t0;
   const lines = issueText.split('\n');
   // Edits land in body paragraphs spread over the file, deterministic so runs compare.
-  const bodyLines = lines.map((l, i) => [l, i] as const).filter(([l]) => l.length > 60).map(([, i]) => i);
+  const bodyLines = lines
+    .map((l, i) => [l, i] as const)
+    .filter(([l]) => l.length > 60)
+    .map(([, i]) => i);
   const times: number[] = [];
   let version = 1;
   for (let k = 0; k < edits; k++) {

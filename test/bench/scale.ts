@@ -13,7 +13,9 @@ import { median } from './stats';
 
 /** Pages to vary from: the corpus page and our own, with each day's date and page number written in. */
 function templates(): string[] {
-  const own = readdirSync(join(ROOT, 'test', 'pages')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(ROOT, 'test', 'pages', f), 'utf8'));
+  const own = readdirSync(join(ROOT, 'test', 'pages'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(ROOT, 'test', 'pages', f), 'utf8'));
   return [readFileSync(CORPUS_PAGE, 'utf8'), ...own];
 }
 

@@ -107,8 +107,10 @@ export async function startCodeServer(entry, dirs) {
   const args = [
     entry,
     ...commonArgs(dirs),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--disable-file-downloads',
@@ -117,25 +119,40 @@ export async function startCodeServer(entry, dirs) {
   ];
   const child = spawn(process.execPath, args, { env: runEnv(dirs), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const collect = (chunk) => { output += chunk.toString(); };
+  const collect = (chunk) => {
+    output += chunk.toString();
+  };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
 
   const killGroup = (signal) => {
-    try { process.kill(-child.pid, signal); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
   };
   // A crashed or interrupted test run must not leave the server behind.
   const onExit = () => killGroup('SIGKILL');
   process.once('exit', onExit);
 
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { killGroup('SIGKILL'); reject(new Error(`code-server did not start within 60 s:\n${output}`)); }, 60_000);
+    const timer = setTimeout(() => {
+      killGroup('SIGKILL');
+      reject(new Error(`code-server did not start within 60 s:\n${output}`));
+    }, 60_000);
     const check = () => {
-      if (/HTTP server listening on/.test(output)) { clearTimeout(timer); resolve(); }
+      if (/HTTP server listening on/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
     };
     child.stdout.on('data', check);
     child.stderr.on('data', check);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`code-server exited with ${code}:\n${output}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`code-server exited with ${code}:\n${output}`));
+    });
   });
 
   return {
@@ -143,7 +160,10 @@ export async function startCodeServer(entry, dirs) {
     log: () => output,
     async stop() {
       process.removeListener('exit', onExit);
-      if (child.exitCode !== null || child.signalCode !== null) { killGroup('SIGKILL'); return; }
+      if (child.exitCode !== null || child.signalCode !== null) {
+        killGroup('SIGKILL');
+        return;
+      }
       const exited = new Promise((resolve) => child.once('exit', resolve));
       killGroup('SIGTERM');
       const timer = setTimeout(() => killGroup('SIGKILL'), 5_000);

@@ -100,7 +100,10 @@ test('Newsprint: Export Issue… writes one ninjs file per article to the folder
   const written = readAll(exportsDir);
   assert.equal(Object.keys(written).length, 11);
   assert.deepEqual(written, checkerExport('ninjs'), 'the editor writes what the checker writes');
-  assert.deepEqual(JSON.parse(written[`${ISSUE}/${JUMPING.id}.json`]).altids, [{ role: 'page', value: '1版' }, { role: 'page', value: '2版' }]);
+  assert.deepEqual(JSON.parse(written[`${ISSUE}/${JUMPING.id}.json`]).altids, [
+    { role: 'page', value: '1版' },
+    { role: 'page', value: '2版' },
+  ]);
   await wb.runCommand('Notifications: Clear All Notifications');
 });
 

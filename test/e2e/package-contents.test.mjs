@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { before, after, test } from 'node:test';
+import { targetPlatform } from '../../scripts/platform.mjs';
 import { CORPUS_ISSUE, MANIFEST, REPO, VSIX } from './paths.mjs';
 import { readVsix } from './vsix.mjs';
 
@@ -18,6 +19,7 @@ const REQUIRED = [
   'client/out/extension.js',
   'server/out/server.js',
   'server/out/cli.js',
+  'server/out/build.json',
   // Every file the build writes for segmentation: the trimmed dictionary, its manifest, the files nodejieba insists on.
   ...readdirSync(join(REPO, 'server', 'out', 'dict')).map((f) => `server/out/dict/${f}`),
   // nodejieba's loader requires only its N-API binary; the full dictionary backs the `full` setting.
@@ -58,14 +60,36 @@ test('the package holds every file the extension runs and every file its manifes
   const names = new Set(packaged());
   const missing = [...REQUIRED, ...manifestPaths()].filter((p) => !names.has(p));
   assert.deepEqual(missing, [], `missing from ${VSIX}`);
-  assert.ok(packaged().some((p) => p.startsWith('syntaxes/')), 'no grammar in the package');
+  assert.ok(
+    packaged().some((p) => p.startsWith('syntaxes/')),
+    'no grammar in the package',
+  );
 });
 
 test('the package holds nothing else: no sources, maps, build intermediates or other node_modules', () => {
   const allowed = new Set([...REQUIRED, ...manifestPaths()]);
   const unexpected = packaged().filter((p) => !allowed.has(p) && !ALLOWED_FOLDERS.some((f) => p.startsWith(f)));
   assert.deepEqual(unexpected, [], `unexpected in ${VSIX}`);
-  assert.deepEqual(packaged().filter((p) => p.endsWith('.map')), [], 'source maps in the package');
+  assert.deepEqual(
+    packaged().filter((p) => p.endsWith('.map')),
+    [],
+    'source maps in the package',
+  );
+});
+
+test('the package names the platform it was built for, and its bundles name no source map', () => {
+  const manifest = readVsix(VSIX)
+    .find((e) => e.name === 'extension.vsixmanifest')
+    .read()
+    .toString('utf8');
+  assert.match(manifest, new RegExp(`TargetPlatform="${targetPlatform()}"`));
+  for (const bundle of ['client/out/extension.js', 'server/out/server.js', 'server/out/cli.js']) {
+    const text = entries
+      .find((e) => e.name === `extension/${bundle}`)
+      .read()
+      .toString('utf8');
+    assert.doesNotMatch(text, /sourceMappingURL/, `${bundle} names a map the package does not hold`);
+  }
 });
 
 test(`the package stays small (under ${MAX_BYTES / 1024 / 1024} MiB)`, (t) => {

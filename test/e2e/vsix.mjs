@@ -14,7 +14,10 @@ export function readVsix(path) {
   let eocd = -1;
   // The end record sits in the last 22 bytes plus an optional comment of up to 64 KiB.
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (zip.readUInt32LE(i) === END_OF_CENTRAL_DIRECTORY) { eocd = i; break; }
+    if (zip.readUInt32LE(i) === END_OF_CENTRAL_DIRECTORY) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error(`${path} is not a zip archive`);
   const count = zip.readUInt16LE(eocd + 10);

@@ -158,35 +158,41 @@ export class Workbench {
    * that the list, which only renders the rows in view, renders the group.
    */
   async waitForCodes(file, expected, { exact = true } = {}) {
-    await this.page.waitForFunction(({ file, want, exact }) => {
-      const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
-      let total;
-      let listed = 0;
-      let inFile = false;
-      const got = {};
-      for (const row of rows) {
-        if (row.getAttribute('aria-level') === '1') {
-          inFile = row.querySelector('.label-name')?.textContent === file;
-          // “18 problems in file 01.txt of folder .”: the whole group is rendered once every one of them is counted.
-          if (inFile) total = Number(/^(\d+) /.exec(row.getAttribute('aria-label') ?? '')?.[1]);
-          continue;
+    await this.page.waitForFunction(
+      ({ file, want, exact }) => {
+        const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+        let total;
+        let listed = 0;
+        let inFile = false;
+        const got = {};
+        for (const row of rows) {
+          if (row.getAttribute('aria-level') === '1') {
+            inFile = row.querySelector('.label-name')?.textContent === file;
+            // “18 problems in file 01.txt of folder .”: the whole group is rendered once every one of them is counted.
+            if (inFile) total = Number(/^(\d+) /.exec(row.getAttribute('aria-label') ?? '')?.[1]);
+            continue;
+          }
+          if (!inFile || row.getAttribute('aria-level') !== '2') continue;
+          listed++;
+          if (row.querySelector('.marker-source')?.textContent !== 'newsprint') continue;
+          const code = row.querySelector('.marker-code')?.textContent ?? '';
+          got[code] = (got[code] ?? 0) + 1;
         }
-        if (!inFile || row.getAttribute('aria-level') !== '2') continue;
-        listed++;
-        if (row.querySelector('.marker-source')?.textContent !== 'newsprint') continue;
-        const code = row.querySelector('.marker-code')?.textContent ?? '';
-        got[code] = (got[code] ?? 0) + 1;
-      }
-      if (total === undefined || listed !== total) return false;
-      return Object.keys(exact ? { ...got, ...want } : want).every((k) => (got[k] ?? 0) === (want[k] ?? 0));
-    }, { file, want: expected, exact });
+        if (total === undefined || listed !== total) return false;
+        return Object.keys(exact ? { ...got, ...want } : want).every((k) => (got[k] ?? 0) === (want[k] ?? 0));
+      },
+      { file, want: expected, exact },
+    );
   }
 
   /** Waits until the Problems panel counts `count` problems for `file` (its group's badge), whatever is scrolled into view. */
   async waitForProblemCount(file, count) {
     await this.showProblems();
     const label = `${count} ${count === 1 ? 'problem' : 'problems'} in file ${file} `;
-    await this.page.waitForFunction((label) => [...document.querySelectorAll('.markers-panel .monaco-list-row[aria-level="1"]')].some((r) => r.getAttribute('aria-label')?.startsWith(label)), label);
+    await this.page.waitForFunction(
+      (label) => [...document.querySelectorAll('.markers-panel .monaco-list-row[aria-level="1"]')].some((r) => r.getAttribute('aria-label')?.startsWith(label)),
+      label,
+    );
   }
 
   /** Waits until the status bar shows exactly this cursor position (and selection): “Ln 51, Col 3”, “Ln 115, Col 28 (27 selected)”. */
@@ -237,10 +243,15 @@ export class Workbench {
     // One section at a time, found afresh: folding one moves the others' places in the list.
     const headers = page.locator('#workbench\\.view\\.explorer .pane-header[aria-expanded="true"]');
     const others = () => headers.evaluateAll((hs, title) => hs.map((h, i) => (h.getAttribute('aria-label')?.startsWith(title) ? -1 : i)).filter((i) => i >= 0), title);
-    for (let left = await others(); left.length > 0; ) {
+    for (let left = await others(); left.length > 0;) {
       await headers.nth(left[0]).click();
       const before = left.length;
-      await page.waitForFunction(({ title, before }) => [...document.querySelectorAll('#workbench\\.view\\.explorer .pane-header[aria-expanded="true"]')].filter((h) => !h.getAttribute('aria-label')?.startsWith(title)).length < before, { title, before });
+      await page.waitForFunction(
+        ({ title, before }) =>
+          [...document.querySelectorAll('#workbench\\.view\\.explorer .pane-header[aria-expanded="true"]')].filter((h) => !h.getAttribute('aria-label')?.startsWith(title)).length <
+          before,
+        { title, before },
+      );
       left = await others();
     }
     await this.runCommand(`Explorer: Focus on ${title} View`);
@@ -258,10 +269,14 @@ export class Workbench {
   async withSideBarWidth(width, fn) {
     const { page } = this;
     const widthNow = () => page.locator('#workbench\\.parts\\.sidebar').evaluate((el) => Math.round(el.getBoundingClientRect().width));
-    const waitForWidth = (test, w) => page.waitForFunction(({ test, w }) => {
-      const now = document.querySelector('#workbench\\.parts\\.sidebar')?.getBoundingClientRect().width ?? 0;
-      return test === 'more' ? now > w : now < w;
-    }, { test, w });
+    const waitForWidth = (test, w) =>
+      page.waitForFunction(
+        ({ test, w }) => {
+          const now = document.querySelector('#workbench\\.parts\\.sidebar')?.getBoundingClientRect().width ?? 0;
+          return test === 'more' ? now > w : now < w;
+        },
+        { test, w },
+      );
     // The command resizes the part that has focus.
     const resize = async (command, test, now) => {
       await this.runCommand('View: Focus into Primary Side Bar');

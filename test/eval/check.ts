@@ -4,9 +4,9 @@
  * cross-page ones), and what fix-all would apply to each page.
  */
 import { analyze, type Analysis } from '../../server/src/analysis';
-import { fixAllEdits } from '../../server/src/fixes/edits';
+import { fixAll } from '../../server/src/fixes/fixAll';
 import { IssueIndex } from '../../server/src/issue/issueIndex';
-import { summarizeFile } from '../../server/src/issue/pageSummary';
+import { fileNameOf, summarizePages } from '../../server/src/issue/pageSummary';
 import type { Span } from '../../server/src/model/page';
 import type { PaperProfile } from '../../server/src/model/profile';
 import type { RuleId, Severity, TextEdit } from '../../server/src/rules/finding';
@@ -22,8 +22,6 @@ export interface Found {
   readonly message: string;
   /** Edits of its first fix, safe or not. */
   readonly proposed?: readonly TextEdit[];
-  /** Edits of the fix fix-all would apply for it; undefined when it applies none. */
-  readonly applied?: readonly TextEdit[];
   readonly crossPage: boolean;
   /** The reading's margin for it, where the rule weighed one. */
   readonly margin?: number;
@@ -33,6 +31,8 @@ export interface CheckedPage {
   readonly page: RenderedPage;
   readonly analysis: Analysis;
   readonly found: readonly Found[];
+  /** What fix-all would change, against the page's text. */
+  readonly fixAll: readonly TextEdit[];
 }
 
 function uriOf(p: RenderedPage): string {
@@ -43,15 +43,14 @@ export function checkIssue(pages: readonly RenderedPage[], segmenter: Segmenter,
   const index = new IssueIndex();
   const analysed = pages.map((page) => {
     const pageRef = parsePageRef(String(page.page));
-    const analysis = analyze(page.text, { segmenter, ...(pageRef ? { pageRef } : {}), config: { maxProblems: Infinity, ...(profile ? { profile } : {}) } });
-    index.set(summarizeFile(uriOf(page), analysis, new LineIndex(analysis.model.lines)));
-    return { page, analysis };
+    const options = { segmenter, ...(pageRef ? { pageRef } : {}), config: profile ? { profile } : {} };
+    const analysis = analyze(page.text, options);
+    index.set({ uri: uriOf(page), pages: summarizePages(analysis.model, analysis.findings, new LineIndex(analysis.model.lines), fileNameOf(uriOf(page))) });
+    const edits = fixAll(page.text, (t) => (t === page.text ? analysis.findings : analyze(t, options).findings)).edits;
+    return { page, analysis, edits };
   });
-  return analysed.map(({ page, analysis }) => {
-    const kept = new Set(fixAllEdits(analysis.findings));
+  return analysed.map(({ page, analysis, edits }) => {
     const found: Found[] = analysis.findings.map((f) => {
-      const fix = f.fixes.find((x) => x.safe);
-      const applied = fix && fix.edits.length > 0 && fix.edits.every((e) => kept.has(e)) ? fix.edits : undefined;
       const proposed = f.fixes[0]?.edits;
       return {
         rule: f.rule,
@@ -59,7 +58,6 @@ export function checkIssue(pages: readonly RenderedPage[], segmenter: Segmenter,
         span: f.span,
         message: f.message,
         ...(proposed ? { proposed } : {}),
-        ...(applied ? { applied } : {}),
         ...(f.confidence ? { margin: f.confidence.margin } : {}),
         crossPage: false,
       };
@@ -67,6 +65,6 @@ export function checkIssue(pages: readonly RenderedPage[], segmenter: Segmenter,
     for (const f of index.crossPageFindings(uriOf(page), { level: 'warning', missingPage: 'off' })) {
       found.push({ rule: f.rule, severity: f.severity, span: f.span, message: f.message, crossPage: true });
     }
-    return { page, analysis, found };
+    return { page, analysis, found, fixAll: edits };
   });
 }

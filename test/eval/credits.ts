@@ -25,7 +25,13 @@ const ROLE = '(?:记者|通讯员|实习生|特约记者|见习记者|评论员)
 /** 本报记者 张 炜 崔 佳, 新华社记者 X, 本报评论员: a byline line of its own. */
 export function isBylineLine(line: string): boolean {
   const t = line.trim();
-  return t.length <= 60 && new RegExp(`^(?:${OUTLET})?${SP}*(?:特约|驻[^\\s]{1,6})?${ROLE}${SP}*[\\u4e00-\\u9fff]`).test(t) && !/[，。！？：]/.test(t) && !/摄$|摄影$/.test(t) && !/^(?:记者|评论员)(?:手记|观察|调查|札记|笔记|来信)/.test(t);
+  return (
+    t.length <= 60 &&
+    new RegExp(`^(?:${OUTLET})?${SP}*(?:特约|驻[^\\s]{1,6})?${ROLE}${SP}*[\\u4e00-\\u9fff]`).test(t) &&
+    !/[，。！？：]/.test(t) &&
+    !/摄$|摄影$/.test(t) &&
+    !/^(?:记者|评论员)(?:手记|观察|调查|札记|笔记|来信)/.test(t)
+  );
 }
 
 /** 本报记者 于 洋摄, 新华社记者 X摄, …摄影报道, 制图：X, …摄（影像中国）. */

@@ -109,7 +109,12 @@ export function scoreIssue(pages: readonly RenderedPage[], sources: ReadonlyMap<
 }
 
 /** Scores an issue's export against the source articles its pages were built from. */
-export function scoreExported(pages: readonly RenderedPage[], sources: ReadonlyMap<string, SourceArticle>, { issue, prepared }: { issue: ExportedIssue; prepared: readonly PreparedFile[] }, score: ExportScore): void {
+export function scoreExported(
+  pages: readonly RenderedPage[],
+  sources: ReadonlyMap<string, SourceArticle>,
+  { issue, prepared }: { issue: ExportedIssue; prepared: readonly PreparedFile[] },
+  score: ExportScore,
+): void {
   score.pages += pages.length;
   score.records += issue.articles.length;
   const at = pages.map((p, i) => articleAt(p, prepared[i]!));

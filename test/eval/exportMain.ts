@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadSegmenter } from '../../server/src/segment/load';
+import { loadSegmenter } from '../../server/src/jieba/load';
 import { DICT_DIR } from '../helpers/repo';
 import { evalExport, OUTCOMES, type ExportEvalResult, type ExportScore } from './exportAccuracy';
 import { RENDERINGS, type Rendering } from './spec';
@@ -30,7 +30,11 @@ export function formatExportReport(result: ExportEvalResult): string {
   };
   section('clean pages', (s) => s.clean);
   section('damaged pages', (s) => s.damaged);
-  const head = [`Newsprint export eval: ${result.corpus}`, `${result.issues} issues; a record is exact when it equals its source article (deck lines, then body lines) once whitespace is taken out`, ''];
+  const head = [
+    `Newsprint export eval: ${result.corpus}`,
+    `${result.issues} issues; a record is exact when it equals its source article (deck lines, then body lines) once whitespace is taken out`,
+    '',
+  ];
   return head.join('\n') + '\n' + formatTable(['', ...rs.map((r) => (r === 'epaper' ? 'e-paper' : 'PDF-like'))], rows);
 }
 

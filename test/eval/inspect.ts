@@ -12,7 +12,7 @@ import { DEFAULT_PROFILE } from '../../server/src/model/profile';
 import { pageInputs, splitPages, type PageInputs } from '../../server/src/model/readPage';
 import { readUnits } from '../../server/src/model/units';
 import { EMISSION_LABELS } from '../../server/src/model/weights';
-import { loadSegmenter } from '../../server/src/segment/load';
+import { loadSegmenter } from '../../server/src/jieba/load';
 import { splitLines } from '../../server/src/text/lines';
 import { DICT_DIR } from '../helpers/repo';
 
@@ -53,7 +53,9 @@ export function main(argv: readonly string[]): void {
       const cues = strongestCues(DEFAULT_PROFILE.weights, inputs.features[i]!, s, other, 5)
         .map((c) => `${c.cue}(${c.weight.toFixed(1)})`)
         .join(' ');
-      console.log(`${String(line).padStart(4)} ${s.padEnd(2)} ${margin(reading, i, [s]).toFixed(1).padStart(6)} vs ${other ?? '-'}  ${u.text.slice(0, 24)}\n        ${alts}\n        ${cues}`);
+      console.log(
+        `${String(line).padStart(4)} ${s.padEnd(2)} ${margin(reading, i, [s]).toFixed(1).padStart(6)} vs ${other ?? '-'}  ${u.text.slice(0, 24)}\n        ${alts}\n        ${cues}`,
+      );
     });
   }
 }

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_PROFILE } from '../../server/src/model/profile';
 import type { ReaderWeights } from '../../server/src/model/weights';
-import { loadSegmenter } from '../../server/src/segment/load';
+import { loadSegmenter } from '../../server/src/jieba/load';
 import { DICT_DIR } from '../helpers/repo';
 import { checkIssue } from './check';
 import { readCorpus } from './corpus';
@@ -125,4 +125,3 @@ export function main(argv: readonly string[]): void {
   writeFileSync(json, JSON.stringify(result, null, 1) + '\n');
   process.stdout.write(`\nreport: ${json}\n`);
 }
-

@@ -15,7 +15,33 @@ const NO_LINE_START = '，。、；：！？）》」』”’…,.;:!?)';
 /** Marks a line may not end with (避尾). */
 const NO_LINE_END = '（《「『“‘(';
 const SENTENCE_END = /[。！？!?…][”’」』）)]?$/;
-const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十', '二十一', '二十二', '二十三', '二十四'];
+const CN = [
+  '',
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+  '十六',
+  '十七',
+  '十八',
+  '十九',
+  '二十',
+  '二十一',
+  '二十二',
+  '二十三',
+  '二十四',
+];
 
 export function seedOf(...parts: Array<string | number>): number {
   let h = 2166136261;
@@ -58,7 +84,10 @@ function glueStart(p: ParaSpec, text: string, expect: MarkerSpec['expect'], plan
 function repeatedHeadline(rnd: Random, a: ArticleSpec): string {
   const main = a.main;
   const untagged = main.replace(/[（(][^()（）]{1,24}[)）]$/, '');
-  const phrases = untagged.split(/[：: ，,]/).map((x) => x.trim()).filter((x) => x.length >= 5);
+  const phrases = untagged
+    .split(/[：: ，,]/)
+    .map((x) => x.trim())
+    .filter((x) => x.length >= 5);
   const r = rnd.next();
   if (r < 0.25 && phrases.length > 1) return rnd.pick(phrases);
   if (r < 0.45 && untagged !== main && untagged.length >= 5) return untagged;

@@ -164,7 +164,8 @@ export function renderPage(spec: PageSpec, rendering: Rendering): RenderedPage {
         const s = at(m.start);
         markers.push({ span: { start: s.offset, end: s.offset + (m.end - m.start) }, line: s.line, text: p.text.slice(m.start, m.end), expect: m.expect, plant: m.plant });
       }
-      if (!p.marker && p.cuts.length === 0 && p !== texts[texts.length - 1] && p.text.length <= 30 && OPEN_END.test(p.text) && leadSourceLength(p.text) === 0) subheadings.push(starts[0]!.line);
+      if (!p.marker && p.cuts.length === 0 && p !== texts[texts.length - 1] && p.text.length <= 30 && OPEN_END.test(p.text) && leadSourceLength(p.text) === 0)
+        subheadings.push(starts[0]!.line);
     }
     articles.push({
       id: a.id,

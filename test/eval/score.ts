@@ -5,7 +5,7 @@
  * is counted apart, neither right nor wrong.
  */
 import type { Span } from '../../server/src/model/page';
-import type { RuleId } from '../../server/src/rules/finding';
+import type { RuleId, TextEdit } from '../../server/src/rules/finding';
 import { LineIndex } from '../../server/src/text/positions';
 import type { CheckedPage, Found } from './check';
 import type { CutKind } from './spec';
@@ -43,7 +43,7 @@ export interface Score {
   /** Warning- and error-level findings, and those of them that are wrong. */
   warnings: Partial<Record<RuleId, number>>;
   falseAlarms: Partial<Record<RuleId, number>>;
-  /** What fix-all would apply: whole fixes (punctuation apart), and punctuation marks one by one. */
+  /** What fix-all would apply: joins and closed-up spreads (anything else it writes counts as wrong), and punctuation marks one by one. */
   fixes: { applied: number; correct: number; byRule: Partial<Record<RuleId, { applied: number; correct: number }>> };
   marks: { applied: number; correct: number; unplanted: number };
   /** The margins of broken-wrap findings, right and wrong: what the certainty threshold is chosen from. */
@@ -221,32 +221,80 @@ export function scorePage(checked: CheckedPage, score: Score): void {
     }
   }
 
-  // What fix-all would apply.
-  for (const f of found) {
-    if (!f.applied) continue;
-    if (f.rule === 'halfwidth-punctuation') {
-      for (const e of f.applied) {
-        score.marks.applied++;
-        const was = truth.halfwidth.get(e.start);
-        if (was === undefined) score.marks.unplanted++;
-        else if (was === e.newText) score.marks.correct++;
-      }
-      continue;
-    }
-    const r = (score.fixes.byRule[f.rule] ??= { applied: 0, correct: 0 });
+  // What fix-all would apply, edit by edit: a join of a planted cut's gap, the spaces of a planted spread, a mark the rendering made ASCII.
+  const spreadRemoved = new Map<number, number>();
+  const countFix = (rule: RuleId, right: boolean, line: number, note: string) => {
+    const r = (score.fixes.byRule[rule] ??= { applied: 0, correct: 0 });
     r.applied++;
     score.fixes.applied++;
-    let right = false;
-    if (f.rule === 'broken-wrap') right = verdict.get(f) === 'right' && f.applied.length === 1;
-    else if (f.rule === 'spaced-headline') {
-      const s = truth.spreads.find((x) => overlaps(f.span, x.span));
-      right = !!s && f.applied.length === s.spaces.length && f.applied.every((e) => e.newText === '' && e.end === e.start + 1 && s.spaces.includes(e.start));
-    }
     if (right) {
       r.correct++;
       score.fixes.correct++;
-    } else caseAt(`fix:wrong:${f.rule}`, lineOf(f.span.start), f.message);
+    } else caseAt(`fix:wrong:${rule}`, line, note);
+  };
+  for (const e of checked.fixAll.flatMap((x) => elementary(text, x))) {
+    const old = text.slice(e.start, e.end);
+    const line = lineOf(e.start);
+    if (old.length === 1 && /[,;:()!?]/.test(old) && e.newText.length === 1) {
+      score.marks.applied++;
+      const was = truth.halfwidth.get(e.start);
+      if (was === undefined) score.marks.unplanted++;
+      else if (was === e.newText) score.marks.correct++;
+      continue;
+    }
+    if (/^[\s\u3000\u00a0]+$/.test(old) && (e.newText === '' || e.newText === ' ')) {
+      if (/[\r\n]/.test(old)) {
+        countFix(
+          'broken-wrap',
+          truth.cuts.some((c) => c.gap.start === e.start && c.gap.end === e.end),
+          line,
+          `joins “${text.slice(Math.max(0, e.start - 6), e.start)}|${text.slice(e.end, e.end + 6)}”`,
+        );
+        continue;
+      }
+      const s = truth.spreads.findIndex((x) => x.spaces.includes(e.start));
+      if (s >= 0 && e.end === e.start + 1 && e.newText === '') spreadRemoved.set(s, (spreadRemoved.get(s) ?? 0) + 1);
+      else countFix('spaced-headline', false, line, `removes a space in “${text.slice(Math.max(0, e.start - 6), e.end + 6)}”`);
+      continue;
+    }
+    countFix('missing-byline', false, line, `writes “${e.newText.slice(0, 20)}” over “${old.slice(0, 20)}”`);
   }
+  // A spread is closed up right when every one of its spaces goes, and only they.
+  for (const [s, removed] of spreadRemoved)
+    countFix('spaced-headline', removed === truth.spreads[s]!.spaces.length, truth.spreads[s]!.line, `closes ${removed} of ${truth.spreads[s]!.spaces.length} spaces`);
+}
+
+const SPACE = /[\s\u3000\u00a0]/;
+
+/**
+ * Fix-all's edits are composed, so a mark replaced next to a joined gap is one edit: taken apart
+ * here into what each fix did (a character replaced, a run of white space removed or made one space).
+ */
+export function elementary(text: string, e: TextEdit): TextEdit[] {
+  const old = text.slice(e.start, e.end);
+  const out: TextEdit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < old.length) {
+    if (SPACE.test(old[i]!)) {
+      let k = i;
+      while (k < old.length && SPACE.test(old[k]!)) k++;
+      // A run of white space kept whole is unchanged; otherwise it went, or became the one space a Latin join keeps.
+      if (e.newText.startsWith(old.slice(i, k), j)) j += k - i;
+      else if (e.newText[j] === ' ' && !(k < old.length && old[k] === ' ')) {
+        out.push({ start: e.start + i, end: e.start + k, newText: ' ' });
+        j++;
+      } else out.push({ start: e.start + i, end: e.start + k, newText: '' });
+      i = k;
+      continue;
+    }
+    if (j >= e.newText.length) return [e];
+    if (old[i] !== e.newText[j]) out.push({ start: e.start + i, end: e.start + i + 1, newText: e.newText[j]! });
+    i++;
+    j++;
+  }
+  // Text left over was inserted: this edit is not made of the pieces above.
+  return j === e.newText.length ? out : [e];
 }
 
 export function merge(into: Score, from: Score): void {

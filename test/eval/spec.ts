@@ -98,10 +98,16 @@ function pdfArticle(a: SourceArticle, joinDeck: boolean): ArticleSpec {
   const lines = [a.kicker, a.main, a.sub].filter((l) => l !== '');
   // The kicker joins the main headline, or, with no kicker, the subhead joins it.
   if (joinDeck && lines.length >= 2) lines.splice(0, 2, `${lines[0]} ${lines[1]}`);
-  const paras = a.body
-    .filter((line) => line !== '')
-    .map((line) => paragraph(line.replace(INNER_SPACES, ' ').trim(), ''));
-  return { id: a.id, kind: 'article', deck: lines.map((text) => ({ text })), main: a.main.replace(INNER_SPACES, ' ').trim(), blankAfterDeck: false, paras, namesAuthor: namesAuthor(paras.map((p) => p.text)) };
+  const paras = a.body.filter((line) => line !== '').map((line) => paragraph(line.replace(INNER_SPACES, ' ').trim(), ''));
+  return {
+    id: a.id,
+    kind: 'article',
+    deck: lines.map((text) => ({ text })),
+    main: a.main.replace(INNER_SPACES, ' ').trim(),
+    blankAfterDeck: false,
+    paras,
+    namesAuthor: namesAuthor(paras.map((p) => p.text)),
+  };
 }
 
 export function pageSpec(rendering: Rendering, date: string, page: number, articles: readonly SourceArticle[], joinDeck: (a: SourceArticle) => boolean): PageSpec {

@@ -34,10 +34,11 @@ export function formatReport(result: EvalResult): string {
   row('    spread by characters found', (s) => ratio(s.damaged.spreads.characters.found, s.damaged.spreads.characters.of));
   row('    spread by words found', (s) => ratio(s.damaged.spreads.words.found, s.damaged.spreads.words.of));
   const plants = [...new Set(rs.flatMap((r) => Object.keys(result.scores[r].damaged.markersByPlant)))].sort();
-  for (const k of plants) row(`    marker ${k} right`, (s) => {
-    const t = s.damaged.markersByPlant[k];
-    return t ? ratio(t.found, t.of) : '–';
-  });
+  for (const k of plants)
+    row(`    marker ${k} right`, (s) => {
+      const t = s.damaged.markersByPlant[k];
+      return t ? ratio(t.found, t.of) : '–';
+    });
   row('  missing-byline, author not in corpus', (s) => `${s.damaged.unknownByline}`);
   row('  article starts P / R / F1', (s) => prf(s.damaged.starts));
   row('  deck exact', (s) => ratio(s.damaged.deck.matched, s.damaged.deck.of));
@@ -50,11 +51,7 @@ export function formatReport(result: EvalResult): string {
   }
   row('  fix-all precision (marks)', (s) => ratio(s.damaged.marks.correct, s.damaged.marks.applied - s.damaged.marks.unplanted));
   row('  fix-all marks not planted', (s) => `${s.damaged.marks.unplanted}`);
-  const out = [
-    `Newsprint eval: ${result.corpus}`,
-    `${result.issues} issues; ${result.skipped} files skipped (no text under the headline); ${result.seconds.toFixed(1)} s`,
-    '',
-  ];
+  const out = [`Newsprint eval: ${result.corpus}`, `${result.issues} issues; ${result.skipped} files skipped (no text under the headline); ${result.seconds.toFixed(1)} s`, ''];
   return out.join('\n') + '\n' + formatTable(['', ...rs.map((r) => (r === 'epaper' ? 'e-paper' : 'PDF-like'))], rows);
 }
 

@@ -13,7 +13,7 @@ import type { State } from '../../server/src/model/decoder';
 import { DEFAULT_PROFILE } from '../../server/src/model/profile';
 import { pageInputs, splitPages } from '../../server/src/model/readPage';
 import { readUnits } from '../../server/src/model/units';
-import { loadSegmenter } from '../../server/src/segment/load';
+import { loadSegmenter } from '../../server/src/jieba/load';
 import type { Segmenter } from '../../server/src/segment/segmenter';
 import { splitLines } from '../../server/src/text/lines';
 import { DICT_DIR, ROOT } from '../helpers/repo';
@@ -63,7 +63,9 @@ function renderedGold(page: RenderedPage): Gold {
 function labelledPages(segmenter: Segmenter, mismatches: string[]): Example[] {
   const dir = join(ROOT, 'test', 'eval', 'labels');
   const out: Example[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.json'))
+    .sort()) {
     const { page, lines } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { page: string; lines: Record<string, string> };
     const text = readFileSync(join(ROOT, page), 'utf8');
     out.push(...examplesOf(page, text, segmenter, (l) => lines[String(l + 1)] as ReturnType<Gold>, mismatches, LABELLED_WEIGHT));
@@ -119,4 +121,3 @@ export function main(argv: readonly string[]): void {
   writeFileSync(out, JSON.stringify({ fitted, transitions: weights.transitions, features: weights.features }, null, 0).replace(/\],"/g, '],\n"') + '\n');
   console.log(`weights: ${Object.keys(weights.features).length} cues → ${out}`);
 }
-

@@ -14,6 +14,11 @@ export interface Session {
   /** Resolves with the next publishDiagnostics for a URI matching the predicate. */
   nextDiagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   notifications: Array<{ method: string; params: unknown }>;
+  /** What the client answers to workspace/configuration from now on. */
+  setConfiguration(configuration: Record<string, unknown>): void;
+  /** Resolves once the server has asked for the configuration `count` times in all, and been answered. */
+  configurationAsked(count: number): Promise<void>;
+  configurationRequests(): number;
   stderr(): string;
   close(): Promise<void>;
 }
@@ -25,26 +30,59 @@ export interface SessionOptions {
   readonly capabilities?: ClientCapabilities;
   /** Extra environment for the server process. */
   readonly env?: Record<string, string>;
+  readonly initializationOptions?: unknown;
+  /** A shell line to run before the server, in the same shell (`ulimit -n 64`). */
+  readonly shellPrefix?: string;
+  /** Options for node before the server's script (`--max-old-space-size=128`). */
+  readonly nodeArgs?: readonly string[];
+  /**
+   * Keep every notification and every diagnostics publication no one waited
+   * for (the default). A long run turns it off: 20,000 publications of 999
+   * diagnostics would fill the test's own memory, not the server's.
+   */
+  readonly record?: boolean;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const env = { ...process.env, ...options.env };
+  const args = [...(options.nodeArgs ?? []), SERVER, '--stdio'];
+  const child = options.shellPrefix
+    ? spawn('/bin/sh', ['-c', `${options.shellPrefix}; exec "$0" "$@"`, process.execPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env })
+    : spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const notifications: Array<{ method: string; params: unknown }> = [];
-  const waiters: Array<{ uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  const waiters: Array<{ uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void; reject: (err: Error) => void }> = [];
+  // A server that dies leaves nothing to wait for: say so rather than hang.
+  child.on('exit', (code, signal) => {
+    for (const w of waiters.splice(0)) w.reject(new Error(`the server exited (${signal ?? `code ${code}`}) while diagnostics of ${w.uri} were awaited:\n${err.slice(-2000)}`));
+  });
   const published: PublishDiagnosticsParams[] = [];
+  const record = options.record ?? true;
   connection.onNotification((method, params) => {
-    notifications.push({ method, params });
+    if (record || method !== 'textDocument/publishDiagnostics') notifications.push({ method, params });
     if (method === 'textDocument/publishDiagnostics') {
       const p = params as PublishDiagnosticsParams;
       const i = waiters.findIndex((w) => w.uri === p.uri && w.predicate(p));
       if (i >= 0) waiters.splice(i, 1)[0]!.resolve(p);
-      else published.push(p);
+      else if (record) published.push(p);
     }
   });
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? {}));
+  let configuration = options.configuration ?? {};
+  let asked = 0;
+  const askedWaiters: Array<{ count: number; resolve: () => void }> = [];
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+    asked++;
+    // Answered first: the waiter runs after the answer is on its way.
+    setImmediate(() => {
+      for (const w of askedWaiters.filter((x) => asked >= x.count)) {
+        askedWaiters.splice(askedWaiters.indexOf(w), 1);
+        w.resolve();
+      }
+    });
+    return params.items.map(() => configuration);
+  });
   // Registrations are kept with the notifications, so tests can see what the server asked for.
   for (const method of ['client/registerCapability', 'client/unregisterCapability']) {
     connection.onRequest(method, (params: unknown) => {
@@ -75,8 +113,9 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       synchronization: { dynamicRegistration: false },
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
-      publishDiagnostics: { versionSupport: true },
-      ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+      // As VS Code and Neovim say: they show related information.
+      publishDiagnostics: { versionSupport: true, relatedInformation: true },
+      ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false, relatedInformation: true } } : {}),
     },
   };
   const initialize = (await connection.sendRequest('initialize', {
@@ -84,6 +123,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     rootUri: options.rootUri ?? null,
     capabilities,
     workspaceFolders: null,
+    ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});
 
@@ -92,11 +132,19 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     process: child,
     initialize,
     notifications,
+    setConfiguration(c) {
+      configuration = c;
+    },
+    configurationAsked(count) {
+      if (asked >= count) return Promise.resolve();
+      return new Promise((resolve) => askedWaiters.push({ count, resolve }));
+    },
+    configurationRequests: () => asked,
     stderr: () => err,
     nextDiagnostics(uri, predicate = () => true) {
       const i = published.findIndex((p) => p.uri === uri && predicate(p));
       if (i >= 0) return Promise.resolve(published.splice(i, 1)[0]!);
-      return new Promise((resolve) => waiters.push({ uri, predicate, resolve }));
+      return new Promise((resolve, reject) => waiters.push({ uri, predicate, resolve, reject }));
     },
     async close() {
       try {

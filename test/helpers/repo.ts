@@ -1,5 +1,5 @@
 /** Paths of the repository, found from wherever the bundled test runs. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 function findRoot(): string {
@@ -27,7 +27,6 @@ export function readCorpusPage(): string {
 /** Every page of the corpus, for tests that must hold on all of them. */
 export function corpusPages(): Array<{ name: string; text: string }> {
   const out: Array<{ name: string; text: string }> = [];
-  const { readdirSync, statSync } = require('node:fs') as typeof import('node:fs');
   for (const issue of readdirSync(CORPUS)) {
     const dir = join(CORPUS, issue);
     if (!statSync(dir).isDirectory()) continue;

@@ -1,5 +1,5 @@
 /** Segmenters for tests: the real nodejieba (trimmed dictionary, as shipped) and a fake with a word list. */
-import { loadSegmenter } from '../../server/src/segment/load';
+import { loadSegmenter } from '../../server/src/jieba/load';
 import type { Segmenter } from '../../server/src/segment/segmenter';
 import { DICT_DIR } from './repo';
 

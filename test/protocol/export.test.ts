@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc';
 import { WorkDoneProgress, type ClientCapabilities, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol';
-import type { ExportArticleResult, ExportIssueResult } from '../../server/src/lsp/exportRequests';
+import type { ExportArticleResult, ExportIssueResult } from '../../server/src/protocol';
 import { CORPUS } from '../helpers/repo';
 import { startSession, type Session } from '../helpers/lspSession';
 
@@ -62,17 +62,9 @@ type Progress = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgres
 describe('export through the server', () => {
   const ws = workspace();
   let session: Session;
-  /** Run before the server is told the settings of this page: a test cancels a request while the server waits for them. */
-  let beforeSettingsOf: { uri: string; run: () => void } | undefined;
   before(async () => {
     session = await startSession({ rootUri: pathToFileURL(ws.root).href, capabilities: CAPABILITIES });
-    session.connection.onRequest('workspace/configuration', (params: { items: Array<{ scopeUri?: string }> }) => {
-      if (beforeSettingsOf && params.items[0]?.scopeUri === beforeSettingsOf.uri) {
-        beforeSettingsOf.run();
-        beforeSettingsOf = undefined;
-      }
-      return params.items.map(() => ({}));
-    });
+    session.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
     await indexed(session);
   });
   after(() => session.close());
@@ -85,23 +77,39 @@ describe('export through the server', () => {
     const r = (await session.connection.sendRequest('newsprint/exportIssue', { uri: ws.uri('01.txt'), format: 'jsonl', workDoneToken: 'export-1' })) as ExportIssueResult;
     assert.equal(r.issue, 'cjrb-2026-01-08');
     assert.equal(r.articles, 11);
-    assert.deepEqual(r.files.map((f) => f.path), ['cjrb-2026-01-08.jsonl']);
-    const records = r.files[0]!.content.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; pages: string[] });
+    assert.deepEqual(
+      r.files.map((f) => f.path),
+      ['cjrb-2026-01-08.jsonl'],
+    );
+    const records = r.files[0]!.content.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; pages: string[] });
     assert.equal(records.filter((x) => x.pages.length === 2).length, 6);
     assert.match(r.summary, /^exported 11 articles from 2 pages of 1 issue \(6 joined across pages, 2 missing a jump's other part, 7 notes\)/);
     // The cuts fix-all is not sure of stay in the text and are noted.
-    assert.deepEqual(r.notes.map((n) => n.slice(0, 27)), [
-      '01-02 1版: “很|多” is cut acro',
-      '01-02 1版: “大量老|旧小区因” is cut',
-      '01-03 1版: “专题询问|1次” is cut ',
-      '01-03 1版: “加强人大|自身建设” is cu',
-      '01-05 1版: “经济发展|拼出昂扬” is cu',
-      '01-07 1版: Continues on 2版 (',
-      '02-01 2版: Continued from 1版',
-    ]);
+    assert.deepEqual(
+      r.notes.map((n) => n.slice(0, 27)),
+      [
+        '01-02 1版: “很|多” is cut acro',
+        '01-02 1版: “大量老|旧小区因” is cut',
+        '01-03 1版: “专题询问|1次” is cut ',
+        '01-03 1版: “加强人大|自身建设” is cu',
+        '01-05 1版: “经济发展|拼出昂扬” is cu',
+        '01-07 1版: Continues on 2版 (',
+        '02-01 2版: Continued from 1版',
+      ],
+    );
     assert.deepEqual(r.skipped, []);
     assert.deepEqual(r.inputs, [ws.uri('01.txt'), ws.uri('02.txt')]);
-    assert.deepEqual(progress.map((p) => [p.kind, p.message]), [['begin', 'reading the pages'], ['report', 'page 1 of 2: 01.txt'], ['report', 'page 2 of 2: 02.txt'], ['end', undefined]]);
+    assert.deepEqual(
+      progress.map((p) => [p.kind, p.message]),
+      [
+        ['begin', 'reading the pages'],
+        ['report', 'page 1 of 2: 01.txt'],
+        ['report', 'page 2 of 2: 02.txt'],
+        ['end', undefined],
+      ],
+    );
     assert.equal((progress[0] as WorkDoneProgressBegin).cancellable, true);
   });
 
@@ -109,7 +117,10 @@ describe('export through the server', () => {
     const r = (await session.connection.sendRequest('newsprint/exportIssue', { uri: pathToFileURL(ws.dir).href, format: 'ninjs' })) as ExportIssueResult;
     assert.equal(r.files.length, 11);
     assert.equal(r.files[1]!.path, 'cjrb-2026-01-08/01-02.json');
-    assert.deepEqual((JSON.parse(r.files[1]!.content) as { altids: unknown }).altids, [{ role: 'page', value: '1版' }, { role: 'page', value: '2版' }]);
+    assert.deepEqual((JSON.parse(r.files[1]!.content) as { altids: unknown }).altids, [
+      { role: 'page', value: '1版' },
+      { role: 'page', value: '2版' },
+    ]);
   });
 
   it('exports what the editor holds, not what is on disk, and leaves the file as it is', async () => {
@@ -143,16 +154,19 @@ describe('export through the server', () => {
 
   it('stops when the request is cancelled', async () => {
     const source = new CancellationTokenSource();
-    // Settings changed: the server asks for the issue folder's again, and the request is cancelled before it gets them.
-    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    beforeSettingsOf = { uri: pathToFileURL(ws.dir).href, run: () => source.cancel() };
     const progress: Progress[] = [];
+    // Cancelled as soon as the server says it reads page 1: it reads and fixes that page, then yields, and sees the cancel.
     session.connection.onProgress(WorkDoneProgress.type, 'export-2', (v) => {
       progress.push(v as Progress);
+      if (v.kind === 'report') source.cancel();
     });
     const request = session.connection.sendRequest('newsprint/exportIssue', { uri: ws.uri('01.txt'), format: 'jsonl', workDoneToken: 'export-2' }, source.token);
     await assert.rejects(request, (err: unknown) => err instanceof ResponseError && err.code === -32800);
-    assert.deepEqual(progress.map((p) => p.kind === 'report' ? p.message : p.kind), ['begin', 'page 1 of 2: 01.txt', 'end'], 'page 2 was never read');
+    assert.deepEqual(
+      progress.map((p) => (p.kind === 'report' ? p.message : p.kind)),
+      ['begin', 'page 1 of 2: 01.txt', 'end'],
+      'page 2 was never read',
+    );
   });
 
   it('says why when the file is not a page of an issue', async () => {

@@ -54,7 +54,7 @@ const CAPABILITIES = (pull: boolean): ClientCapabilities => ({
     definition: { linkSupport: true },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     publishDiagnostics: { versionSupport: true, relatedInformation: true },
-    ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+    ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false, relatedInformation: true } } : {}),
   },
 });
 
@@ -125,11 +125,17 @@ describe('an issue in the workspace, pull diagnostics (as VS Code)', () => {
   });
   after(() => session.close());
 
-  it('indexes the workspace in the background, reporting work-done progress, and watches page files', () => {
+  it('indexes the workspace in the background, reporting work-done progress, and watches page files and config files', () => {
     assert.deepEqual(seen.progress[0], { kind: 'begin', title: 'Newsprint: indexing issues', message: 'looking for page files', cancellable: false, percentage: 0 });
     assert.equal(seen.progress[seen.progress.length - 1]!.kind, 'end');
     assert.ok(seen.progress.filter((p) => p.kind === 'report').every((p) => /^\d+\/2 files$/.test(p.message!)));
-    assert.deepEqual(seen.registrations, [{ id: (seen.registrations[0] as { id: string }).id, method: 'workspace/didChangeWatchedFiles', registerOptions: { watchers: [{ globPattern: '**/*.{txt,newsprint,np}' }] } }]);
+    assert.deepEqual(seen.registrations, [
+      {
+        id: (seen.registrations[0] as { id: string }).id,
+        method: 'workspace/didChangeWatchedFiles',
+        registerOptions: { watchers: [{ globPattern: '**/*.{txt,newsprint,np}' }, { globPattern: '**/.newsprint.json' }] },
+      },
+    ]);
     assert.ok(session.initialize.capabilities.definitionProvider && session.initialize.capabilities.hoverProvider && session.initialize.capabilities.workspaceSymbolProvider);
     assert.equal((session.initialize.capabilities.diagnosticProvider as { interFileDependencies: boolean }).interFileDependencies, true);
   });
@@ -139,10 +145,20 @@ describe('an issue in the workspace, pull diagnostics (as VS Code)', () => {
     assert.deepEqual(cross(items), [125]);
     const d = items.find((x) => x.code === 'orphaned-continuation')!;
     assert.equal(d.source, 'newsprint');
-    assert.deepEqual(d.relatedInformation!.map((r) => [r.location.uri, r.location.range.start.line]), [[P2, 0]]);
+    assert.deepEqual(
+      d.relatedInformation!.map((r) => [r.location.uri, r.location.range.start.line]),
+      [[P2, 0]],
+    );
     // Its data is a finding's: the quick fixes to ignore it or turn the rule off are offered.
-    const actions = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: P1 }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } })) as Array<{ title: string }>;
-    assert.deepEqual(actions.map((a) => a.title), ['Ignore this orphaned-continuation finding', 'Turn off orphaned-continuation for this file', 'Turn off orphaned-continuation for this workspace']);
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: P1 },
+      range: d.range,
+      context: { diagnostics: [d], only: ['quickfix'] },
+    })) as Array<{ title: string }>;
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Ignore this orphaned-continuation finding', 'Turn off orphaned-continuation for this file', 'Turn off orphaned-continuation for this workspace'],
+    );
   });
 
   it('goes to the other half of a marker, both ways, and to each 熊征宇 report’s own continued part', async () => {
@@ -160,7 +176,10 @@ describe('an issue in the workspace, pull diagnostics (as VS Code)', () => {
 
   it('shows the other half on hover and links every marker that leads somewhere', async () => {
     const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: P1 }, position: { line: 50, character: 1 } })) as Hover;
-    assert.deepEqual(hover.contents, { kind: 'markdown', value: 'Continues on **2版** — 02.txt, line 3\n\n**城市更新要用好改革“关键一招”**\n\n> 在王立辉看来,“内容更新”要从居民的真实需求出发。' });
+    assert.deepEqual(hover.contents, {
+      kind: 'markdown',
+      value: 'Continues on **2版** — 02.txt, line 3\n\n**城市更新要用好改革“关键一招”**\n\n> 在王立辉看来,“内容更新”要从居民的真实需求出发。',
+    });
     const links = (await session.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: P1 } })) as DocumentLink[];
     assert.deepEqual(
       links.map((l) => [l.range.start.line + 1, l.target]),
@@ -263,13 +282,21 @@ describe('an issue in the workspace, pushed diagnostics (as Neovim 0.7)', () => 
 describe('pages named by newsprint.pageFileNamePattern', () => {
   it('reads the page number from the file name with the setting’s pattern', async () => {
     const ws = workspace({ 'cjrb-1.txt': PAGE1, 'cjrb-2.txt': PAGE2 });
-    const session = await startSession({ pull: true, rootUri: pathToFileURL(ws.root).href, capabilities: CAPABILITIES(true), configuration: { pageFileNamePattern: '^cjrb-(\\d+)$' } });
+    const session = await startSession({
+      pull: true,
+      rootUri: pathToFileURL(ws.root).href,
+      capabilities: CAPABILITIES(true),
+      configuration: { pageFileNamePattern: '^cjrb-(\\d+)$' },
+    });
     try {
       await observe(session).indexed();
       await open(session, ws.uri('cjrb-1.txt'), PAGE1);
       assert.deepEqual(cross(await pull(session, ws.uri('cjrb-1.txt'))), [125]);
       const map = (await session.connection.sendRequest('newsprint/issueMap', {})) as IssueMap;
-      assert.deepEqual(map.issues[0]!.pages.map((p) => p.label), ['1版', '2版']);
+      assert.deepEqual(
+        map.issues[0]!.pages.map((p) => p.label),
+        ['1版', '2版'],
+      );
     } finally {
       await session.close();
     }

@@ -34,7 +34,9 @@ describe('outline notes after the index changes', () => {
 
   before(async () => {
     session = await startSession({ pull: true, rootUri: pathToFileURL(dir).href, capabilities: CAPABILITIES });
-    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'newsprint', version: 1, text: readFileSync(join(dir, '01.txt'), 'utf8') } });
+    await session.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'newsprint', version: 1, text: readFileSync(join(dir, '01.txt'), 'utf8') },
+    });
   });
   after(async () => {
     await session.close();
@@ -42,7 +44,11 @@ describe('outline notes after the index changes', () => {
   });
 
   const symbolRegistrations = (method: string) =>
-    session.notifications.filter((n) => n.method === method && ((n.params as Registration).registrations ?? (n.params as Registration).unregisterations ?? []).some((r) => r.method === 'textDocument/documentSymbol')).length;
+    session.notifications.filter(
+      (n) =>
+        n.method === method &&
+        ((n.params as Registration).registrations ?? (n.params as Registration).unregisterations ?? []).some((r) => r.method === 'textDocument/documentSymbol'),
+    ).length;
 
   it('registers the symbol provider itself, and replaces it once the issue is indexed', async () => {
     assert.equal(session.initialize.capabilities.documentSymbolProvider, undefined);

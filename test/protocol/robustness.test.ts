@@ -72,7 +72,13 @@ describe('settings and bad documents', () => {
   });
 
   it('answers empty, blank, BOM, mixed line ends and lone surrogates with ranges inside the text', async () => {
-    const cases = ['', '   \n\n\u3000\n', '\uFEFF' + PAGE, PAGE.replace(/\n\n/g, '\r\n\n').replace(/\n(?=多)/, '\r'), PAGE.replace('八部门', '八\ud800部门').replace('很\n', '很\udc00\n')];
+    const cases = [
+      '',
+      '   \n\n\u3000\n',
+      '\uFEFF' + PAGE,
+      PAGE.replace(/\n\n/g, '\r\n\n').replace(/\n(?=多)/, '\r'),
+      PAGE.replace('八部门', '八\ud800部门').replace('很\n', '很\udc00\n'),
+    ];
     for (const text of cases) {
       const { published } = await openAndWait(session, text);
       const lines = text.split(/\r\n|\r|\n/);

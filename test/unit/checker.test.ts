@@ -1,27 +1,20 @@
 /** The command-line checker, run as a newcomer runs it: output, exit codes, --fix, bad input. */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { temporaryFolders } from '../helpers/folders';
 import { CLI, CORPUS_PAGE, ROOT } from '../helpers/repo';
 
 function run(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'newsprint-checker-'));
-  dirs.push(d);
-  return d;
-}
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = temporaryFolders('checker');
 
 describe('newsprint check', () => {
   it('checks the bundled sample page when no path is given, printing diagnostics then the outline', () => {
@@ -30,7 +23,9 @@ describe('newsprint check', () => {
     const lines = r.stdout.split('\n');
     const diags = lines.filter((l) => /^\S+:\d+:\d+ (warning|information|error|hint) [a-z-]+ /.test(l));
     assert.equal(diags.length, 17);
-    assert.match(diags.find((l) => l.includes('人大常|委会'))!, /^test\/corpus\/cjrb-2026-01-08\/01\.txt:61:14 warning broken-wrap “人大常\|委会” is cut across lines 61–63/);
+    const cut = lines.findIndex((l) => l.includes('人大常|委会'));
+    assert.equal(lines[cut], 'test/corpus/cjrb-2026-01-08/01.txt:61:14 warning broken-wrap “人大常|委会” is cut across blank lines: the word 人大常委会 straddles the break.');
+    assert.equal(lines[cut + 1], '    test/corpus/cjrb-2026-01-08/01.txt:63:1 The paragraph goes on here.');
     const outline = lines.filter((l) => /^\s*\d+\. /.test(l));
     assert.equal(outline.length, 9);
     assert.match(outline[0]!, /^ 1\. 八部门印发/);
@@ -42,7 +37,13 @@ describe('newsprint check', () => {
   it('writes JSON with LSP diagnostics and the articles', () => {
     const r = run(['check', CORPUS_PAGE, '--format', 'json']);
     assert.equal(r.status, 0);
-    const json = JSON.parse(r.stdout) as { files: Array<{ path: string; articles: Array<{ headline: string; kind: string; range: unknown }>; diagnostics: Array<{ code: string; range: { start: { line: number } }; severity: number; source: string }> }> };
+    const json = JSON.parse(r.stdout) as {
+      files: Array<{
+        path: string;
+        articles: Array<{ headline: string; kind: string; range: unknown }>;
+        diagnostics: Array<{ code: string; range: { start: { line: number } }; severity: number; source: string }>;
+      }>;
+    };
     assert.equal(json.files.length, 1);
     const f = json.files[0]!;
     assert.equal(f.articles.length, 9);
@@ -102,14 +103,17 @@ describe('newsprint check', () => {
 
   it('skips binary files, reports invalid UTF-8 with its place, and accepts empty files', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'scan.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
-    writeFileSync(join(dir, 'gbk.txt'), Buffer.concat([Buffer.from('第一行\n第二行'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4])]));
-    writeFileSync(join(dir, 'empty.txt'), '');
-    writeFileSync(join(dir, 'blank.txt'), '  \n\n\u3000\n');
+    writeFileSync(join(dir, '04.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    writeFileSync(join(dir, '05.txt'), Buffer.concat([Buffer.from('第一行\n第二行'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4])]));
+    writeFileSync(join(dir, '06.txt'), '');
+    writeFileSync(join(dir, '07.txt'), '  \n\n\u3000\n');
+    // Not pages by name: a GBK note beside the pages is skipped, not an error.
+    writeFileSync(join(dir, 'notes.txt'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]));
     const r = run(['check', dir, '--no-outline']);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /scan\.txt: not a text file \(binary content\); skipped/);
-    assert.match(r.stderr, /gbk\.txt: invalid UTF-8 at line 2, byte 10 of the line/);
+    assert.match(r.stderr, /04\.txt: not a text file \(binary content\); skipped/);
+    assert.match(r.stderr, /05\.txt: invalid UTF-8 at line 2, byte 10 of the line/);
+    assert.match(r.stderr, /1 file is not a page and was skipped \(name a file to check it anyway\):\n {2}.*notes\.txt: invalid UTF-8/);
     assert.match(r.stdout, /no problems in 2 files/);
   });
 
@@ -117,7 +121,10 @@ describe('newsprint check', () => {
     const r = run(['rules']);
     assert.equal(r.status, 0);
     assert.deepEqual(
-      r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]),
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]),
       ['broken-wrap', 'orphaned-continuation', 'missing-byline', 'spaced-headline', 'halfwidth-punctuation'],
     );
   });
@@ -131,7 +138,10 @@ describe('newsprint check on an issue', () => {
     assert.equal(r.status, 0, r.stderr);
     const lines = r.stdout.split('\n');
     const cross = lines.filter((l) => / orphaned-continuation /.test(l));
-    assert.deepEqual(cross.map((l) => l.split(' ')[0]), ['test/corpus/cjrb-2026-01-08/01.txt:125:1', 'test/corpus/cjrb-2026-01-08/02.txt:49:1']);
+    assert.deepEqual(
+      cross.map((l) => l.split(' ')[0]),
+      ['test/corpus/cjrb-2026-01-08/01.txt:125:1', 'test/corpus/cjrb-2026-01-08/02.txt:49:1'],
+    );
     // Each is followed by where to look on the other page.
     assert.equal(lines[lines.indexOf(cross[0]!) + 1], '    test/corpus/cjrb-2026-01-08/02.txt:1:1 2版 (02.txt): its continued parts from this page are under other headlines.');
     assert.equal(lines[lines.indexOf(cross[1]!) + 1], '    test/corpus/cjrb-2026-01-08/01.txt:3:1 The article on 1版 under this headline has no onward marker to 2版.');
@@ -153,8 +163,20 @@ describe('newsprint check on an issue', () => {
 
   it('writes LSP diagnostics with related information in JSON', () => {
     const r = run(['check', ISSUE, '--format', 'json']);
-    const json = JSON.parse(r.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string; range: { start: { line: number } }; relatedInformation?: Array<{ location: { uri: string; range: { start: { line: number } } }; message: string }> }> }> };
-    assert.deepEqual(json.files.map((f) => f.path), ['test/corpus/cjrb-2026-01-08/01.txt', 'test/corpus/cjrb-2026-01-08/02.txt']);
+    const json = JSON.parse(r.stdout) as {
+      files: Array<{
+        path: string;
+        diagnostics: Array<{
+          code: string;
+          range: { start: { line: number } };
+          relatedInformation?: Array<{ location: { uri: string; range: { start: { line: number } } }; message: string }>;
+        }>;
+      }>;
+    };
+    assert.deepEqual(
+      json.files.map((f) => f.path),
+      ['test/corpus/cjrb-2026-01-08/01.txt', 'test/corpus/cjrb-2026-01-08/02.txt'],
+    );
     const d = json.files[0]!.diagnostics.find((x) => x.code === 'orphaned-continuation')!;
     assert.equal(d.range.start.line, 124);
     assert.equal(d.relatedInformation![0]!.location.uri, pathToFileURL(join(ISSUE, '02.txt')).href);
@@ -168,11 +190,16 @@ describe('newsprint check on an issue', () => {
     assert.equal(log.version, '2.1.0');
     const run0 = log.runs[0]!;
     assert.equal(run0.tool.driver.name, 'newsprint');
-    assert.deepEqual(run0.tool.driver.rules.map((x) => x.id), ['broken-wrap', 'orphaned-continuation', 'missing-byline', 'spaced-headline', 'halfwidth-punctuation']);
+    assert.deepEqual(
+      run0.tool.driver.rules.map((x) => x.id),
+      ['broken-wrap', 'orphaned-continuation', 'missing-byline', 'spaced-headline', 'halfwidth-punctuation'],
+    );
     assert.equal(run0.columnKind, 'utf16CodeUnits');
     assert.equal(run0.originalUriBaseIds['%SRCROOT%']!.uri, pathToFileURL(ROOT).href + '/');
     // Every finding of the text output is a result, at the same 1-based line and column.
-    const text = run(['check', ISSUE, '--no-outline']).stdout.split('\n').filter((l) => /^\S+:\d+:\d+ /.test(l));
+    const text = run(['check', ISSUE, '--no-outline'])
+      .stdout.split('\n')
+      .filter((l) => /^\S+:\d+:\d+ /.test(l));
     assert.equal(run0.results.length, text.length);
     const cross = run0.results.find((x) => x.ruleId === 'orphaned-continuation')!;
     assert.equal(cross.ruleIndex, 1);
@@ -300,3 +327,103 @@ function checkSarifShape(log: SarifLog): void {
     }
   });
 }
+
+describe('newsprint check and .newsprint.json', () => {
+  const PAGE = readFileSync(CORPUS_PAGE, 'utf8');
+
+  it('finds .newsprint.json above a relative path given inside the page folder: `01.txt` and `.`', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'issue'));
+    writeFileSync(join(dir, 'issue', '01.txt'), PAGE);
+    // At the workspace's root, one folder above the pages: broken-wrap off everywhere, spaced-headline off for this one page.
+    writeFileSync(join(dir, '.newsprint.json'), JSON.stringify({ rules: { 'broken-wrap': 'off' }, files: { 'issue/01.txt': { rules: { 'spaced-headline': 'off' } } } }));
+    for (const path of ['01.txt', '.', './01.txt']) {
+      const r = run(['check', path, '--no-outline'], join(dir, 'issue'));
+      assert.equal(r.status, 0, r.stderr);
+      assert.doesNotMatch(r.stdout, /broken-wrap|spaced-headline/, `check ${path} from inside the folder reads the .newsprint.json above it`);
+      assert.match(r.stdout, /1 information in 1 file/);
+    }
+  });
+
+  it('holds an ignore for the file it names only, and for the page it names in a one-file issue', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '01.txt'), PAGE);
+    writeFileSync(join(dir, '05.txt'), PAGE);
+    const json = JSON.parse(run(['check', join(dir, '01.txt'), '--format', 'json'], dir).stdout) as {
+      files: Array<{ diagnostics: Array<{ message: string; data: { fingerprint: string } }> }>;
+    };
+    const cut = json.files[0]!.diagnostics.find((d) => d.message.startsWith('“人大常|委会”'))!;
+    writeFileSync(join(dir, '.newsprint.json'), JSON.stringify({ ignore: [{ rule: 'broken-wrap', fingerprint: cut.data.fingerprint, file: '01.txt' }] }));
+    const r = run(['check', '.', '--no-outline'], dir);
+    const cuts = r.stdout.split('\n').filter((l) => l.includes('“人大常|委会”'));
+    assert.deepEqual(
+      cuts.map((l) => l.split(':')[0]),
+      ['05.txt'],
+    );
+
+    // One file, two pages with the same cut: an ignore that names page 1 leaves page 2's.
+    const issue = `第1版 要闻\n\n${PAGE}\n第2版 要闻\n\n${PAGE}`;
+    writeFileSync(join(dir, 'issue.np'), issue);
+    writeFileSync(join(dir, '.newsprint.json'), JSON.stringify({ ignore: [{ rule: 'broken-wrap', fingerprint: cut.data.fingerprint, file: 'issue.np', page: '1' }] }));
+    const paged = run(['check', 'issue.np', '--no-outline'], dir)
+      .stdout.split('\n')
+      .filter((l) => l.includes('“人大常|委会”'));
+    assert.equal(paged.length, 1);
+    assert.ok(Number(paged[0]!.split(':')[1]) > PAGE.split('\n').length, 'the cut left is on page 2');
+  });
+
+  it('lists every finding in JSON and SARIF, however many, unless --max-problems says otherwise', () => {
+    const dir = tempDir();
+    // Seventy copies of the corpus page in one page file: a thousand broken wraps and more, past the editor's 999.
+    writeFileSync(join(dir, 'big.np'), Array.from({ length: 70 }, () => PAGE).join('\n'));
+    const json = JSON.parse(run(['check', 'big.np', '--format', 'json'], dir).stdout) as { files: Array<{ diagnostics: Array<{ code?: string; message: string }> }> };
+    const all = json.files[0]!.diagnostics;
+    assert.ok(all.length > 999, `${all.length} findings`);
+    assert.ok(!all.some((d) => d.code === undefined), 'no count of findings left out');
+    const sarif = JSON.parse(run(['check', 'big.np', '--format', 'sarif'], dir).stdout) as { runs: Array<{ results: unknown[] }> };
+    assert.equal(sarif.runs[0]!.results.length, all.length);
+    const capped = JSON.parse(run(['check', 'big.np', '--format', 'json', '--max-problems', '5'], dir).stdout) as typeof json;
+    const five = capped.files[0]!.diagnostics;
+    assert.equal(five.length, 6);
+    assert.equal(five[5]!.message, `${all.length - 5} more problems not shown: --max-problems is 5.`);
+    assert.equal(run(['check', 'big.np', '--max-problems', '0'], dir).status, 2);
+  });
+
+  it('checks only pages in a folder, numbered by pageFileNamePattern in .newsprint.json, and lists what it skipped', () => {
+    const dir = tempDir();
+    const issue = join(ROOT, 'test', 'corpus', 'cjrb-2026-01-08');
+    copyFileSync(join(issue, '01.txt'), join(dir, 'cjrb-1.txt'));
+    copyFileSync(join(issue, '02.txt'), join(dir, 'cjrb-2.txt'));
+    writeFileSync(join(dir, 'requirements.txt'), 'nodejieba==3.5.8\n');
+    writeFileSync(join(dir, '.newsprint.json'), JSON.stringify({ pageFileNamePattern: '^cjrb-(\\d+)$' }));
+    const r = run(['check', '.', '--no-outline'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    // Numbered by the pattern, the two pages are 1版 and 2版 of one issue: the cross-page findings appear.
+    assert.deepEqual(
+      r.stdout
+        .split('\n')
+        .filter((l) => / orphaned-continuation /.test(l))
+        .map((l) => l.split(' ')[0]),
+      ['cjrb-1.txt:125:1', 'cjrb-2.txt:49:1'],
+    );
+    assert.match(
+      r.stderr,
+      /1 file is not a page and was skipped \(name a file to check it anyway\):\n {2}requirements\.txt: its name does not match pageFileNamePattern and it holds no page line/,
+    );
+    assert.match(r.stdout, / in 2 files\n$/);
+  });
+});
+
+describe('a paper profile in .newsprint.json', () => {
+  it('extends the conventions the checker reads with, and says what it cannot use', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '01.txt'), '江城夜市重开\n\n九派讯（记者 王五）江城夜市昨晚重新开张，吸引大批市民前来。\n');
+    const before = run(['check', dir, '--no-outline', '--format', 'json']);
+    assert.match(before.stdout, /missing-byline/);
+    writeFileSync(join(dir, '.newsprint.json'), JSON.stringify({ profile: { outlets: ['九派'], boxLabels: 'not a list', thresholds: { certainJoin: 7, sureness: 1 } } }));
+    const after = run(['check', dir, '--no-outline', '--format', 'json']);
+    assert.doesNotMatch(after.stdout, /missing-byline/, 'the workspace names the outlet: its source line is one');
+    assert.match(after.stderr, /profile\.boxLabels must be a list/);
+    assert.match(after.stderr, /profile\.thresholds: unknown threshold “sureness”/);
+  });
+});

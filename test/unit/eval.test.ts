@@ -27,8 +27,20 @@ describe('eval harness: corpus', () => {
     assert.deepEqual(
       corpus.issues.map((i) => [i.date, i.pages.map((p) => [p.page, p.articles.map((a) => a.order)])]),
       [
-        ['20260301', [[1, [1, 2]], [2, [1, 2]]]],
-        ['20260302', [[1, [1, 2]], [2, [1, 2]]]],
+        [
+          '20260301',
+          [
+            [1, [1, 2]],
+            [2, [1, 2]],
+          ],
+        ],
+        [
+          '20260302',
+          [
+            [1, [1, 2]],
+            [2, [1, 2]],
+          ],
+        ],
       ],
     );
     assert.deepEqual(corpus.skipped, [{ id: '20260301-01-03', reason: 'no text under the headline' }]);
@@ -41,24 +53,36 @@ describe('eval harness: renderings', () => {
   const page = readCorpus(FIXTURE).issues[0]!.pages[0]!;
 
   it('gives the e-paper its CRLF, indents and no-break spaces, articles apart by a blank line', () => {
-    const r = renderPage(pageSpec('epaper', page.date, page.page, page.articles, () => false), 'epaper');
+    const r = renderPage(
+      pageSpec('epaper', page.date, page.page, page.articles, () => false),
+      'epaper',
+    );
     const lines = r.text.split('\r\n');
     assert.equal(lines[0], '春季植树活动在全市展开');
     assert.equal(lines[1], '');
     assert.ok(lines[2]!.startsWith('\u3000\u3000本报讯\u00a0（记者林晓）'));
-    assert.deepEqual(r.truth.articles.map((a) => a.startLine), [0, 9]);
+    assert.deepEqual(
+      r.truth.articles.map((a) => a.startLine),
+      [0, 9],
+    );
     assert.equal(r.truth.halfwidth.size, 0);
   });
 
   it('gives the PDF-like rendering no indents, a blank line after every line, ASCII , ; : ( ) and decks joined by a space', () => {
-    const r = renderPage(pageSpec('pdf', page.date, page.page, page.articles, () => true), 'pdf');
+    const r = renderPage(
+      pageSpec('pdf', page.date, page.page, page.articles, () => true),
+      'pdf',
+    );
     const lines = r.text.split('\n');
     assert.equal(lines[2], '本报讯 (记者林晓)3月1日,全市春季义务植树活动在江滩公园启动,两千多名市民和志愿者一起栽下樱花、香樟等树苗一万余株。');
     for (let i = 1; i < lines.length - 1; i += 2) assert.equal(lines[i], '', `line ${i + 1}`);
     assert.ok(!/^[\u3000\u00a0 ]/m.test(r.text));
     for (const [at, was] of r.truth.halfwidth) assert.equal({ ',': '，', ';': '；', ':': '：', '(': '（', ')': '）' }[r.text[at]!], was);
     const other = readCorpus(FIXTURE).issues[0]!.pages[1]!;
-    const joined = renderPage(pageSpec('pdf', other.date, other.page, other.articles, () => true), 'pdf');
+    const joined = renderPage(
+      pageSpec('pdf', other.date, other.page, other.articles, () => true),
+      'pdf',
+    );
     assert.equal(joined.text.split('\n')[0], '社区服务 家门口的卫生服务中心投入使用');
   });
 });
@@ -67,7 +91,10 @@ describe('eval harness: a deck of main headline and subhead joined on one line',
   it('joins the two lines there are, with no kicker', () => {
     const article = { id: '20260301-01-01', date: '20260301', page: 1, order: 1, kicker: '', main: '春季植树活动在全市展开', sub: '——两千多名市民参加', body: ['正文。'] };
     const spec = pageSpec('pdf', '20260301', 1, [article], () => true);
-    assert.deepEqual(spec.articles[0]!.deck.map((d) => d.text), ['春季植树活动在全市展开 ——两千多名市民参加']);
+    assert.deepEqual(
+      spec.articles[0]!.deck.map((d) => d.text),
+      ['春季植树活动在全市展开 ——两千多名市民参加'],
+    );
   });
 });
 
@@ -106,7 +133,8 @@ describe('eval harness: planted damage', () => {
     const r = renderPage(spec, 'pdf');
     assert.ok(r.truth.cuts.length >= 2);
     const healed = r.truth.cuts.reduceRight((t, c) => t.slice(0, c.gap.start) + t.slice(c.gap.end), r.text);
-    for (const paras of clean) for (const p of paras.slice(1)) assert.ok(healed.includes(p.replace(/[，；：（）]/g, (c) => ({ '，': ',', '；': ';', '：': ':', '（': '(', '）': ')' })[c]!)), p);
+    for (const paras of clean)
+      for (const p of paras.slice(1)) assert.ok(healed.includes(p.replace(/[，；：（）]/g, (c) => ({ '，': ',', '；': ';', '：': ':', '（': '(', '）': ')' })[c]!)), p);
     assert.equal(r.truth.spreads.length, 1);
     assert.equal(r.truth.markers.length, 1);
     assert.equal(r.truth.articles.filter((a) => a.sourceRemoved).length, 1);
@@ -133,13 +161,15 @@ describe('eval harness: score', () => {
     const [checked] = checkIssue([page], jieba());
     const cut = page.truth.cuts[0]!;
     const join = { start: cut.gap.start, end: cut.gap.end, newText: '' };
-    const elsewhere = { start: 1, end: 2, newText: '' };
+    // A paragraph break the checker would join: the first one that is not a planted cut.
+    const at = [...page.text.matchAll(/\n\n/g)].map((m) => m.index!).find((i) => !page.truth.cuts.some((c) => c.gap.start === i))!;
+    const elsewhere = { start: at, end: at + 2, newText: '' };
     const found = [
-      { rule: 'broken-wrap' as const, severity: 'warning' as const, span: cut.gap, message: '', proposed: [join], applied: [join], crossPage: false },
-      { rule: 'broken-wrap' as const, severity: 'warning' as const, span: { start: 1, end: 2 }, message: '', proposed: [elsewhere], applied: [elsewhere], crossPage: false },
+      { rule: 'broken-wrap' as const, severity: 'warning' as const, span: cut.gap, message: '', proposed: [join], crossPage: false },
+      { rule: 'broken-wrap' as const, severity: 'warning' as const, span: { start: at, end: at + 2 }, message: '', proposed: [elsewhere], crossPage: false },
     ];
     const score = emptyScore();
-    scorePage({ ...checked!, found }, score);
+    scorePage({ ...checked!, found, fixAll: [join, elsewhere].sort((a, b) => a.start - b.start) }, score);
     assert.equal(score.rules['broken-wrap'].tp, 1);
     assert.equal(score.rules['broken-wrap'].fp, 1);
     assert.equal(precision(score.rules['broken-wrap']), 0.5);

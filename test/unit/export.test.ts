@@ -28,7 +28,9 @@ import { jieba } from '../helpers/segmenters';
 const ISSUE = join(CORPUS, 'cjrb-2026-01-08');
 
 function exportFolder(dir: string, segmenter: Segmenter = jieba()): ExportedIssue {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const prepared = files.map((f) => {
     const pageRef = pageRefFromFileName(f);
     return prepareFile({ uri: pathToFileURL(join(dir, f)).href, text: readFileSync(join(dir, f), 'utf8'), ...(pageRef ? { pageRef } : {}) }, segmenter);
@@ -60,11 +62,36 @@ function between(text: string, from: string, to: string | undefined, skip = 0): 
  */
 const JOINED = [
   { main: '城市更新要用好改革“关键一招”', from: '长江日报记者商佩', repeated: '城市更新要用好改革“关键一招”', next: '熊征宇参加汉阳蔡甸汉南东西湖 代表团联团审议' },
-  { main: '市十五届人大六次会议举行第二次全体会议', from: '长江日报讯(记者高萌', repeated: '市十五届人大六次会议举行第二次全体会议', next: '政协武汉市第十四届委员会第五次会议 第二次全体会议举行' },
-  { main: '熊征宇参加武昌黄陂新洲代表团联团审议', from: '长江日报讯(记者胡雪璇 谭芳)1月6日', repeated: '熊征宇参加武昌黄陂新洲代表团联团审议', next: '市十五届人大六次会议举行第二次全体会议' },
-  { main: '熊征宇参加汉阳蔡甸汉南东西湖代表团联团审议', from: '长江日报讯(记者胡雪璇 谭芳)1月7日', repeated: '熊征宇参加汉阳蔡甸汉南东西湖 代表团联团审议', next: '熊征宇参加武昌黄陂新洲代表团联团审议' },
-  { main: '政协武汉市第十四届委员会 第五次会议第二次全体会议举行', from: '长江日报讯(记者梁爽 通讯员叶秋)1月7日,政协', repeated: '政协武汉市第十四届委员会第五次会议 第二次全体会议举行', next: '进一步强化大抓基层鲜明导向 切实' },
-  { main: '王忠林主持召开市(州)和部分单位党委(党组)书记抓基层党建述职评议会议', from: '长江日报讯(湖北日报记者杨念明', repeated: '进一步强化大抓基层鲜明导向 切实以高质量党建引领高质量发展', next: '八部门印发《“人工智能+制造”专项行动实施意见》' },
+  {
+    main: '市十五届人大六次会议举行第二次全体会议',
+    from: '长江日报讯(记者高萌',
+    repeated: '市十五届人大六次会议举行第二次全体会议',
+    next: '政协武汉市第十四届委员会第五次会议 第二次全体会议举行',
+  },
+  {
+    main: '熊征宇参加武昌黄陂新洲代表团联团审议',
+    from: '长江日报讯(记者胡雪璇 谭芳)1月6日',
+    repeated: '熊征宇参加武昌黄陂新洲代表团联团审议',
+    next: '市十五届人大六次会议举行第二次全体会议',
+  },
+  {
+    main: '熊征宇参加汉阳蔡甸汉南东西湖代表团联团审议',
+    from: '长江日报讯(记者胡雪璇 谭芳)1月7日',
+    repeated: '熊征宇参加汉阳蔡甸汉南东西湖 代表团联团审议',
+    next: '熊征宇参加武昌黄陂新洲代表团联团审议',
+  },
+  {
+    main: '政协武汉市第十四届委员会 第五次会议第二次全体会议举行',
+    from: '长江日报讯(记者梁爽 通讯员叶秋)1月7日,政协',
+    repeated: '政协武汉市第十四届委员会第五次会议 第二次全体会议举行',
+    next: '进一步强化大抓基层鲜明导向 切实',
+  },
+  {
+    main: '王忠林主持召开市(州)和部分单位党委(党组)书记抓基层党建述职评议会议',
+    from: '长江日报讯(湖北日报记者杨念明',
+    repeated: '进一步强化大抓基层鲜明导向 切实以高质量党建引领高质量发展',
+    next: '八部门印发《“人工智能+制造”专项行动实施意见》',
+  },
 ];
 
 const bodyText = (pieces: readonly Piece[]) => reader(pieces.map((p) => p.text).join(''));
@@ -75,20 +102,26 @@ describe('export of the corpus issue', () => {
 
   it('holds every article of both pages, in page order: 8 of page 1, its teaser box, and 2 that start on page 2', () => {
     const names = issue.articles.map((a) => (a.headlines[0] ?? a.body[0]!).text);
-    assert.deepEqual(names.map((n) => n.slice(0, 10)), [
-      '八部门印发《“人工智',
-      '综合提升让老城区焕发',
-      '市十五届人大六次会议',
-      '熊征宇参加武昌黄陂新',
-      '熊征宇参加汉阳蔡甸汉',
-      '政协武汉市第十四届委',
-      '政协武汉市第十四届委',
-      '王忠林主持召开市（州',
-      '2026 武汉两会 ',
-      '八部门印发《“人工智',
-      '市政协委员建言“人工',
-    ]);
-    assert.deepEqual(issue.articles.map((a) => a.id), ['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08', '01-09', '02-01', '02-02']);
+    assert.deepEqual(
+      names.map((n) => n.slice(0, 10)),
+      [
+        '八部门印发《“人工智',
+        '综合提升让老城区焕发',
+        '市十五届人大六次会议',
+        '熊征宇参加武昌黄陂新',
+        '熊征宇参加汉阳蔡甸汉',
+        '政协武汉市第十四届委',
+        '政协武汉市第十四届委',
+        '王忠林主持召开市（州',
+        '2026 武汉两会 ',
+        '八部门印发《“人工智',
+        '市政协委员建言“人工',
+      ],
+    );
+    assert.deepEqual(
+      issue.articles.map((a) => a.id),
+      ['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08', '01-09', '02-01', '02-02'],
+    );
     assert.equal(issue.articles[8]!.kind, 'teaser');
   });
 
@@ -113,7 +146,13 @@ describe('export of the corpus issue', () => {
     assert.deepEqual(standing!.pages, [0]);
     assert.match(standing!.notes.map((n) => n.message).join('\n'), /^Continues on 2版 \(（下转第二版）\), but no continued part there has this headline/);
     const parts = byMain('八部门印发《“人工智能+制造”专项行动实施意见》');
-    assert.deepEqual(parts.map((a) => [a.kind, a.pages, a.complete]), [['article', [0], true], ['continuation', [1], false]]);
+    assert.deepEqual(
+      parts.map((a) => [a.kind, a.pages, a.complete]),
+      [
+        ['article', [0], true],
+        ['continuation', [1], false],
+      ],
+    );
     assert.match(parts[1]!.notes[0]!.message, /^Continued from 1版 \(（上接第一版）\), but no article there jumps here; “八部门印发/);
     assert.equal(issue.articles.filter((a) => !a.complete).length, 2);
   });
@@ -135,20 +174,37 @@ describe('export of the corpus issue', () => {
       const slices = piece.from.map((o) => issue.files[issue.pages[o.page]!.file]!.fixedText.slice(o.span.start, o.span.end)).join('');
       assert.equal(piece.text, slices, 'a piece holds exactly the text of its ranges');
     }
-    assert.deepEqual(
-      Object.entries(issue.dropped.reduce<Record<string, number>>((n, d) => ({ ...n, [d.kind]: (n[d.kind] ?? 0) + 1 }), {})),
-      [['repeated-headline', 6], ['marker', 14]],
-    );
+    assert.deepEqual(Object.entries(issue.dropped.reduce<Record<string, number>>((n, d) => ({ ...n, [d.kind]: (n[d.kind] ?? 0) + 1 }), {})), [
+      ['repeated-headline', 6],
+      ['marker', 14],
+    ]);
   });
 
   it('reads bylines, datelines and places from the source lines, and the paper from them', () => {
     assert.equal(issue.paper, '长江日报');
     const [wire] = byMain('2027年关键核心技术实现安全可靠供给');
-    assert.deepEqual(wire!.source, { text: '据新华社北京1月7日电（记者周圆）', placement: 'lead', outlet: '新华社', place: '北京', date: '1月7日', by: '记者周圆', abridged: true });
+    assert.deepEqual(wire!.source, {
+      text: '据新华社北京1月7日电（记者周圆）',
+      placement: 'lead',
+      outlet: '新华社',
+      place: '北京',
+      date: '1月7日',
+      by: '记者周圆',
+      abridged: true,
+    });
     const [own] = byMain('城市更新要用好改革');
     assert.deepEqual(own!.source, { text: '长江日报记者商佩 覃柳珂 刘海锋', placement: 'own-line', by: '长江日报记者商佩 覃柳珂 刘海锋' });
-    assert.deepEqual(own!.body.filter((b) => b.role === 'caption' || b.role === 'credit').map((b) => [b.role, b.text]), [['caption', '百年咸安坊成为热门拍照打卡地。'], ['credit', '长江日报记者詹松 摄']]);
-    assert.deepEqual(own!.body.filter((b) => b.role === 'subheading').map((b) => b.text.slice(0, 8)), ['城市更新和在空中', '比盖好房子、修好']);
+    assert.deepEqual(
+      own!.body.filter((b) => b.role === 'caption' || b.role === 'credit').map((b) => [b.role, b.text]),
+      [
+        ['caption', '百年咸安坊成为热门拍照打卡地。'],
+        ['credit', '长江日报记者詹松 摄'],
+      ],
+    );
+    assert.deepEqual(
+      own!.body.filter((b) => b.role === 'subheading').map((b) => b.text.slice(0, 8)),
+      ['城市更新和在空中', '比盖好房子、修好'],
+    );
   });
 });
 
@@ -156,32 +212,48 @@ describe('a jump that cuts a sentence', () => {
   it('makes the paragraph whole again: the page-1 part’s last paragraph goes on in the page-2 part’s first', () => {
     const page = (name: string, text: string) => prepareFile({ uri: `file:///jump/${name}`, text, pageRef: pageRefFromFileName(name)! }, jieba());
     const issue = exportIssue('file:///jump', 'jump', [
-      page('01.txt', '市民热议城市更新新举措\n\n本报讯（记者林晓）昨天，市政府召开新闻发布会，介绍今年城市更新工作的安排。\n\n有关负责人表示，今年全市将把城市更新作为改善人居环境的重要抓手，统筹推进片区更新和公共空间提升，计划（下转第二版）\n\n春季植树活动在全市展开\n\n本报讯（记者王华）全市春季义务植树活动昨天在江滩公园启动。\n'),
+      page(
+        '01.txt',
+        '市民热议城市更新新举措\n\n本报讯（记者林晓）昨天，市政府召开新闻发布会，介绍今年城市更新工作的安排。\n\n有关负责人表示，今年全市将把城市更新作为改善人居环境的重要抓手，统筹推进片区更新和公共空间提升，计划（下转第二版）\n\n春季植树活动在全市展开\n\n本报讯（记者王华）全市春季义务植树活动昨天在江滩公园启动。\n',
+      ),
       page('02.txt', '市民热议城市更新新举措\n\n（上接第一版）推进三十个老旧小区改造，并新建一批口袋公园。\n\n发布会还通报了去年的工作。\n'),
     ]);
     const [jumped] = issue.articles;
     assert.deepEqual(jumped!.pages, [0, 1]);
-    assert.deepEqual(jumped!.body.map((b) => b.text), [
-      '本报讯（记者林晓）昨天，市政府召开新闻发布会，介绍今年城市更新工作的安排。',
-      '有关负责人表示，今年全市将把城市更新作为改善人居环境的重要抓手，统筹推进片区更新和公共空间提升，计划推进三十个老旧小区改造，并新建一批口袋公园。',
-      '发布会还通报了去年的工作。',
-    ]);
-    assert.deepEqual(jumped!.body[1]!.from.map((o) => o.page), [0, 1], 'the joined paragraph keeps where each half came from');
+    assert.deepEqual(
+      jumped!.body.map((b) => b.text),
+      [
+        '本报讯（记者林晓）昨天，市政府召开新闻发布会，介绍今年城市更新工作的安排。',
+        '有关负责人表示，今年全市将把城市更新作为改善人居环境的重要抓手，统筹推进片区更新和公共空间提升，计划推进三十个老旧小区改造，并新建一批口袋公园。',
+        '发布会还通报了去年的工作。',
+      ],
+    );
+    assert.deepEqual(
+      jumped!.body[1]!.from.map((o) => o.page),
+      [0, 1],
+      'the joined paragraph keeps where each half came from',
+    );
     assert.equal(issue.articles.length, 2);
   });
 });
 
 describe('the certain fixes', () => {
-  const analyse = (text: string) => analyze(text, { segmenter: jieba(), config: { maxProblems: Infinity } }).findings;
+  const analyse = (text: string) => analyze(text, { segmenter: jieba() }).findings;
 
   it('join cuts, close up spread headlines and widen punctuation, but insert no placeholder source line', () => {
     const text = '市民热议新政策\n\n今天,市政府发布了关于支持中小企业发展的若干措施,涵盖融资、税收和人\n\n才等方面。\n';
     const findings = analyse(text);
-    assert.ok(findings.some((f) => f.rule === 'missing-byline' && f.fixes.length > 0 && f.fixes.every((x) => !x.safe)), 'a source line is offered, never applied unattended');
+    assert.ok(
+      findings.some((f) => f.rule === 'missing-byline' && f.fixes.length > 0 && f.fixes.every((x) => !x.safe)),
+      'a source line is offered, never applied unattended',
+    );
     const fixed = applyCertainFixes(text, analyse);
     assert.equal(fixed.text, '市民热议新政策\n\n今天，市政府发布了关于支持中小企业发展的若干措施，涵盖融资、税收和人才等方面。\n');
     assert.deepEqual(fixed.applied, { 'broken-wrap': 1, 'halfwidth-punctuation': 1 });
-    assert.ok(analyse(fixed.text).some((f) => f.rule === 'missing-byline'), 'the missing byline stays, to be noted');
+    assert.ok(
+      analyse(fixed.text).some((f) => f.rule === 'missing-byline'),
+      'the missing byline stays, to be noted',
+    );
   });
 
   it('tell a fix that keeps the reader’s text from one that writes words', () => {
@@ -211,7 +283,10 @@ describe('the pieces of a record', () => {
       body: [{ kind: 'author-note' as ElementKind, span: { start: 0, end: text.length }, parts: [{ start: 0, end: text.length }], joins: [], text }],
       markers: [],
     };
-    assert.deepEqual(bodyItems(text, 0, block).map((b) => [b.role, b.text]), [['paragraph', text]]);
+    assert.deepEqual(
+      bodyItems(text, 0, block).map((b) => [b.role, b.text]),
+      [['paragraph', text]],
+    );
   });
 
   it('gives a deck’s lines their roles from their words', () => {
@@ -228,10 +303,23 @@ describe('the pieces of a record', () => {
       const match = conventionsFor().matchSourceLine(line)!;
       return sourceInfo({ span: { start: 0, end: match.length }, text: line.slice(0, match.length), placement: 'lead', match });
     };
-    assert.deepEqual(lead('本报北京1月7日电 （记者 李文）'), { text: '本报北京1月7日电 （记者 李文）', placement: 'lead', outlet: '本报', place: '北京', date: '1月7日', by: '记者 李文' });
+    assert.deepEqual(lead('本报北京1月7日电 （记者 李文）'), {
+      text: '本报北京1月7日电 （记者 李文）',
+      placement: 'lead',
+      outlet: '本报',
+      place: '北京',
+      date: '1月7日',
+      by: '记者 李文',
+    });
     assert.deepEqual(lead('长江日报讯(记者高萌 通讯员王晓珊)'), { text: '长江日报讯(记者高萌 通讯员王晓珊)', placement: 'lead', outlet: '长江日报', by: '记者高萌 通讯员王晓珊' });
     assert.deepEqual(lead('新华社电 记者从有关部门获悉'), { text: '新华社电', placement: 'lead', outlet: '新华社' });
-    assert.deepEqual(sourceInfo({ span: { start: 0, end: 0 }, text: '（新华社北京1月7日电）', placement: 'end' }), { text: '（新华社北京1月7日电）', placement: 'end', outlet: '新华社', place: '北京', date: '1月7日' });
+    assert.deepEqual(sourceInfo({ span: { start: 0, end: 0 }, text: '（新华社北京1月7日电）', placement: 'end' }), {
+      text: '（新华社北京1月7日电）',
+      placement: 'end',
+      outlet: '新华社',
+      place: '北京',
+      date: '1月7日',
+    });
     assert.deepEqual(sourceInfo({ span: { start: 0, end: 0 }, text: '（记者 赵六）', placement: 'end' }), { text: '（记者 赵六）', placement: 'end', by: '记者 赵六' });
   });
 });

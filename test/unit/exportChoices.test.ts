@@ -11,8 +11,14 @@ describe('export choices', () => {
   });
 
   it('put the one used last first, the others in their order', () => {
-    assert.deepEqual(lastFirst(['a', 'b', 'c'], (x) => x === 'c'), ['c', 'a', 'b']);
-    assert.deepEqual(lastFirst(['a', 'b', 'c'], (x) => x === 'z'), ['a', 'b', 'c']);
+    assert.deepEqual(
+      lastFirst(['a', 'b', 'c'], (x) => x === 'c'),
+      ['c', 'a', 'b'],
+    );
+    assert.deepEqual(
+      lastFirst(['a', 'b', 'c'], (x) => x === 'z'),
+      ['a', 'b', 'c'],
+    );
     assert.deepEqual(lastFirst(['a', 'b', 'c'], undefined), ['a', 'b', 'c']);
   });
 

@@ -57,11 +57,20 @@ describe('newsprint export', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, '');
     const files = readdirSync(join(out, 'cjrb-2026-01-08')).sort();
-    assert.deepEqual(files, ['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08', '01-09', '02-01', '02-02'].map((id) => `${id}.json`));
+    assert.deepEqual(
+      files,
+      ['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08', '01-09', '02-01', '02-02'].map((id) => `${id}.json`),
+    );
     const item = JSON.parse(readFileSync(join(out, 'cjrb-2026-01-08', '01-02.json'), 'utf8')) as { uri: string; altids: unknown };
     assert.equal(item.uri, 'urn:newsprint:cjrb-2026-01-08:01-02');
-    assert.deepEqual(item.altids, [{ role: 'page', value: '1版' }, { role: 'page', value: '2版' }]);
-    assert.match(r.stderr, /^newsprint: exported 11 articles from 2 pages of 1 issue \(6 joined across pages, 2 missing a jump's other part, 7 notes\); left out 14 continuation markers, 6 repeated headlines, 0 furniture lines; certain fixes: .*12 cuts joined/m);
+    assert.deepEqual(item.altids, [
+      { role: 'page', value: '1版' },
+      { role: 'page', value: '2版' },
+    ]);
+    assert.match(
+      r.stderr,
+      /^newsprint: exported 11 articles from 2 pages of 1 issue \(6 joined across pages, 2 missing a jump's other part, 7 notes\); left out 14 continuation markers, 6 repeated headlines, 0 furniture lines; certain fixes: .*12 cuts joined/m,
+    );
     assert.match(r.stderr, /^newsprint: wrote 11 files under .*out\/$/m);
     assert.deepEqual(snapshot(issue), before, 'the input files are unchanged');
     assert.ok(!readdirSync(join(out, 'cjrb-2026-01-08')).some((f) => f.includes('.tmp')), 'no temporary file is left');
@@ -100,7 +109,10 @@ describe('newsprint export', () => {
     assert.ok(page.includes('受市人大常委会委托') && !page.includes('人大常\n'), 'cuts joined');
     const jsonl = run([issue, '--format', 'jsonl']);
     assert.equal(jsonl.status, 0);
-    const lines = jsonl.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; pages: string[] });
+    const lines = jsonl.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; pages: string[] });
     assert.equal(lines.length, 11);
     assert.equal(lines.filter((l) => l.pages.length === 2).length, 6);
     assert.doesNotMatch(jsonl.stderr, /\r/, 'no progress line on a pipe');
@@ -120,7 +132,10 @@ describe('newsprint export', () => {
     const r = run([day, join(root, 'b'), join(root, 'c'), '--format', 'jsonl', '--out', join(root, 'out')]);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(readdirSync(join(root, 'out')).sort(), ['2026-01-08.jsonl', 'cjrb-2026-01-08-2.jsonl', 'cjrb-2026-01-08.jsonl']);
-    const records = readFileSync(join(root, 'out', '2026-01-08.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { pages: string[] });
+    const records = readFileSync(join(root, 'out', '2026-01-08.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { pages: string[] });
     assert.equal(records.length, 11);
     assert.equal(records.filter((x) => x.pages.join() === '1版,2版').length, 6);
     assert.match(r.stderr, /exported 33 articles from 6 pages of 3 issues .* 2 page lines/);

@@ -25,7 +25,10 @@ describe('export eval', () => {
       for (const s of [result.scores[r].clean, result.scores[r].damaged]) {
         assert.equal(s.pages, 4);
         assert.equal(s.articles, 8, 'the fixture’s eight articles (the advertisement left out)');
-        assert.equal(OUTCOMES.reduce((n, o) => n + s.outcomes[o], 0), s.articles);
+        assert.equal(
+          OUTCOMES.reduce((n, o) => n + s.outcomes[o], 0),
+          s.articles,
+        );
         assert.ok(s.records > 0 && s.seconds > 0);
       }
       assert.ok(result.scores[r].damaged.jumps.of > 0, 'jumps are planted between pages');

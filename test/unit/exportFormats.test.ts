@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { exportIssue } from '../../server/src/export/exportIssue';
-import { toRecordJson } from '../../server/src/export/formats/jsonLines';
+import { type toRecordJson } from '../../server/src/export/formats/jsonLines';
 import { articleMarkdown, escapeMarkdown, issueMarkdown } from '../../server/src/export/formats/markdown';
 import { toNinjs } from '../../server/src/export/formats/ninjs';
 import schema from '../../server/src/export/formats/ninjs-newsprint.schema.json';
@@ -25,7 +25,9 @@ import { CORPUS } from '../helpers/repo';
 import { jieba } from '../helpers/segmenters';
 
 const ISSUE = join(CORPUS, 'cjrb-2026-01-08');
-const PAGES = readdirSync(ISSUE).filter((f) => f.endsWith('.txt')).sort();
+const PAGES = readdirSync(ISSUE)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const issue = exportIssue(
   pathToFileURL(ISSUE).href,
   'cjrb-2026-01-08',
@@ -59,7 +61,13 @@ const NINJS_2_0: Record<string, Json> = {
   located: { type: 'string' },
   ednote: { type: 'string' },
   altids: { type: 'array', items: { type: 'object', properties: { role: { type: 'string' }, value: { type: 'string' } } } },
-  infosources: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, role: { type: 'string', format: 'uri' }, uri: { type: 'string', format: 'uri' }, literal: { type: 'string' } } } },
+  infosources: {
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { name: { type: 'string' }, role: { type: 'string', format: 'uri' }, uri: { type: 'string', format: 'uri' }, literal: { type: 'string' } },
+    },
+  },
   associations: { type: 'array', items: { type: 'object', required: ['name'] } },
 };
 
@@ -68,11 +76,12 @@ function differences(ours: Json, theirs: Json, path: string, out: string[]): voi
   if (ours.type !== theirs.type) out.push(`${path}: type ${String(ours.type)}, the standard's is ${String(theirs.type)}`);
   if (theirs.format && ours.format !== theirs.format) out.push(`${path}: format ${String(ours.format)}, the standard's is ${theirs.format}`);
   if (!theirs.format && ours.format) out.push(`${path}: format ${ours.format} where the standard has none`);
-  for (const v of ours.enum ?? (ours.const !== undefined ? [ours.const] : [])) if (theirs.enum && !theirs.enum.includes(v)) out.push(`${path}: “${v}” is not one of the standard's values`);
+  for (const v of ours.enum ?? (ours.const !== undefined ? [ours.const] : []))
+    if (theirs.enum && !theirs.enum.includes(v)) out.push(`${path}: “${v}” is not one of the standard's values`);
   for (const r of theirs.required ?? []) if (!(ours.required ?? []).includes(r)) out.push(`${path}: the standard requires ${r}`);
   for (const [name, def] of Object.entries(ours.properties ?? {})) {
     // An association's fields are ninjs fields.
-    const standard = path === 'associations[]' ? NINJS_2_0[name] ?? (name === 'name' ? { type: 'string' } : undefined) : theirs.properties?.[name];
+    const standard = path === 'associations[]' ? (NINJS_2_0[name] ?? (name === 'name' ? { type: 'string' } : undefined)) : theirs.properties?.[name];
     if (!standard) out.push(`${path}.${name}: not a field of ninjs 2.0`);
     else differences(def, standard, `${path}.${name}`, out);
   }
@@ -103,7 +112,7 @@ describe('ninjs', () => {
   it('the schema check can fail: a field of ninjs 1.x and a wrong type are caught', () => {
     const out: string[] = [];
     differences({ type: 'object', properties: { headline: { type: 'string' }, by: { type: 'array' } } }, { type: 'object', properties: NINJS_2_0 }, 'item', out);
-    assert.deepEqual(out, ['item.headline: not a field of ninjs 2.0', 'item.by: type array, the standard\'s is string']);
+    assert.deepEqual(out, ['item.headline: not a field of ninjs 2.0', "item.by: type array, the standard's is string"]);
   });
 
   it('every record of the corpus issue validates against the schema', () => {
@@ -130,9 +139,20 @@ describe('ninjs', () => {
     const joined = items[1]!;
     assert.deepEqual(joined.headlines, [{ role: 'main', value: '综合提升让老城区焕发新的生命力，代表委员建言： 城市更新要用好改革“关键一招”' }]);
     assert.equal(joined.by, '长江日报记者商佩 覃柳珂 刘海锋');
-    assert.deepEqual(joined.altids, [{ role: 'page', value: '1版' }, { role: 'page', value: '2版' }]);
+    assert.deepEqual(joined.altids, [
+      { role: 'page', value: '1版' },
+      { role: 'page', value: '2版' },
+    ]);
     assert.equal(joined.representationtype, 'full');
-    assert.deepEqual(joined.associations, [{ name: 'picture-1', uri: 'urn:newsprint:cjrb-2026-01-08:01-02:picture-1', type: 'picture', descriptions: [{ role: 'caption', value: '百年咸安坊成为热门拍照打卡地。' }], by: '长江日报记者詹松 摄' }]);
+    assert.deepEqual(joined.associations, [
+      {
+        name: 'picture-1',
+        uri: 'urn:newsprint:cjrb-2026-01-08:01-02:picture-1',
+        type: 'picture',
+        descriptions: [{ role: 'caption', value: '百年咸安坊成为热门拍照打卡地。' }],
+        by: '长江日报记者詹松 摄',
+      },
+    ]);
     const [plain, html] = joined.bodies!;
     assert.equal(plain!.contenttype, 'text/plain');
     assert.equal(plain!.value.split('\n').length, 16, 'one paragraph a line: 14 paragraphs and 2 subheadings, the byline and the caption apart');
@@ -140,7 +160,10 @@ describe('ninjs', () => {
     assert.match(html!.value, /<h2>城市更新和在空中地上建城是两码事，老办法行不通<\/h2>/);
     assert.match(html!.value, /<figure><figcaption>百年咸安坊成为热门拍照打卡地。 <span class="credit">长江日报记者詹松 摄<\/span><\/figcaption><\/figure>/);
     const deck = items[2]!.headlines!;
-    assert.deepEqual(deck.map((h) => h.role), ['kicker', 'main']);
+    assert.deepEqual(
+      deck.map((h) => h.role),
+      ['kicker', 'main'],
+    );
     const partial = items.find((i) => i.uri.endsWith(':01-07'))!;
     assert.equal(partial.representationtype, 'partial');
     assert.match(partial.ednote!, /^1版: Continues on 2版/);
@@ -180,7 +203,10 @@ describe('Markdown, JSON Lines and clean text', () => {
       files: ['01.txt', '02.txt'],
       complete: true,
       // The cuts fix-all was not sure of stay in the text, noted.
-      notes: ['1版: “很|多” is cut across lines 37–39: the word 很多 straddles the break.', '1版: “大量老|旧小区因” is cut across lines 41–43: the paragraph stops without closing punctuation.'],
+      notes: [
+        '1版: “很|多” is cut across blank lines: the word 很多 straddles the break.',
+        '1版: “大量老|旧小区因” is cut across blank lines: the paragraph stops without closing punctuation.',
+      ],
     });
     assert.match(md, /\n# 综合提升让老城区焕发新的生命力/);
     assert.match(md, /\n### 城市更新和在空中地上建城是两码事/);
@@ -217,17 +243,37 @@ describe('Markdown, JSON Lines and clean text', () => {
     assert.equal(validate({ ...records[0], body: [{ role: 'marker', text: '（下转第二版）' }] }), false);
     const rules = (recordSchema.properties.notes.items.properties.rule as { enum: string[] }).enum;
     assert.deepEqual([...rules].sort(), [...RULE_IDS].sort(), 'the schema names every rule a note may come from');
-    assert.deepEqual(records[1]!.body.slice(0, 2).map((b) => b.role), ['byline', 'paragraph']);
-    assert.deepEqual(records[9]!.notes.map((n) => [n.kind, n.page]), [['jump', '2版']]);
+    assert.deepEqual(
+      records[1]!.body.slice(0, 2).map((b) => b.role),
+      ['byline', 'paragraph'],
+    );
+    assert.deepEqual(
+      records[9]!.notes.map((n) => [n.kind, n.page]),
+      [['jump', '2版']],
+    );
   });
 
   it('writes a file per article or per issue, and clean text as the page files after the fixes', () => {
-    assert.deepEqual(issueFiles(issue, 'ninjs', 'article').map((f) => f.path).slice(0, 2), ['cjrb-2026-01-08/01-01.json', 'cjrb-2026-01-08/01-02.json']);
-    assert.deepEqual(issueFiles(issue, 'ninjs', 'issue').map((f) => f.path), ['cjrb-2026-01-08.json']);
+    assert.deepEqual(
+      issueFiles(issue, 'ninjs', 'article')
+        .map((f) => f.path)
+        .slice(0, 2),
+      ['cjrb-2026-01-08/01-01.json', 'cjrb-2026-01-08/01-02.json'],
+    );
+    assert.deepEqual(
+      issueFiles(issue, 'ninjs', 'issue').map((f) => f.path),
+      ['cjrb-2026-01-08.json'],
+    );
     assert.equal((JSON.parse(issueFiles(issue, 'ninjs', 'issue')[0]!.content) as unknown[]).length, 11);
-    assert.deepEqual(issueFiles(issue, 'markdown', 'issue').map((f) => f.path), ['cjrb-2026-01-08.md']);
+    assert.deepEqual(
+      issueFiles(issue, 'markdown', 'issue').map((f) => f.path),
+      ['cjrb-2026-01-08.md'],
+    );
     const text = issueFiles(issue, 'text', 'article');
-    assert.deepEqual(text.map((f) => f.path), ['cjrb-2026-01-08/01.txt', 'cjrb-2026-01-08/02.txt']);
+    assert.deepEqual(
+      text.map((f) => f.path),
+      ['cjrb-2026-01-08/01.txt', 'cjrb-2026-01-08/02.txt'],
+    );
     assert.ok(text[0]!.content.includes('受市人大常委会委托'), 'a cut joined');
     assert.ok(text[0]!.content.includes('进一步强化大抓基层鲜明导向切实以高质量党建引领高质量发展'), 'a spread headline closed up');
   });

@@ -4,15 +4,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/analysis';
-import { fixText } from '../../server/src/cli/main';
-import { fixAllEdits } from '../../server/src/fixes/edits';
+import { applyEdits } from '../../server/src/fixes/edits';
+import { fixAll } from '../../server/src/fixes/fixAll';
 import { ROOT, readCorpusPage } from '../helpers/repo';
 import { Random, randomEdit } from '../helpers/random';
 import { jieba } from '../helpers/segmenters';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
 const INSERTED = /[\u4e00-\u9fff]{2,8}讯（记者 ）/g;
-const visible = (t: string) => t.replace(INSERTED, '').replace(/[\s\u3000\u00a0\ufeff]/g, '').replace(/[,;:()!?]/g, (c) => FULL[c]!);
+const visible = (t: string) =>
+  t
+    .replace(INSERTED, '')
+    .replace(/[\s\u3000\u00a0\ufeff]/g, '')
+    .replace(/[,;:()!?]/g, (c) => FULL[c]!);
 
 describe('fix-all on random text', () => {
   const seeds = [readCorpusPage(), readFileSync(join(ROOT, 'test', 'pages', 'rmrb-01.txt'), 'utf8'), readFileSync(join(ROOT, 'test', 'pages', 'defects.txt'), 'utf8')];
@@ -26,9 +30,12 @@ describe('fix-all on random text', () => {
         const e = randomEdit(random, text);
         text = text.slice(0, e.start) + e.newText + text.slice(e.end);
       }
-      const { text: fixed } = fixText(text, jieba(), {});
+      const analyse = (t: string) => analyze(t, { segmenter: jieba() }).findings;
+      const result = fixAll(text, analyse);
+      const fixed = result.text;
+      assert.equal(applyEdits(text, result.edits), fixed, `case ${k}: the edits against the original make the fixed text`);
       assert.equal(visible(fixed), visible(text), `case ${k}: fix-all keeps every character`);
-      assert.deepEqual(fixAllEdits(analyze(fixed, { segmenter: jieba() }).findings), [], `case ${k}: a second fix-all changes nothing`);
+      assert.deepEqual(fixAll(fixed, analyse).edits, [], `case ${k}: a second fix-all changes nothing`);
     }
   });
 });

@@ -110,7 +110,10 @@ describe('grammar file', () => {
     const language = manifest.contributes.languages.find((l) => l.id === 'newsprint');
     assert.ok(language && existsSync(join(ROOT, language.configuration)));
     const config = JSON.parse(readFileSync(join(ROOT, language.configuration), 'utf8')) as { brackets: string[][]; comments?: unknown };
-    assert.deepEqual(config.brackets.map((b) => b.join('')), ['（）', '()', '《》', '“”', '「」', '【】']);
+    assert.deepEqual(
+      config.brackets.map((b) => b.join('')),
+      ['（）', '()', '《》', '“”', '「」', '【】'],
+    );
     assert.equal(config.comments, undefined, 'raw copy has no comment syntax');
   });
 

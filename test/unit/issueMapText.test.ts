@@ -5,12 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { articleText, issueText, jumpLabel, pageText, readIssueMap } from '../../client/src/issueMapText';
-import { analyze } from '../../server/src/analysis';
 import { IssueIndex } from '../../server/src/issue/issueIndex';
 import { issueMap } from '../../server/src/issue/issueMap';
-import { summarizeFile } from '../../server/src/issue/pageSummary';
-import { pageRefFromFileName } from '../../server/src/model/pageNames';
-import { LineIndex } from '../../server/src/text/positions';
+import { indexedFile } from '../helpers/indexed';
 import { CORPUS } from '../helpers/repo';
 import { jieba } from '../helpers/segmenters';
 
@@ -18,11 +15,10 @@ function corpusMap() {
   const index = new IssueIndex();
   for (const name of ['01.txt', '02.txt']) {
     const path = join(CORPUS, 'cjrb-2026-01-08', name);
-    const analysis = analyze(readFileSync(path, 'utf8'), { segmenter: jieba(), pageRef: pageRefFromFileName(path)! });
-    index.set(summarizeFile(pathToFileURL(path).href, analysis, new LineIndex(analysis.model.lines)));
+    index.set(indexedFile(pathToFileURL(path).href, readFileSync(path, 'utf8'), jieba()));
   }
   // Through JSON, as the map travels to the client.
-  return readIssueMap(JSON.parse(JSON.stringify(issueMap(index, () => ({ level: 'warning', missingPage: 'off' }), false))))!;
+  return readIssueMap(JSON.parse(JSON.stringify(issueMap(index, () => ({ analysis: {}, crossPage: { level: 'warning', missingPage: 'off' } }), false))))!;
 }
 
 describe('the issue map as the explorer shows it', () => {

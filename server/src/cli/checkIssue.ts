@@ -1,55 +1,127 @@
 /**
- * One issue's check: its files one by one, then the jumps between them. The
- * files given are grouped as the server groups them (a folder's pages, or a
- * file of several pages); each file's cross-page findings are merged into
- * its own and its outline notes the jumps. The whole of it runs where the
- * files were checked, so only finished reports travel between threads.
+ * One issue's check: the files of one folder (or one file of several pages)
+ * opened in a workspace session, as the editor opens them, fixed in place
+ * when asked, then each file's findings and its cross-page findings, its
+ * outline with the jumps noted. The whole of it runs where the files were
+ * read, so only finished reports (plain, structured-clone safe data) travel
+ * between threads.
  */
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { crossPageDiagnostic } from '../issue/crossPageDiagnostics';
-import { IssueIndex } from '../issue/issueIndex';
-import { jumpNotes, withJumps } from '../issue/outlineJumps';
+import { DocumentDiagnostics } from '../documentDiagnostics';
+import type { MissingPageLevel } from '../issue/crossPage';
 import type { OutlineEntry } from '../outline';
 import type { Segmenter } from '../segment/segmenter';
-import type { ConfigFinder } from '../workspaceConfigFiles';
-import { checkFile, type CheckOptions, type FileResult } from './checkFile';
+import type { Line } from '../text/lines';
+import type { ConfigFinder } from '../workspace/configFinder';
+import { DEFAULT_SETTINGS } from '../workspace/fileConfig';
+import { pageTest } from '../workspace/pageFiles';
+import { WorkspaceSession } from '../workspace/session';
+import { readText, writeText } from './fileText';
+
+export interface CheckOptions {
+  readonly fix: boolean;
+  readonly missingPage: MissingPageLevel;
+  /** At most this many findings listed per file; the rest are counted. */
+  readonly maxProblems?: number;
+}
+
+/** A file to check, and whether it was named on the command line (or found in a folder, where only pages count). */
+export interface CheckTarget {
+  readonly path: string;
+  readonly named: boolean;
+}
 
 export interface CheckedFile {
   readonly file: string;
-  readonly notes: FileResult['notes'];
+  /** Lines for stderr, and the exit status each asks for. */
+  readonly notes: ReadonlyArray<{ readonly text: string; readonly status: 0 | 2 }>;
+  /** Set when the file was found in a folder and is not a page: why not. */
+  readonly skipped?: string;
   readonly report?: {
     readonly diagnostics: Diagnostic[];
     readonly outline: OutlineEntry[];
     /** The file's lines, packed: start, end and next of each. */
     readonly lines: Int32Array;
+    /** Set when the file was fixed in place: how many fixes. */
     readonly fixed?: number;
   };
 }
 
-const before = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+/** Lines as one typed array: thousands of small objects cost more to pass between threads than the analysis itself. */
+function packLines(lines: readonly Line[]): Int32Array {
+  const out = new Int32Array(lines.length * 3);
+  lines.forEach((l, i) => out.set([l.start, l.end, l.next], i * 3));
+  return out;
+}
 
-/** Checks the files of one folder as an issue; results in the order given. */
-export function checkIssue(files: readonly string[], options: CheckOptions, segmenter: Segmenter, finder: ConfigFinder): CheckedFile[] {
-  const results = files.map((f) => checkFile(f, options, segmenter, finder));
-  const index = new IssueIndex();
-  for (const r of results) if (r.report) index.set(r.report.summary);
-  return results.map((r): CheckedFile => {
-    if (!r.report) return { file: r.file, notes: r.notes };
-    const { summary, crossPage } = r.report;
-    const cross = index.crossPageFindings(summary.uri, crossPage).map(crossPageDiagnostic);
-    const own = r.report.diagnostics.filter((d) => d.code !== undefined);
-    // The note on findings left out by maxProblems stays last.
-    const notes = r.report.diagnostics.filter((d) => d.code === undefined);
-    const links = index.linksOf(summary.uri);
-    return {
-      file: r.file,
-      notes: r.notes,
-      report: {
-        diagnostics: [...[...own, ...cross].sort(before), ...notes],
-        outline: links ? withJumps(r.report.outline, jumpNotes(links, summary.uri)) : r.report.outline,
-        lines: r.report.lines,
-        ...(r.report.fixed !== undefined ? { fixed: r.report.fixed } : {}),
-      },
-    };
+export function unpackLines(packed: Int32Array): Line[] {
+  const lines: Line[] = [];
+  for (let i = 0; i < packed.length; i += 3) lines.push({ index: i / 3, start: packed[i]!, end: packed[i + 1]!, next: packed[i + 2]! });
+  return lines;
+}
+
+/** What a file's check threw, as a note on the file: one file that cannot be checked must not end the run. */
+function guarded<T>(o: { t: CheckTarget; notes: Array<{ text: string; status: 0 | 2 }> }, work: () => T): T | undefined {
+  try {
+    return work();
+  } catch (err) {
+    if (o.notes.some((n) => n.text.startsWith(`${o.t.path}: could not be checked`))) return undefined;
+    o.notes.push({ text: `${o.t.path}: could not be checked (${err instanceof Error ? err.message : String(err)}); the other files were`, status: 2 });
+    return undefined;
+  }
+}
+
+/** Checks the files of one issue; results in the order given. */
+export function checkIssue(targets: readonly CheckTarget[], options: CheckOptions, segmenter: Segmenter, configs: ConfigFinder): CheckedFile[] {
+  const session = new WorkspaceSession({ segmenter: () => segmenter, configs, unbounded: true });
+  session.setSettings(undefined, { ...DEFAULT_SETTINGS, missingPage: options.missingPage });
+  const opened = targets.map((t) => {
+    const uri = pathToFileURL(t.path).href;
+    const read = readText(t.path);
+    if (!read.ok) {
+      // Found in a folder under a name that is no page's, it is not a page: no reason to fail over its bytes.
+      if (!t.named && !pageTest(t.path, '', session.configOf(uri).pattern).page) return { t, uri, notes: [], skipped: read.note.slice(t.path.length + 2) };
+      return { t, uri, notes: [{ text: read.note, status: read.status }] };
+    }
+    if (!t.named) {
+      const test = pageTest(t.path, read.text, session.configOf(uri).pattern);
+      if (!test.page) return { t, uri, notes: [], skipped: test.reason };
+    }
+    session.openDocument(uri, 0, read.text);
+    return { t, uri, notes: [] as Array<{ text: string; status: 0 | 2 }>, read };
+  });
+  const fixed = new Map<string, number>();
+  if (options.fix) {
+    for (const o of opened) {
+      if (!('read' in o) || !o.read) continue;
+      const result = guarded(o, () => session.fixAll(o.uri));
+      if (!result || result.edits.length === 0) continue;
+      try {
+        const written = writeText(o.t.path, result.text, o.read);
+        if (written.written) {
+          fixed.set(o.uri, result.fixed);
+          session.openDocument(o.uri, 1, result.text);
+        } else o.notes.push({ text: `${written.reason}: not fixed, left as it is`, status: 2 });
+      } catch (err) {
+        o.notes.push({ text: `${o.t.path}: cannot write: ${(err as Error).message}`, status: 2 });
+      }
+    }
+  }
+  // Every file is in the index before any cross-page finding is asked for.
+  const views = new Map(opened.map((o) => [o.uri, guarded(o, () => session.document(o.uri))]));
+  const diagnostics = new DocumentDiagnostics();
+  const limit = options.maxProblems !== undefined ? { max: options.maxProblems, name: '--max-problems' } : undefined;
+  return opened.map((o): CheckedFile => {
+    const view = views.get(o.uri);
+    if (!view) return { file: o.t.path, notes: o.notes, ...('skipped' in o && o.skipped ? { skipped: o.skipped } : {}) };
+    const report = guarded(o, () => ({
+      diagnostics: diagnostics.of(view, session.crossPage(o.uri), limit),
+      outline: session.outline(view),
+      lines: packLines(view.analysis.lineIndex().lines),
+    }));
+    if (!report) return { file: o.t.path, notes: o.notes };
+    const n = fixed.get(o.uri);
+    return { file: o.t.path, notes: o.notes, report: { ...report, ...(n !== undefined ? { fixed: n } : {}) } };
   });
 }

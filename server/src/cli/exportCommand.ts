@@ -6,7 +6,7 @@
  * issue. The input files are only read; an output file that exists is
  * replaced only with --force, and never when it is one of the inputs.
  */
-import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { addIssue, describeCounts, emptyCounts } from '../export/exportCounts';
@@ -15,13 +15,15 @@ import { EXPORT_FORMATS, isExportFormat, issueDirName, issueFiles, StreamWriter,
 import { prepareFile, type PreparedFile } from '../export/preparedFile';
 import { IssueIndex } from '../issue/issueIndex';
 import type { IndexedFile } from '../issue/pageSummary';
-import { pageRefFromFileName } from '../model/pageNames';
-import { loadSegmenter } from '../segment/load';
+import { loadSegmenter } from '../jieba/load';
 import type { Segmenter } from '../segment/segmenter';
-import { decode } from '../text/decode';
-import { ConfigFinder } from '../workspaceConfigFiles';
-import { writeAtomically } from './atomicWrite';
-import { configFor } from './checkFile';
+import { ConfigFinder } from '../workspace/configFinder';
+import { DEFAULT_SETTINGS, fileConfig } from '../workspace/fileConfig';
+import { pageRefOf, pageTest } from '../workspace/pageFiles';
+import { compileLinear } from '../workspace/pagePattern';
+import { currentSnapshot, makeFolder, replaceFile } from '../workspace/safeWrite';
+import type { CheckTarget } from './checkIssue';
+import { readText } from './fileText';
 import { collectFiles } from './files';
 import { issuesOf } from './pool';
 import { Progress } from './progress';
@@ -142,21 +144,19 @@ class Stdout {
 }
 
 /** Reads, decodes and prepares one page file; undefined (and a note) when it cannot be read as text. */
-function readPageFile(file: string, segmenter: Segmenter, finder: ConfigFinder, run: Run): PreparedFile | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    run.note(`${file}: cannot read: ${(err as Error).message}`, 2);
+/** A page file read and made ready for export with its file's configuration, or undefined (with a note) when it cannot be, or is no page. */
+function readPageFile(target: CheckTarget, segmenter: Segmenter, configs: ConfigFinder, run: Run): PreparedFile | undefined {
+  const file = target.path;
+  const read = readText(file);
+  if (!read.ok) {
+    run.note(read.note, read.status);
     return undefined;
   }
-  const decoded = decode(bytes);
-  if (!decoded.ok) {
-    run.note(`${file}: ${decoded.message}`, decoded.kind === 'encoding' ? 2 : 0);
-    return undefined;
-  }
-  const pageRef = pageRefFromFileName(file);
-  return prepareFile({ uri: pathToFileURL(file).href, text: decoded.text, bom: decoded.bom, config: configFor(finder, file), ...(pageRef ? { pageRef } : {}) }, segmenter);
+  const config = fileConfig(file, DEFAULT_SETTINGS, configs.forFile(file), { compile: compileLinear, trusted: true });
+  // Found in a folder, only pages count, as for the checker and the editor.
+  if (!target.named && !pageTest(file, read.text, config.pattern).page) return undefined;
+  const pageRef = pageRefOf(file, config.pattern);
+  return prepareFile({ uri: pathToFileURL(file).href, text: read.text, bom: read.bom, config: config.analysis, ...(pageRef ? { pageRef } : {}) }, segmenter);
 }
 
 export async function exportCommand(argv: readonly string[], dictDir: string): Promise<number> {
@@ -183,9 +183,9 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
   const sayNotes = () => {
     for (const n of run.notes.splice(0)) process.stderr.write(`newsprint: ${n}\n`);
   };
-  const { files, errors } = collectFiles(options.paths);
+  const { files, errors } = await collectFiles(options.paths);
   for (const e of errors) run.note(e, 2);
-  const inputs = new Set(files.map(realPath));
+  const inputs = new Set(files.map((f) => realPath(f.path)));
   const out = options.out === undefined ? undefined : resolve(options.out);
   if (out && inputs.has(realPath(out))) {
     run.note(`--out ${options.out} is one of the files to export; give a folder`, 2);
@@ -218,7 +218,11 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
       const index = new IssueIndex();
       for (const summary of prepared.keys()) index.set(summary);
       for (const issue of index.issues()) {
-        const exported = exportIssue(issue.id, issue.name, issue.files.map((f) => prepared.get(f)!));
+        const exported = exportIssue(
+          issue.id,
+          issue.name,
+          issue.files.map((f) => prepared.get(f)!),
+        );
         if (stream) {
           await stdout.write(stream.issue(exported));
           addIssue(counts, exported);
@@ -236,14 +240,19 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
         }
         const existing = outputs.filter((f) => existsSync(f.target));
         if (existing.length > 0 && !force) {
-          run.note(`${issue.name}: not exported: ${existing.length} of its ${outputs.length} files exist already (${existing[0]!.target}${existing.length > 1 ? ', …' : ''}); --force replaces them`, 2);
+          run.note(
+            `${issue.name}: not exported: ${existing.length} of its ${outputs.length} files exist already (${existing[0]!.target}${existing.length > 1 ? ', …' : ''}); --force replaces them`,
+            2,
+          );
           continue;
         }
         for (const f of outputs) {
           try {
-            mkdirSync(dirname(f.target), { recursive: true });
-            writeAtomically(f.target, f.content);
-            written++;
+            makeFolder(dirname(f.target));
+            const expect = currentSnapshot(f.target);
+            const result = replaceFile(f.target, f.content, expect ? { expect } : {});
+            if (result.written) written++;
+            else run.note(`${f.target}: not written: ${result.reason}`, 2);
           } catch (err) {
             run.note(`${f.target}: cannot write: ${(err as Error).message}`, 2);
           }

@@ -1,54 +1,45 @@
-/** Which files the checker reads: the paths given, and page files found in folders below them. */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * Which files the checker reads: the paths given, and files with a page
+ * extension found in folders below them, walked as the server's index walks
+ * them (which of those are pages is decided once their text is read). A
+ * path named on the command line that is not a regular file or a folder (a
+ * FIFO, a device) is refused: reading it could wait forever.
+ */
+import { stat } from 'node:fs/promises';
+import { walkPageFiles } from '../workspace/pageWalk';
+import type { CheckTarget } from './checkIssue';
 
-/** Extensions of raw page text. */
-export const PAGE_EXTENSIONS = ['.txt', '.newsprint', '.np'];
-
-function isPageFile(name: string): boolean {
-  return PAGE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
-}
+/** The checker's walk goes as deep as the server's; it has no cap on files, a person chose the folder. */
+const WALK = { maxFiles: Number.MAX_SAFE_INTEGER, maxDepth: 12 };
 
 export interface Collected {
-  readonly files: string[];
+  readonly files: CheckTarget[];
   readonly errors: string[];
+  /** Left out of folders, with why: symbolic links. */
+  readonly skipped: ReadonlyArray<{ readonly path: string; readonly reason: string }>;
 }
 
-export function collectFiles(paths: readonly string[]): Collected {
-  const files: string[] = [];
+export async function collectFiles(paths: readonly string[]): Promise<Collected> {
+  const files: CheckTarget[] = [];
   const errors: string[] = [];
-  const walk = (dir: string, depth: number) => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir).sort();
-    } catch (err) {
-      errors.push(`${dir}: cannot read folder: ${(err as Error).message}`);
-      return;
-    }
-    for (const name of entries) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const full = join(dir, name);
-      let st;
-      try {
-        st = statSync(full);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) {
-        if (depth < 12) walk(full, depth + 1);
-      } else if (st.isFile() && isPageFile(name)) files.push(full);
-    }
-  };
+  const skipped: Array<{ path: string; reason: string }> = [];
+  const named = new Set<string>();
   for (const p of paths) {
     let st;
     try {
-      st = statSync(p);
+      st = await stat(p);
     } catch {
       errors.push(`${p}: no such file or folder`);
       continue;
     }
-    if (st.isDirectory()) walk(p, 0);
-    else files.push(p);
+    if (st.isDirectory()) {
+      const walked = await walkPageFiles(p, WALK);
+      for (const f of walked.files) if (!named.has(f)) files.push({ path: f, named: false });
+      skipped.push(...walked.skipped);
+    } else if (st.isFile()) {
+      files.push({ path: p, named: true });
+      named.add(p);
+    } else errors.push(`${p}: not a regular file (a pipe, socket or device); skipped`);
   }
-  return { files, errors };
+  return { files, errors, skipped };
 }

@@ -1,5 +1,6 @@
 /** The checker's output: compiler-style lines and an outline for people, JSON for programs. */
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { messageText } from '../diagnostics';
 import type { OutlineEntry } from '../outline';
 import type { LineIndex } from '../text/positions';
 
@@ -23,7 +24,7 @@ export type ShowUri = (uri: string) => string;
 
 /** A compiler-style line, then one indented line for each place on another page it points to. */
 export function formatDiagnostic(path: string, d: Diagnostic, show: ShowUri = (uri) => uri): string {
-  const head = `${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code ?? 'newsprint'} ${d.message}`;
+  const head = `${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code ?? 'newsprint'} ${messageText(d)}`;
   const related = (d.relatedInformation ?? []).map((r) => `    ${show(r.location.uri)}:${r.location.range.start.line + 1}:${r.location.range.start.character + 1} ${r.message}`);
   return [head, ...related].join('\n');
 }

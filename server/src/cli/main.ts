@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { RULES } from '../rules';
 import type { MissingPageLevel } from '../issue/crossPage';
 import { LineIndex } from '../text/positions';
-import { ConfigFinder } from '../workspaceConfigFiles';
-import { unpackLines } from './checkFile';
-import type { CheckedFile } from './checkIssue';
+import { ConfigFinder } from '../workspace/configFinder';
+import { DEFAULT_SETTINGS, fileConfig } from '../workspace/fileConfig';
+import { compileLinear } from '../workspace/pagePattern';
+import { unpackLines, type CheckedFile } from './checkIssue';
 import { exportCommand } from './exportCommand';
 import { collectFiles } from './files';
 import { formatJson, formatText, type FileReport } from './format';
@@ -19,22 +20,25 @@ import { checkAll } from './pool';
 import { Progress } from './progress';
 import { toSarif } from './sarif';
 
-export { fixText } from './checkFile';
-
 const USAGE = `Usage: newsprint check [files or folders…] [options]
        newsprint export [files or folders…] --format ninjs|markdown|jsonl|text [--out DIR]
        newsprint rules
 
 Checks raw newspaper page text for layout damage and prints each page's outline.
 The pages of one folder are checked as one issue: a continuation marker such as
-(下转第二版) must find its continued part on the other page. With no path,
-checks the bundled sample page.
+(下转第二版) must find its continued part on the other page. In a folder, only
+pages are checked: files whose name gives a page number (01.txt, A02.txt,
+第二版.txt, or .newsprint.json's pageFileNamePattern), .newsprint and .np files,
+and files that hold a page line (第2版 要闻); a file named on the command line is
+always checked. With no path, checks the bundled sample page.
 
 Options:
   --format text|json|sarif
                        output for people (default), for programs, or SARIF 2.1.0
                        for code-scanning tools
   --fix                apply every safe fix in place (only changed files are written)
+  --max-problems N     list at most N findings per file and count the rest
+                       (default: all of them)
   --no-outline         leave the outline out of text output
   --missing-page off|information
                        report jumps to or from a page that was not checked
@@ -56,6 +60,7 @@ interface Options {
   dictionary: 'trimmed' | 'full';
   missingPage: MissingPageLevel;
   jobs?: number;
+  maxProblems?: number;
 }
 
 class UsageError extends Error {}
@@ -94,6 +99,10 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'rules' {
       const v = value('--jobs');
       if (!/^[1-9][0-9]{0,2}$/.test(v)) throw new UsageError(`--jobs must be a number of threads, not “${v}”`);
       o.jobs = Number(v);
+    } else if (a === '--max-problems' || a.startsWith('--max-problems=')) {
+      const v = value('--max-problems');
+      if (!/^[1-9][0-9]{0,8}$/.test(v)) throw new UsageError(`--max-problems must be a number of findings, not “${v}”`);
+      o.maxProblems = Number(v);
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option “${a}”`);
     else o.paths.push(a);
   }
@@ -150,7 +159,7 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
     return 2;
   }
   const paths = options.paths.length ? options.paths : [samplePage()];
-  const { files, errors } = collectFiles(paths);
+  const { files, errors, skipped: links } = await collectFiles(paths);
   let status = 0;
   const notes: string[] = [];
   const note = (text: string, code: 0 | 2) => {
@@ -162,18 +171,32 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
   // Each config file's problems are said once, before any file is checked.
   const finder = new ConfigFinder();
   const reported = new Set<string>();
-  for (const file of files) {
-    const found = finder.forFile(file);
-    if (!found.path || reported.has(found.path)) continue;
-    reported.add(found.path);
-    for (const p of found.problems) note(`${found.path}: ${p}`, 0);
+  for (const { path } of files) {
+    const found = finder.forFile(path);
+    // A config file that applies not at all would check with settings nobody chose: that is an error, not a note.
+    const problems = [
+      ...(found.path ? found.problems.map((p) => ({ text: `${found.path}: ${p}`, status: found.unusable ? 2 : 0 })) : []),
+      ...fileConfig(path, DEFAULT_SETTINGS, found, { compile: compileLinear, trusted: true }).problems.map((text) => ({ text, status: 0 })),
+    ];
+    for (const p of problems) {
+      if (reported.has(p.text)) continue;
+      reported.add(p.text);
+      note(p.text, p.status as 0 | 2);
+    }
   }
   const progress = new Progress(process.stderr, files.length);
   let checked: { results: CheckedFile[]; segmentation?: string };
   try {
     checked = await checkAll(
       files,
-      { fix: options.fix, missingPage: options.missingPage, dictionary: options.dictionary, ...(options.jobs ? { jobs: options.jobs } : {}), ...(env.workerScript ? { workerScript: env.workerScript } : {}) },
+      {
+        fix: options.fix,
+        missingPage: options.missingPage,
+        dictionary: options.dictionary,
+        ...(options.jobs ? { jobs: options.jobs } : {}),
+        ...(options.maxProblems ? { maxProblems: options.maxProblems } : {}),
+        ...(env.workerScript ? { workerScript: env.workerScript } : {}),
+      },
       join(__dirname, 'dict'),
       (issue) => {
         for (const r of issue) progress.add(r.report?.diagnostics.length ?? 0);
@@ -184,6 +207,14 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
   }
   if (checked.segmentation) note(checked.segmentation, 0);
   const reports: FileReport[] = [];
+  const skipped = [...links.map((l) => ({ file: l.path, skipped: l.reason })), ...checked.results.filter((r) => r.skipped)];
+  if (skipped.length > 0) {
+    const list = skipped.map((r) => `  ${shown(r.file)}: ${r.skipped}`).join('\n');
+    note(
+      `${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not ${skipped.length === 1 ? 'a page' : 'pages'} and ${skipped.length === 1 ? 'was' : 'were'} skipped (name a file to check it anyway):\n${list}`,
+      0,
+    );
+  }
   for (const r of checked.results) {
     for (const n of r.notes) note(n.text, n.status);
     if (!r.report) continue;

@@ -10,11 +10,10 @@
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { loadSegmenter } from '../segment/load';
-import type { DictionaryChoice } from '../segment/jieba';
-import { ConfigFinder } from '../workspaceConfigFiles';
-import type { CheckOptions } from './checkFile';
-import { checkIssue, type CheckedFile } from './checkIssue';
+import { loadSegmenter } from '../jieba/load';
+import type { DictionaryChoice } from '../jieba/nodejieba';
+import { ConfigFinder } from '../workspace/configFinder';
+import { checkIssue, type CheckedFile, type CheckOptions, type CheckTarget } from './checkIssue';
 
 /** Below this many files, workers are not worth their start-up. */
 export const WORKER_THRESHOLD = 32;
@@ -38,7 +37,7 @@ interface WorkerInput {
   readonly dictDir: string;
 }
 
-type ToWorker = { readonly index: number; readonly files: readonly string[] } | { readonly done: true };
+type ToWorker = { readonly index: number; readonly files: readonly CheckTarget[] } | { readonly done: true };
 type FromWorker =
   | { readonly index: number; readonly results: CheckedFile[] }
   /** Sent once, first: why segmentation did not load, if it did not. */
@@ -59,10 +58,10 @@ export function threadsFor(files: number, options: PoolOptions): number {
 }
 
 /** The files of each folder, folders in the order they first appear. */
-export function issuesOf(files: readonly string[]): string[][] {
-  const groups = new Map<string, string[]>();
+export function issuesOf(files: readonly CheckTarget[]): CheckTarget[][] {
+  const groups = new Map<string, CheckTarget[]>();
   for (const f of files) {
-    const dir = dirname(f);
+    const dir = dirname(f.path);
     const g = groups.get(dir);
     if (g) g.push(f);
     else groups.set(dir, [f]);
@@ -74,16 +73,16 @@ export function issuesOf(files: readonly string[]): string[][] {
  * Checks every file, issue by issue; `onIssue` is called as each issue
  * finishes (in any order), and the results are returned in the order of `files`.
  */
-export async function checkAll(files: readonly string[], options: PoolOptions, dictDir: string, onIssue: (results: readonly CheckedFile[]) => void): Promise<Checked> {
+export async function checkAll(files: readonly CheckTarget[], options: PoolOptions, dictDir: string, onIssue: (results: readonly CheckedFile[]) => void): Promise<Checked> {
   const threads = threadsFor(files.length, options);
   const groups = issuesOf(files);
-  const done: CheckedFile[][] = new Array(groups.length);
+  const done: CheckedFile[][] = [];
   let segmentation: string | undefined;
   const ordered = (): Checked => {
     const byFile = new Map(done.flat().map((r) => [r.file, r]));
-    return { results: files.map((f) => byFile.get(f)!), ...(segmentation ? { segmentation } : {}) };
+    return { results: files.map((f) => byFile.get(f.path)!), ...(segmentation ? { segmentation } : {}) };
   };
-  const check: CheckOptions = { fix: options.fix, missingPage: options.missingPage };
+  const check: CheckOptions = { fix: options.fix, missingPage: options.missingPage, ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {}) };
   if (threads <= 1) {
     const seg = loadSegmenter(dictDir, options.dictionary);
     if (!seg.ready) segmentation = seg.message;
@@ -150,7 +149,7 @@ export function runWorker(): void {
     try {
       port.postMessage({ index: m.index, results: checkIssue(m.files, input.options, seg.segmenter, finder) } satisfies FromWorker);
     } catch (err) {
-      port.postMessage({ failed: `${m.files.join(', ')}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}` } satisfies FromWorker);
+      port.postMessage({ failed: `${m.files.map((f) => f.path).join(', ')}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}` } satisfies FromWorker);
     }
   });
 }

@@ -8,7 +8,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { isDiagnosticData } from '../diagnostics';
+import { isDiagnosticData, messageText } from '../diagnostics';
 import { RULES } from '../rules';
 import type { Severity } from '../rules/finding';
 
@@ -61,7 +61,7 @@ export function toSarif(input: SarifInput): unknown {
       const index = id === undefined ? undefined : ruleIndex.get(id);
       if (id === undefined || index === undefined) {
         // Not a rule's finding (the count of findings left out): the tool's own note.
-        notes.push(`${relative(input.cwd, file) || file}: ${d.message}`);
+        notes.push(`${relative(input.cwd, file) || file}: ${messageText(d)}`);
         continue;
       }
       const related = (d.relatedInformation ?? []).map((r, i) => {
@@ -76,7 +76,7 @@ export function toSarif(input: SarifInput): unknown {
         ruleId: id,
         ruleIndex: index,
         level: BY_SEVERITY[d.severity ?? 1] ?? 'warning',
-        message: { text: d.message },
+        message: { text: messageText(d) },
         locations: [{ physicalLocation: { artifactLocation: artifactLocation(file, input.cwd), region: region(d.range) } }],
         ...(related.length > 0 ? { relatedLocations: related } : {}),
         ...(isDiagnosticData(d.data) ? { partialFingerprints: { 'newsprint/v1': d.data.fingerprint } } : {}),

@@ -1,11 +1,11 @@
 /**
  * The fixes export applies before it reads a page: the safe fixes fix-all
- * applies, less those that write words. An export is a record of what was
+ * applies (fixes/fixAll.ts), less those that write words. An export is a record of what was
  * printed, so it joins cuts, closes up spread headlines and widens
  * punctuation, but never inserts a placeholder source line (记者 ): a missing
  * byline stays missing, and the record says so in a note.
  */
-import { applyEdits, fixAllEdits } from '../fixes/edits';
+import { fixAll } from '../fixes/fixAll';
 import type { Finding, Fix, RuleId, TextEdit } from '../rules/finding';
 
 /** Half-width marks and the full-width forms a fix may turn them into. */
@@ -30,31 +30,14 @@ export interface Fixed {
   readonly text: string;
   /** Findings whose fix was applied, by rule. */
   readonly applied: Partial<Record<RuleId, number>>;
-  /** The edits of each pass, in order: what maps an offset of the text given to the fixed text. */
+  /** The edits, against the text given: what maps an offset of it to the fixed text. */
   readonly passes: ReadonlyArray<readonly TextEdit[]>;
 }
 
-/**
- * Safe fixes applied until nothing changes (two fixes that touch the same
- * text wait for the next pass). This is export's stand-in for the shared
- * fix-all engine: `analyse` gives the findings of a text.
- */
+/** Fix-all (the one the editor and the checker share) over the findings with only their reader-keeping fixes safe. */
 export function applyCertainFixes(text: string, analyse: (text: string) => readonly Finding[]): Fixed {
-  const applied: Partial<Record<RuleId, number>> = {};
-  const passes: TextEdit[][] = [];
-  for (let pass = 0; pass < 5; pass++) {
-    const findings = certainOnly(analyse(text), text);
-    const edits = fixAllEdits(findings);
-    if (edits.length === 0) break;
-    const kept = new Set(edits);
-    for (const f of findings) {
-      const fix = f.fixes.find((x) => x.safe);
-      if (fix && fix.edits.length > 0 && fix.edits.every((e) => kept.has(e))) applied[f.rule] = (applied[f.rule] ?? 0) + 1;
-    }
-    passes.push(edits);
-    text = applyEdits(text, edits);
-  }
-  return { text, applied, passes };
+  const result = fixAll(text, (t) => certainOnly(analyse(t), t));
+  return { text: result.text, applied: result.byRule, passes: result.edits.length > 0 ? [result.edits] : [] };
 }
 
 /** Where an offset of the original text is in the fixed text (inside a replaced range: at its start). */

@@ -46,12 +46,13 @@ const FIX_WORDS: Partial<Record<RuleId, (n: number) => string>> = {
 
 /** One line for people: exported 15 articles from 2 pages of 1 issue (6 joined across pages, …); left out …; certain fixes: …. */
 export function describeCounts(c: ExportCounts): string {
-  const about = [
-    `${c.joined} joined across pages`,
-    `${c.incomplete} missing a jump's other part`,
-    plural(c.notes, 'note'),
+  const about = [`${c.joined} joined across pages`, `${c.incomplete} missing a jump's other part`, plural(c.notes, 'note')];
+  const left = [
+    plural(c.dropped.marker, 'continuation marker'),
+    plural(c.dropped['repeated-headline'], 'repeated headline'),
+    plural(c.dropped.furniture, 'furniture line'),
+    ...(c.dropped['page-line'] ? [plural(c.dropped['page-line'], 'page line')] : []),
   ];
-  const left = [plural(c.dropped.marker, 'continuation marker'), plural(c.dropped['repeated-headline'], 'repeated headline'), plural(c.dropped.furniture, 'furniture line'), ...(c.dropped['page-line'] ? [plural(c.dropped['page-line'], 'page line')] : [])];
   const fixes = (Object.entries(c.fixes) as Array<[RuleId, number]>).map(([rule, n]) => FIX_WORDS[rule]?.(n) ?? `${n} ${rule} fixed`);
   return `exported ${plural(c.articles, 'article')} from ${plural(c.pages, 'page')} of ${plural(c.issues, 'issue')} (${about.join(', ')}); left out ${left.join(', ')}; certain fixes: ${fixes.length > 0 ? fixes.join(', ') : 'none needed'}`;
 }

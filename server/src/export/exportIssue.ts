@@ -80,7 +80,10 @@ function joinBodies(bodies: readonly BodyItem[][]): BodyItem[] {
 }
 
 export function exportIssue(id: string, name: string, prepared: readonly PreparedFile[]): ExportedIssue {
-  const issue = makeIssue(id, prepared.map((p) => p.summary));
+  const issue = makeIssue(
+    id,
+    prepared.map((p) => p.summary),
+  );
   const links = linkIssue(issue);
   const fileIndex = new Map(prepared.map((p, i) => [p.summary, i]));
   const files: ExportedFile[] = prepared.map((p) => ({
@@ -145,7 +148,7 @@ export function exportIssue(id: string, name: string, prepared: readonly Prepare
       notes.push(arrivingMissing);
       complete = false;
     }
-    for (let at: Part | undefined = head; at; ) {
+    for (let at: Part | undefined = head; at;) {
       const here: Part = at;
       at = undefined;
       for (const link of onwardOf.get(here.article) ?? []) {
@@ -197,7 +200,8 @@ export function exportIssue(id: string, name: string, prepared: readonly Prepare
     const blocks = analysis.model.pages[ip.pageIndex]!.blocks.filter((b) => inRecords.has(b));
     for (const f of analysis.findings) {
       const inPage = f.span.start >= pages[page]!.span.start && f.span.start <= pages[page]!.span.end;
-      if (inPage && !blocks.some((b) => f.span.start >= b.span.start && f.span.start < b.span.end)) notes.push({ kind: 'finding', rule: f.rule, severity: f.severity, message: f.message, page });
+      if (inPage && !blocks.some((b) => f.span.start >= b.span.start && f.span.start < b.span.end))
+        notes.push({ kind: 'finding', rule: f.rule, severity: f.severity, message: f.message, page });
     }
   });
   const paper = prepared.map((p) => p.file.config?.paperName ?? p.analysis.model.paperName).find((x) => x !== undefined);

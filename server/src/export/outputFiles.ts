@@ -31,6 +31,7 @@ export function isExportFormat(s: string): s is ExportFormat {
 
 /** The issue's folder or file name, without a page file's extension, safe as one path segment. */
 export function issueDirName(issue: ExportedIssue): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what a path segment must not hold
   const name = issue.name.replace(/\.(?:txt|newsprint|np)$/i, '').replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_');
   return name === '' || /^\.+$/.test(name) ? 'issue' : name;
 }
@@ -56,7 +57,9 @@ export function issueFiles(issue: ExportedIssue, format: ExportFormat, per: File
     case 'jsonl':
       return [{ path: `${dir}.jsonl`, content: issueJsonLines(issue) }];
     case 'ninjs':
-      return per === 'issue' ? [{ path: `${dir}.json`, content: json(issue.articles.map((a) => toNinjs(issue, a))) }] : issue.articles.map((a) => articleFile(issue, a, format, dir));
+      return per === 'issue'
+        ? [{ path: `${dir}.json`, content: json(issue.articles.map((a) => toNinjs(issue, a))) }]
+        : issue.articles.map((a) => articleFile(issue, a, format, dir));
     case 'markdown':
       return per === 'issue' ? [{ path: `${dir}.md`, content: issueMarkdown(issue) }] : issue.articles.map((a) => articleFile(issue, a, format, dir));
   }

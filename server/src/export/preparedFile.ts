@@ -4,7 +4,7 @@
  * summarises it, so the jumps are linked on the text that is exported.
  */
 import { analyze, type Analysis, type AnalysisConfig } from '../analysis';
-import { summarizeFile, type IndexedFile } from '../issue/pageSummary';
+import { fileNameOf, summarizePages, type IndexedFile } from '../issue/pageSummary';
 import type { Segmenter } from '../segment/segmenter';
 import type { PageRef } from '../text/numerals';
 import { LineIndex } from '../text/positions';
@@ -29,10 +29,11 @@ export interface PreparedFile {
 }
 
 export function prepareFile(file: PageFile, segmenter: Segmenter): PreparedFile {
-  const options = { segmenter, config: { ...file.config, maxProblems: Infinity }, ...(file.pageRef ? { pageRef: file.pageRef } : {}) };
+  const options = { segmenter, config: file.config ?? {}, ...(file.pageRef ? { pageRef: file.pageRef } : {}) };
   // The last pass reads the text that needs no more fixes: that reading is the one exported.
   let last: Analysis | undefined;
   const fixed = applyCertainFixes(file.text, (text) => (last = analyze(text, options)).findings);
   const analysis = last && last.model.text === fixed.text ? last : analyze(fixed.text, options);
-  return { file, fixed, analysis, summary: summarizeFile(file.uri, analysis, new LineIndex(analysis.model.lines)) };
+  const pages = summarizePages(analysis.model, analysis.findings, new LineIndex(analysis.model.lines), fileNameOf(file.uri));
+  return { file, fixed, analysis, summary: { uri: file.uri, pages } };
 }

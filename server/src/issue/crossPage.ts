@@ -6,11 +6,12 @@
  * for sure: at most information, as the setting chooses. Each finding points
  * at the other page, so the editor can show where to look.
  */
+import { refKey, type IgnoreSet } from '../analysis';
 import type { Span } from '../model/page';
 import type { RuleLevel, Severity } from '../rules/finding';
 import type { Range } from '../text/positions';
 import type { ArrivingLink, IssueLinks, OnwardLink } from './jumps';
-import { pageName, type IndexedFile } from './pageSummary';
+import { fileNameOf, pageName, type IndexedFile } from './pageSummary';
 
 export type MissingPageLevel = 'off' | 'information';
 
@@ -19,8 +20,8 @@ export interface CrossPageOptions {
   readonly level: RuleLevel;
   /** What to say when the other page is not in the issue. */
   readonly missingPage: MissingPageLevel;
-  /** Fingerprints a person chose to ignore. */
-  readonly ignored?: ReadonlySet<string>;
+  /** Findings a person chose to ignore. */
+  readonly ignored?: IgnoreSet;
 }
 
 export interface RelatedLocation {
@@ -36,6 +37,8 @@ export interface CrossPageFinding {
   readonly severity: Severity;
   readonly message: string;
   readonly fingerprint: string;
+  /** In a one-file issue, the page it is on, for an ignore that holds there alone. */
+  readonly page?: string;
   readonly related: readonly RelatedLocation[];
 }
 
@@ -44,7 +47,7 @@ function quoted(name: string): string {
 }
 
 function fileName(file: IndexedFile): string {
-  return decodeURIComponent(file.uri.replace(/^.*\//, ''));
+  return fileNameOf(file.uri);
 }
 
 /** Said of a marker on a page that no page line or file name numbers. */
@@ -61,9 +64,7 @@ function onwardProblem(link: OnwardLink): { message: string; related: RelatedLoc
       return {
         missing: true,
         related: [],
-        message: from.page.page.ref
-          ? `${marker.text}: ${target} is not in this issue, so where ${headline} continues cannot be checked.`
-          : `${marker.text}: ${NO_PAGE_NUMBER}`,
+        message: from.page.page.ref ? `${marker.text}: ${target} is not in this issue, so where ${headline} continues cannot be checked.` : `${marker.text}: ${NO_PAGE_NUMBER}`,
       };
     case 'no-continuation': {
       if (state.elsewhere) {
@@ -77,7 +78,11 @@ function onwardProblem(link: OnwardLink): { message: string; related: RelatedLoc
       return {
         missing: false,
         message: `${marker.text}: no continued part on ${target} repeats the headline ${headline}.`,
-        related: state.targets.map((p) => ({ uri: p.file.uri, range: p.page.range, message: `${target} (${fileName(p.file)}): its continued parts from this page are under other headlines.` })),
+        related: state.targets.map((p) => ({
+          uri: p.file.uri,
+          range: p.page.range,
+          message: `${target} (${fileName(p.file)}): its continued parts from this page are under other headlines.`,
+        })),
       };
     }
   }
@@ -95,9 +100,7 @@ function arrivingProblem(link: ArrivingLink): { message: string; related: Relate
       return {
         missing: true,
         related: [],
-        message: to.page.page.ref
-          ? `${marker.text}: ${source} is not in this issue, so where ${headline} comes from cannot be checked.`
-          : `${marker.text}: ${NO_PAGE_NUMBER}`,
+        message: to.page.page.ref ? `${marker.text}: ${source} is not in this issue, so where ${headline} comes from cannot be checked.` : `${marker.text}: ${NO_PAGE_NUMBER}`,
       };
     case 'no-marker': {
       if (state.elsewhere) {
@@ -109,7 +112,13 @@ function arrivingProblem(link: ArrivingLink): { message: string; related: Relate
         };
       }
       const related = state.sameHeadline
-        ? [{ uri: state.sameHeadline.page.file.uri, range: state.sameHeadline.article.selection, message: `The article on ${source} under this headline has no onward marker to ${here}.` }]
+        ? [
+            {
+              uri: state.sameHeadline.page.file.uri,
+              range: state.sameHeadline.article.selection,
+              message: `The article on ${source} under this headline has no onward marker to ${here}.`,
+            },
+          ]
         : state.sources.map((p) => ({ uri: p.file.uri, range: p.page.range, message: `${source} (${fileName(p.file)}).` }));
       return {
         missing: false,
@@ -126,10 +135,12 @@ function arrivingProblem(link: ArrivingLink): { message: string; related: Relate
 export function crossPageFindings(links: IssueLinks, uri: string, options: CrossPageOptions): CrossPageFinding[] {
   if (options.level === 'off') return [];
   const out: CrossPageFinding[] = [];
-  const add = (marker: OnwardLink['marker'], problem: ReturnType<typeof onwardProblem>) => {
+  const add = (at: OnwardLink['from'], marker: OnwardLink['marker'], problem: ReturnType<typeof onwardProblem>) => {
     if (!problem) return;
     if (problem.missing && options.missingPage === 'off') return;
-    if (options.ignored?.has(marker.fingerprint)) return;
+    const ref = at.page.page.ref;
+    const page = ref ? refKey(ref) : undefined;
+    if (options.ignored?.has(marker.fingerprint, page)) return;
     out.push({
       rule: 'orphaned-continuation',
       span: marker.span,
@@ -138,11 +149,12 @@ export function crossPageFindings(links: IssueLinks, uri: string, options: Cross
       severity: problem.missing && options.level !== 'hint' ? 'information' : (options.level as Severity),
       message: problem.message,
       fingerprint: marker.fingerprint,
+      ...(page !== undefined && at.page.file.pages.length > 1 ? { page } : {}),
       related: problem.related,
     });
   };
-  for (const l of links.onward) if (l.from.page.file.uri === uri) add(l.marker, onwardProblem(l));
-  for (const l of links.arriving) if (l.to.page.file.uri === uri) add(l.marker, arrivingProblem(l));
+  for (const l of links.onward) if (l.from.page.file.uri === uri) add(l.from, l.marker, onwardProblem(l));
+  for (const l of links.arriving) if (l.to.page.file.uri === uri) add(l.to, l.marker, arrivingProblem(l));
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
 }

@@ -121,6 +121,88 @@ export function headlineScore(original: Deck, repeat: Deck): number {
   return 0.8 * best + 0.2 * whole;
 }
 
+/**
+ * What one pair of parts (a line, phrase or whole deck of the original
+ * against a line or the whole of the repeat) must reach for the score to
+ * reach MATCH_THRESHOLD: the best pair counts 0.8 and the whole decks at
+ * most 0.2, so the best pair cannot be under (0.7 − 0.2) / 0.8.
+ */
+const PART_THRESHOLD = (MATCH_THRESHOLD - 0.2) / 0.8;
+
+const originalParts = (d: Deck): Bigrams[] => [...d.lines, ...d.phrases, d.joined];
+const repeatParts = (d: Deck): Bigrams[] => [...d.lines, d.joined];
+
+/** A part's bigrams as distinct tokens: the k-th copy of a bigram is a token of its own, so multiset overlap is set overlap. */
+function tokens(part: Bigrams): number[] {
+  const out: number[] = [];
+  let run = 0;
+  for (let i = 0; i < part.length; i++) {
+    run = i > 0 && part[i] === part[i - 1] ? run + 1 : 0;
+    out.push(part[i]! * 256 + Math.min(run, 255));
+  }
+  return out;
+}
+
+/**
+ * The prefix of a part two parts must share a token of, under one order of
+ * tokens, if their Dice coefficient reaches PART_THRESHOLD: a part of n
+ * tokens meets any such partner in at least t·n/(2−t) of them, so any n − that + 1
+ * of its tokens hold one of them (prefix filtering, as in set-similarity joins).
+ */
+function prefix(part: Bigrams, order: (token: number) => number): number[] {
+  const all = tokens(part).sort((a, b) => order(a) - order(b) || a - b);
+  const t = PART_THRESHOLD;
+  const overlap = Math.ceil((t * all.length) / (2 - t) - 1e-9);
+  return all.slice(0, Math.max(0, all.length - overlap + 1));
+}
+
+/**
+ * Decks indexed by the tokens of their parts' prefixes, so that of
+ * thousands of headlines only those that could score MATCH_THRESHOLD with a
+ * deck are scored against it: exactly those, since a pair that reaches it
+ * shares a prefix token. Rare tokens come first in the order, which keeps
+ * the lists short. `side` says whether the decks indexed are originals
+ * (queried with repeats) or repeats (queried with originals).
+ */
+export class DeckIndex {
+  private readonly postings = new Map<number, number[]>();
+  private readonly frequency = new Map<number, number>();
+  /** Few decks are cheaper to score one by one than to index: all of them are candidates. */
+  private readonly all: number[] | undefined;
+
+  constructor(
+    decks: readonly Deck[],
+    private readonly side: 'original' | 'repeat',
+  ) {
+    this.all = decks.length <= 16 ? [...decks.keys()] : undefined;
+    if (this.all) return;
+    const parts = decks.map((d) => (side === 'original' ? originalParts(d) : repeatParts(d)));
+    for (const ps of parts) for (const p of ps) for (const tok of new Set(tokens(p))) this.frequency.set(tok, (this.frequency.get(tok) ?? 0) + 1);
+    const order = this.order;
+    parts.forEach((ps, i) => {
+      for (const p of ps) {
+        for (const tok of prefix(p, order)) {
+          const list = this.postings.get(tok);
+          if (!list) this.postings.set(tok, [i]);
+          else if (list[list.length - 1] !== i) list.push(i);
+        }
+      }
+    });
+  }
+
+  private readonly order = (token: number): number => this.frequency.get(token) ?? 0;
+
+  /** The indexed decks (by index, ascending) that could score MATCH_THRESHOLD with `deck`, taken from the other side. */
+  candidates(deck: Deck): number[] {
+    if (this.all) return this.all;
+    const found = new Set<number>();
+    for (const p of this.side === 'original' ? repeatParts(deck) : originalParts(deck)) {
+      for (const tok of prefix(p, this.order)) for (const i of this.postings.get(tok) ?? []) found.add(i);
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+}
+
 export interface Pairing<L, R> {
   readonly left: L;
   readonly right: R;
@@ -132,10 +214,17 @@ export interface Pairing<L, R> {
  * each take their own repeat, never both the same one. Ties go to the earlier
  * items, so the result does not depend on anything but the order given.
  */
-export function pairBest<L, R>(left: readonly L[], right: readonly R[], score: (l: L, r: R) => number, threshold = MATCH_THRESHOLD): Array<Pairing<L, R>> {
+export function pairBest<L, R>(
+  left: readonly L[],
+  right: readonly R[],
+  score: (l: L, r: R) => number,
+  threshold = MATCH_THRESHOLD,
+  /** The right items worth scoring against a left one (a DeckIndex's candidates); all of them by default. */
+  candidates: (l: L) => Iterable<number> = () => right.keys(),
+): Array<Pairing<L, R>> {
   const all: Array<{ i: number; j: number; s: number }> = [];
   for (let i = 0; i < left.length; i++) {
-    for (let j = 0; j < right.length; j++) {
+    for (const j of candidates(left[i]!)) {
       const s = score(left[i]!, right[j]!);
       if (s >= threshold) all.push({ i, j, s });
     }

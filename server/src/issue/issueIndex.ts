@@ -4,36 +4,44 @@
  * Plain data in and out; the server feeds it from disk and the editor, the
  * checker from the files it was given.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crossPageFindings, type CrossPageFinding, type CrossPageOptions } from './crossPage';
 import { folderOf, makeIssue, type Issue } from './issues';
 import { linkIssue, type IssueLinks } from './jumps';
-import type { IndexedFile } from './pageSummary';
+import { originOf, type IndexedFile, type IndexedPage } from './pageSummary';
+
+const signatures = new WeakMap<IndexedPage, string>();
 
 /**
- * One spelling per file: editors and path APIs write the same file URI
- * differently (file:///c%3A/… and file:///C:/…), and a page opened in the
- * editor must replace the same page read from disk.
+ * What of a page decides its jumps, worked out once per page record: a page
+ * moved down by an edit above it is its unmoved self and the lines it moved
+ * by, so a keystroke re-signs only the page it touched.
  */
-export function canonicalUri(uri: string): string {
-  if (!uri.startsWith('file:')) return uri;
-  try {
-    return pathToFileURL(fileURLToPath(uri)).href.replace(/^file:\/\/\/([A-Za-z]):/, (_, d: string) => `file:///${d.toLowerCase()}:`);
-  } catch {
-    return uri;
+function pageSignature(page: IndexedPage): string {
+  let s = signatures.get(page);
+  if (s === undefined) {
+    const origin = originOf(page);
+    s = origin ? `${origin.lines}:${pageSignature(origin.page)}` : signatureOf(page);
+    signatures.set(page, s);
   }
+  return s;
+}
+
+function signatureOf(p: IndexedPage): string {
+  return JSON.stringify([
+    p.ref ? `${p.ref.section ?? ''}${p.ref.number}` : '',
+    p.range,
+    p.articles.map((a) => [
+      a.deck,
+      a.selection,
+      a.onward.map((m) => [m.page.section, m.page.number, m.range]),
+      a.arriving ? [a.arriving.page.section, a.arriving.page.number, a.arriving.range] : 0,
+    ]),
+  ]);
 }
 
 /** What of a file decides its jumps: when this is unchanged, no other page's findings can change. */
 function linkSignature(file: IndexedFile | undefined): string {
-  if (!file) return '';
-  return JSON.stringify(
-    file.pages.map((p) => [
-      p.ref ? `${p.ref.section ?? ''}${p.ref.number}` : '',
-      p.range,
-      p.articles.map((a) => [a.deck, a.selection, a.onward.map((m) => [m.page.section, m.page.number, m.range]), a.arriving ? [a.arriving.page.section, a.arriving.page.number, a.arriving.range] : 0]),
-    ]),
-  );
+  return file ? file.pages.map(pageSignature).join('\n') : '';
 }
 
 export interface IndexChange {
@@ -44,23 +52,25 @@ export interface IndexChange {
 }
 
 export class IssueIndex {
+  /**
+   * `keyOf` spells a URI the one way the index keys it (the workspace layer
+   * passes canonicalUri); the URIs given are kept as given for answers.
+   */
+  constructor(private readonly keyOf: (uri: string) => string = (uri) => uri) {}
+
   private readonly files = new Map<string, IndexedFile>();
   private readonly issueOfKey = new Map<string, string>();
   private readonly members = new Map<string, Set<string>>();
   private readonly issueCache = new Map<string, Issue>();
   private readonly linkCache = new Map<string, IssueLinks>();
 
-  get size(): number {
-    return this.files.size;
-  }
-
   get(uri: string): IndexedFile | undefined {
-    return this.files.get(canonicalUri(uri));
+    return this.files.get(this.keyOf(uri));
   }
 
   /** Adds or replaces a file. */
   set(file: IndexedFile): IndexChange {
-    const key = canonicalUri(file.uri);
+    const key = this.keyOf(file.uri);
     const before = this.files.get(key);
     const oldIssue = this.issueOfKey.get(key);
     const newIssue = file.pages.length > 1 ? key : folderOf(key);
@@ -76,21 +86,12 @@ export class IssueIndex {
   }
 
   delete(uri: string): IndexChange {
-    const key = canonicalUri(uri);
+    const key = this.keyOf(uri);
     const issue = this.issueOfKey.get(key);
     if (!this.files.delete(key) || issue === undefined) return { issues: [], linksChanged: false };
     this.issueOfKey.delete(key);
     this.leave(issue, key);
     return { issues: [issue], linksChanged: true };
-  }
-
-  /** Forget everything, before a fresh scan. */
-  clear(): void {
-    this.files.clear();
-    this.issueOfKey.clear();
-    this.members.clear();
-    this.issueCache.clear();
-    this.linkCache.clear();
   }
 
   private leave(issue: string, key: string): void {
@@ -110,7 +111,10 @@ export class IssueIndex {
     if (issue) return issue;
     const keys = this.members.get(id);
     if (!keys) return undefined;
-    issue = makeIssue(id, [...keys].sort().map((k) => this.files.get(k)!));
+    issue = makeIssue(
+      id,
+      [...keys].sort().map((k) => this.files.get(k)!),
+    );
     this.issueCache.set(id, issue);
     return issue;
   }
@@ -121,7 +125,7 @@ export class IssueIndex {
   }
 
   issueIdOf(uri: string): string | undefined {
-    return this.issueOfKey.get(canonicalUri(uri));
+    return this.issueOfKey.get(this.keyOf(uri));
   }
 
   links(id: string): IssueLinks | undefined {
@@ -137,11 +141,6 @@ export class IssueIndex {
   linksOf(uri: string): IssueLinks | undefined {
     const id = this.issueIdOf(uri);
     return id === undefined ? undefined : this.links(id);
-  }
-
-  /** URIs of the files of an issue, as they were given. */
-  filesOf(id: string): string[] {
-    return [...(this.members.get(id) ?? [])].map((k) => this.files.get(k)!.uri);
   }
 
   crossPageFindings(uri: string, options: CrossPageOptions): CrossPageFinding[] {

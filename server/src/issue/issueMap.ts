@@ -3,13 +3,14 @@
  * (byline, jumps, open problems), as plain JSON for the editor's tree view.
  * The client shows it; every judgement in it is made here.
  */
+import { levelOf, refKey, type AnalysisConfig } from '../analysis';
 import type { Range } from '../text/positions';
 import { crossPageFindings, type CrossPageOptions } from './crossPage';
 import { normalizeHeadline } from './headlines';
 import type { IssueIndex } from './issueIndex';
 import type { ArrivingLink, OnwardLink } from './jumps';
 import { jumpTarget } from './navigation';
-import { pageName, type IndexedArticle } from './pageSummary';
+import { fileNameOf, pageName, type IndexedArticle, type IndexedPage } from './pageSummary';
 
 export interface IssueMapJump {
   readonly direction: 'onward' | 'arriving';
@@ -81,12 +82,35 @@ function status(link: OnwardLink | ArrivingLink): IssueMapJump['status'] {
   return kind === 'matched' ? 'matched' : kind === 'page-missing' ? 'unchecked' : 'broken';
 }
 
-/** The map of every issue; `options` gives each file's levels, so a rule turned off counts no problems. */
-export function issueMap(index: IssueIndex, options: (uri: string) => CrossPageOptions, indexing: boolean): IssueMap {
+/** What decides which findings of a file count: its rule levels and ignores, for its own findings and the cross-page ones. */
+export interface CountingConfig {
+  readonly analysis: AnalysisConfig;
+  readonly crossPage: CrossPageOptions;
+}
+
+/** An article's own findings as its file's configuration counts them now. */
+function ownCounts(a: IndexedArticle, page: IndexedPage, config: AnalysisConfig): { problems: number; errors: number; missingByline: boolean } {
+  const key = page.ref ? refKey(page.ref) : undefined;
+  let problems = 0;
+  let errors = 0;
+  let missingByline = false;
+  for (const f of a.findings) {
+    const level = levelOf(config, f.rule);
+    if (level === 'off' || config.ignored?.has(f.fingerprint, key)) continue;
+    if (f.rule === 'missing-byline') missingByline = true;
+    if (level === 'warning' || level === 'error') problems++;
+    if (level === 'error') errors++;
+  }
+  return { problems, errors, missingByline };
+}
+
+/** The map of every issue; `configOf` gives each file's configuration, so a rule turned off counts no problems. */
+export function issueMap(index: IssueIndex, configOf: (uri: string) => CountingConfig, indexing: boolean): IssueMap {
   const issues: IssueMapIssue[] = [];
   for (const issue of index.issues()) {
     const links = index.links(issue.id)!;
-    const crossByFile = new Map(issue.files.map((f) => [f.uri, crossPageFindings(links, f.uri, options(f.uri))]));
+    const configs = new Map(issue.files.map((f) => [f.uri, configOf(f.uri)]));
+    const crossByFile = new Map(issue.files.map((f) => [f.uri, crossPageFindings(links, f.uri, configs.get(f.uri)!.crossPage)]));
     const jumpsOf = new Map<IndexedArticle, IssueMapJump[]>();
     const addJump = (a: IndexedArticle, link: OnwardLink | ArrivingLink) => {
       const t = jumpTarget(link);
@@ -108,7 +132,8 @@ export function issueMap(index: IssueIndex, options: (uri: string) => CrossPageO
       for (const a of page.articles) {
         if (a.kind === 'teaser') continue;
         const mine = cross.filter((f) => f.span.start >= a.span.start && f.span.start <= a.span.end && (f.severity === 'error' || f.severity === 'warning'));
-        const count = a.problems + mine.length;
+        const own = ownCounts(a, page, configs.get(file.uri)!.analysis);
+        const count = own.problems + mine.length;
         problems += count;
         articles.push({
           name: a.name,
@@ -118,14 +143,14 @@ export function issueMap(index: IssueIndex, options: (uri: string) => CrossPageO
           range: a.range,
           selection: a.selection,
           ...(a.byline ? { byline: a.byline } : {}),
-          missingByline: a.missingByline,
+          missingByline: own.missingByline,
           length: a.length,
           jumps: jumpsOf.get(a) ?? [],
           problems: count,
-          errors: a.errors + mine.filter((f) => f.severity === 'error').length,
+          errors: own.errors + mine.filter((f) => f.severity === 'error').length,
         });
       }
-      return { uri: file.uri, label: page.label, fileName: decodeURIComponent(file.uri.replace(/^.*\//, '')), range: page.range, articles };
+      return { uri: file.uri, label: page.label, fileName: fileNameOf(file.uri), range: page.range, articles };
     });
     const brokenJumps = [...links.onward, ...links.arriving].filter((l) => status(l) === 'broken').length;
     issues.push({ id: issue.id, name: issue.name, pages, problems, brokenJumps });

@@ -3,6 +3,7 @@
  * 02.txt, A03.txt…); a file that holds several pages separated by page lines
  * is an issue of its own, so a folder of one-file issues keeps them apart.
  */
+import type { PageRef } from '../text/numerals';
 import type { IndexedFile, IndexedPage } from './pageSummary';
 
 export interface IssuePage {
@@ -37,9 +38,21 @@ function nameOf(id: string): string {
   }
 }
 
-function comparePages(a: IssuePage, b: IssuePage): number {
-  const ra = a.page.ref;
-  const rb = b.page.ref;
+/**
+ * Pages in page order: by section, then number; a file's page with no number
+ * of its own (the text above a one-file issue's first page line) stands
+ * right before the next page of its file that has one; pages with no number
+ * at all come last.
+ */
+function sortKeys(file: IndexedFile): Array<PageRef | undefined> {
+  const keys: Array<PageRef | undefined> = file.pages.map((p) => p.ref);
+  for (let i = keys.length - 2; i >= 0; i--) keys[i] ??= keys[i + 1];
+  return keys;
+}
+
+function comparePages(a: IssuePage & { key?: PageRef }, b: IssuePage & { key?: PageRef }): number {
+  const ra = a.key;
+  const rb = b.key;
   if (ra && rb) {
     const s = (ra.section ?? '').localeCompare(rb.section ?? '');
     if (s !== 0) return s;
@@ -49,8 +62,14 @@ function comparePages(a: IssuePage, b: IssuePage): number {
 }
 
 export function makeIssue(id: string, files: readonly IndexedFile[]): Issue {
-  const pages: IssuePage[] = [];
-  for (const file of files) file.pages.forEach((page, pageIndex) => pages.push({ file, page, pageIndex }));
+  const pages: Array<IssuePage & { key?: PageRef }> = [];
+  for (const file of files) {
+    const keys = sortKeys(file);
+    file.pages.forEach((page, pageIndex) => {
+      const key = keys[pageIndex];
+      pages.push({ file, page, pageIndex, ...(key ? { key } : {}) });
+    });
+  }
   pages.sort(comparePages);
-  return { id, name: nameOf(id), files, pages };
+  return { id, name: nameOf(id), files, pages: pages.map(({ file, page, pageIndex }) => ({ file, page, pageIndex })) };
 }

@@ -5,7 +5,7 @@
  * the same two pages are paired one-to-one by headline score.
  */
 import type { PageRef } from '../text/numerals';
-import { headlineScore, MATCH_THRESHOLD, pairBest } from './headlines';
+import { DeckIndex, headlineScore, MATCH_THRESHOLD, pairBest, type Deck } from './headlines';
 import type { Issue, IssuePage } from './issues';
 import type { IndexedArticle, IndexedMarker } from './pageSummary';
 
@@ -33,7 +33,12 @@ export interface ArrivingLink {
   readonly state:
     | { readonly kind: 'matched'; readonly from: ArticleAt; readonly onward: IndexedMarker; readonly score: number }
     /** The source page is in the issue but no article there jumps here under this headline. */
-    | { readonly kind: 'no-marker'; readonly sources: readonly IssuePage[]; readonly sameHeadline?: ArticleAt; readonly elsewhere?: { readonly at: ArticleAt; readonly marker: IndexedMarker } }
+    | {
+        readonly kind: 'no-marker';
+        readonly sources: readonly IssuePage[];
+        readonly sameHeadline?: ArticleAt;
+        readonly elsewhere?: { readonly at: ArticleAt; readonly marker: IndexedMarker };
+      }
     | { readonly kind: 'page-missing' };
 }
 
@@ -59,12 +64,15 @@ interface Arriving {
   readonly marker: IndexedMarker;
 }
 
-const score = (a: ArticleAt, b: ArticleAt) => headlineScore(a.article.prepared, b.article.prepared);
+/** The headline score of an original (the article with the onward marker) and a repeat (over the continued part). */
+export type Score = (original: Deck, repeat: Deck) => number;
 
-function best<T>(items: readonly T[], of: (t: T) => number): T | undefined {
+/** The best-scoring of `items` over the threshold, the earlier of equals; only the indices `among` are scored. */
+function best<T>(items: readonly T[], among: readonly number[], of: (t: T) => number): T | undefined {
   let top: T | undefined;
   let topScore = MATCH_THRESHOLD;
-  for (const t of items) {
+  for (const i of among) {
+    const t = items[i]!;
     const s = of(t);
     if (s >= topScore && (top === undefined || s > topScore)) {
       top = t;
@@ -74,7 +82,14 @@ function best<T>(items: readonly T[], of: (t: T) => number): T | undefined {
   return top;
 }
 
-export function linkIssue(issue: Issue): IssueLinks {
+/**
+ * Links an issue's jumps. Candidates are found through deck indexes (a
+ * headline is scored only against headlines that could reach the
+ * threshold with it), so a thousand markers and continued parts cost about
+ * a thousand scores, not a million. `headline` is the score to use (tests count its calls).
+ */
+export function linkIssue(issue: Issue, headline: Score = headlineScore): IssueLinks {
+  const score = (a: ArticleAt, b: ArticleAt) => headline(a.article.prepared, b.article.prepared);
   const pagesByKey = new Map<string, IssuePage[]>();
   for (const p of issue.pages) {
     if (!p.page.ref) continue;
@@ -106,7 +121,17 @@ export function linkIssue(issue: Issue): IssueLinks {
   const lonelyOnward: Onward[] = [];
   const lonelyArriving: Arriving[] = [];
   for (const g of groups.values()) {
-    const pairs = pairBest(g.onward, g.arriving, (o, a) => score(o.at, a.at));
+    const repeats = new DeckIndex(
+      g.arriving.map((a) => a.at.article.prepared),
+      'repeat',
+    );
+    const pairs = pairBest(
+      g.onward,
+      g.arriving,
+      (o, a) => score(o.at, a.at),
+      MATCH_THRESHOLD,
+      (o) => repeats.candidates(o.at.article.prepared),
+    );
     const pairedO = new Set(pairs.map((p) => p.left));
     const pairedA = new Set(pairs.map((p) => p.right));
     for (const p of pairs) {
@@ -117,6 +142,33 @@ export function linkIssue(issue: Issue): IssueLinks {
     lonelyArriving.push(...g.arriving.filter((a) => !pairedA.has(a)));
   }
 
+  const lonelyRepeats = new DeckIndex(
+    lonelyArriving.map((a) => a.at.article.prepared),
+    'repeat',
+  );
+  const lonelyOriginals = new DeckIndex(
+    lonelyOnward.map((o) => o.at.article.prepared),
+    'original',
+  );
+  /** Every article of a page, and its index of originals, built the first time a continued part looks for its source there. */
+  const articlesOf = new Map<string, { articles: ArticleAt[]; index: DeckIndex }>();
+  const sourceArticles = (key: string, pages: readonly IssuePage[]) => {
+    let found = articlesOf.get(key);
+    if (!found) {
+      const articles = pages.flatMap((page) => page.page.articles.map((article) => ({ page, article })));
+      articlesOf.set(
+        key,
+        (found = {
+          articles,
+          index: new DeckIndex(
+            articles.map((c) => c.article.prepared),
+            'original',
+          ),
+        }),
+      );
+    }
+    return found;
+  };
   for (const o of lonelyOnward) {
     const targets = pagesByKey.get(pageKey(o.marker.page));
     if (!targets) {
@@ -124,7 +176,7 @@ export function linkIssue(issue: Issue): IssueLinks {
       continue;
     }
     // A continued part on another page than the marker says: a mistyped marker, worth pointing at.
-    const elsewhere = best(lonelyArriving, (a) => score(o.at, a.at))?.at;
+    const elsewhere = best(lonelyArriving, lonelyRepeats.candidates(o.at.article.prepared), (a) => score(o.at, a.at))?.at;
     onwardLinks.push({ from: o.at, marker: o.marker, state: { kind: 'no-continuation', targets, ...(elsewhere ? { elsewhere } : {}) } });
   }
   for (const a of lonelyArriving) {
@@ -133,9 +185,10 @@ export function linkIssue(issue: Issue): IssueLinks {
       arrivingLinks.push({ to: a.at, marker: a.marker, state: { kind: 'page-missing' } });
       continue;
     }
-    const candidates = sources.flatMap((page) => page.page.articles.filter((x) => x !== a.at.article).map((article) => ({ page, article })));
-    const sameHeadline = best(candidates, (c) => score(c, a.at));
-    const elsewhere = best(lonelyOnward, (o) => score(o.at, a.at));
+    const source = sourceArticles(pageKey(a.marker.page), sources);
+    const among = source.index.candidates(a.at.article.prepared).filter((i) => source.articles[i]!.article !== a.at.article);
+    const sameHeadline = best(source.articles, among, (c) => score(c, a.at));
+    const elsewhere = best(lonelyOnward, lonelyOriginals.candidates(a.at.article.prepared), (o) => score(o.at, a.at));
     arrivingLinks.push({
       to: a.at,
       marker: a.marker,

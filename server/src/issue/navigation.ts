@@ -6,7 +6,7 @@
 import type { Position, Range } from '../text/positions';
 import type { IssueIndex } from './issueIndex';
 import { isOnward, type ArrivingLink, type OnwardLink } from './jumps';
-import { pageName, type IndexedFile, type IndexedMarker } from './pageSummary';
+import { fileNameOf, pageName, type IndexedFile, type IndexedMarker } from './pageSummary';
 
 export type MarkerLink = OnwardLink | ArrivingLink;
 
@@ -58,14 +58,28 @@ export function jumpTarget(link: MarkerLink): JumpTarget | undefined {
     if (s.kind === 'no-continuation') {
       const p = s.elsewhere?.page ?? s.targets[0]!;
       const range = s.elsewhere ? s.elsewhere.article.selection : p.page.range;
-      return { origin, uri: p.file.uri, range, selection: range, tooltip: s.elsewhere ? 'Go to the continued part (on another page than the marker says)' : `Go to ${named} (no continued part there matches)` };
+      return {
+        origin,
+        uri: p.file.uri,
+        range,
+        selection: range,
+        tooltip: s.elsewhere ? 'Go to the continued part (on another page than the marker says)' : `Go to ${named} (no continued part there matches)`,
+      };
     }
     return undefined;
   }
   const s = link.state;
-  if (s.kind === 'matched') return { origin, uri: s.from.page.file.uri, range: s.from.article.range, selection: s.onward.range, tooltip: `Go to the start of the article on ${named}` };
+  if (s.kind === 'matched')
+    return { origin, uri: s.from.page.file.uri, range: s.from.article.range, selection: s.onward.range, tooltip: `Go to the start of the article on ${named}` };
   if (s.kind === 'no-marker') {
-    if (s.sameHeadline) return { origin, uri: s.sameHeadline.page.file.uri, range: s.sameHeadline.article.range, selection: s.sameHeadline.article.selection, tooltip: `Go to the article on ${named} (it has no onward marker)` };
+    if (s.sameHeadline)
+      return {
+        origin,
+        uri: s.sameHeadline.page.file.uri,
+        range: s.sameHeadline.article.range,
+        selection: s.sameHeadline.article.selection,
+        tooltip: `Go to the article on ${named} (it has no onward marker)`,
+      };
     const p = s.sources[0]!;
     return { origin, uri: p.file.uri, range: p.page.range, selection: p.page.range, tooltip: `Go to ${named} (no article there jumps here)` };
   }
@@ -75,14 +89,10 @@ export function jumpTarget(link: MarkerLink): JumpTarget | undefined {
 const MD_SPECIAL = /[\\`*_[\]<>#|]/g;
 const md = (text: string) => text.replace(MD_SPECIAL, (c) => `\\${c}`);
 
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.replace(/^.*\//, ''));
-}
-
 /** Markdown for a hover on a marker: the other half's page, headline and first sentence. */
 export function jumpHover(link: MarkerLink): string {
   const named = pageName(link.marker.page);
-  const where = (uri: string, range: Range) => `${md(fileName(uri))}, line ${range.start.line + 1}`;
+  const where = (uri: string, range: Range) => `${md(fileNameOf(uri))}, line ${range.start.line + 1}`;
   if (isOnward(link)) {
     const s = link.state;
     const breaks = link.from.article.breaksOff.get(link.marker.span.start);

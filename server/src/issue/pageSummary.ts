@@ -4,12 +4,11 @@
  * first sentence, problems), with offsets and editor ranges computed once.
  * The text and the page model are not kept, so a large archive stays small.
  */
-import { createHash } from 'node:crypto';
-import type { Analysis } from '../analysis';
 import type { MarkerDirection } from '../model/conventions';
-import type { Block, BlockKind, Element, Page, Span } from '../model/page';
+import type { Block, BlockKind, Element, Page, PageModel, Span } from '../model/page';
 import { articleLength, blockName } from '../outline';
-import type { Finding } from '../rules/finding';
+import type { Finding, RuleId } from '../rules/finding';
+import { hash53 } from '../text/hash';
 import type { PageRef } from '../text/numerals';
 import type { LineIndex, Range } from '../text/positions';
 import { normalizeHeadline, prepareDeck, type Deck } from './headlines';
@@ -40,8 +39,6 @@ export interface IndexedArticle {
   readonly selection: Range;
   /** Source line or byline as printed. */
   readonly byline?: string;
-  /** missing-byline reported on it. */
-  readonly missingByline: boolean;
   /** 字数, as the outline counts it. */
   readonly length: number;
   /** The first sentence of its text, without source line or arriving marker. */
@@ -52,9 +49,17 @@ export interface IndexedArticle {
   readonly arriving?: IndexedMarker;
   /** The last words before each onward marker, by the marker's span start. */
   readonly breaksOff: ReadonlyMap<number, string>;
-  /** Warnings and errors of the page's own analysis inside it: what needs a person (information and hints do not count). */
-  readonly problems: number;
-  readonly errors: number;
+  /**
+   * What the page's own rules found inside it, every rule at its default
+   * level: the file's configuration decides at query time what counts, so a
+   * changed setting never needs the page read again.
+   */
+  readonly findings: readonly FoundHere[];
+}
+
+export interface FoundHere {
+  readonly rule: RuleId;
+  readonly fingerprint: string;
 }
 
 export interface IndexedPage {
@@ -81,12 +86,12 @@ export function pageName(ref: PageRef): string {
 
 /**
  * A cross-page finding's identity: like a rule's fingerprint (the text around
- * the marker, spaces squeezed), salted so that ignoring it does not also
- * ignore a single-page finding on the same marker.
+ * the marker within its page, spaces squeezed), salted so that ignoring it
+ * does not also ignore a single-page finding on the same marker.
  */
-export function crossPageFingerprint(text: string, span: Span): string {
-  const around = text.slice(Math.max(0, span.start - 12), Math.min(text.length, span.end + 12)).replace(/[\s\u3000\u00a0]+/g, '');
-  return `orphaned-continuation:${createHash('sha1').update(`cross-page\0${around}`).digest('hex').slice(0, 16)}`;
+export function crossPageFingerprint(text: string, span: Span, page: Span): string {
+  const around = text.slice(Math.max(page.start, span.start - 12), Math.min(page.end, span.end + 12)).replace(/[\s\u3000\u00a0]+/g, '');
+  return `orphaned-continuation:${hash53(`cross-page\0${around}`)}`;
 }
 
 const SENTENCE = /^.*?[。！？!?…]+[”’」』)）]?/;
@@ -108,15 +113,26 @@ function lastSentenceOf(text: string): string {
 
 const BODY = new Set<Element['kind']>(['paragraph', 'subheading', 'caption']);
 
-function within(f: Finding, span: Span): boolean {
-  return f.span.start >= span.start && f.span.start <= span.end;
+/**
+ * The findings (in position order) that start inside each block, its end
+ * included: one sweep, not every finding for every block, which on a page of
+ * thousands of blocks and findings was their product.
+ */
+function findingsByBlock(blocks: readonly Block[], findings: readonly Finding[]): Finding[][] {
+  let k = 0;
+  return blocks.map((b) => {
+    while (k < findings.length && findings[k]!.span.start < b.span.start) k++;
+    let j = k;
+    while (j < findings.length && findings[j]!.span.start <= b.span.end) j++;
+    return findings.slice(k, j);
+  });
 }
 
 function isBefore(here: PageRef | undefined, there: PageRef): boolean {
   return !here || (here.section ?? '') !== (there.section ?? '') || here.number < there.number;
 }
 
-function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex, findings: readonly Finding[], shared: ReadonlySet<string>): IndexedArticle | undefined {
+function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex, mine: readonly Finding[], shared: ReadonlySet<string>): IndexedArticle | undefined {
   if (block.kind === 'furniture') return undefined;
   const marker = (m: Block['markers'][number]): IndexedMarker => ({
     text: m.text,
@@ -124,7 +140,7 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
     page: m.page,
     span: m.span,
     range: index.range(m.span.start, m.span.end),
-    fingerprint: crossPageFingerprint(text, m.span),
+    fingerprint: crossPageFingerprint(text, m.span, page.span),
   });
   const onward: IndexedMarker[] = [];
   const breaksOff = new Map<number, string>();
@@ -152,8 +168,6 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
   const head = block.headline[0] ?? block.body[0];
   const tail = block.headline[block.headline.length - 1] ?? head;
   const selection = head && tail ? index.range(head.span.start, tail.span.end) : index.range(block.span.start, block.span.start);
-  const mine = findings.filter((f) => within(f, block.span));
-  const problems = mine.filter((f) => f.severity === 'error' || f.severity === 'warning');
   const deck = block.headline.map((h) => h.text);
   const name = blockName(block);
   return {
@@ -166,14 +180,12 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
     range: index.range(block.span.start, block.span.end),
     selection,
     ...(block.source ? { byline: block.source.text } : {}),
-    missingByline: mine.some((f) => f.rule === 'missing-byline'),
     length: articleLength(block),
     firstSentence: firstSentenceOf(lead),
     onward,
     ...(arrivingMarker ? { arriving: marker(arrivingMarker) } : {}),
     breaksOff,
-    problems: problems.length,
-    errors: problems.filter((f) => f.severity === 'error').length,
+    findings: mine.map((f) => ({ rule: f.rule, fingerprint: f.fingerprint })),
   };
 }
 
@@ -190,20 +202,79 @@ function sharedLines(page: Page): Set<string> {
   return shared;
 }
 
-/** The index's record of one file, from its analysis. `fileName` names a page that has no page number at all. */
-export function summarizeFile(uri: string, analysis: Analysis, index: LineIndex, version?: number): IndexedFile {
-  const { model, findings } = analysis;
-  const fileName = decodeURIComponent(uri.replace(/^.*\//, ''));
-  const pages = model.pages.map((page): IndexedPage => {
+/**
+ * What the index keeps of a model's pages, from every finding of its rules
+ * (findAll). `fileName` names a page that has no page number at all; the
+ * text before a one-file issue's first page line is named for that line.
+ */
+export function summarizePages(model: PageModel, findings: readonly Finding[], index: LineIndex, fileName: string): IndexedPage[] {
+  const labels = model.pages.map((page) => (page.pageLine ? model.text.slice(page.pageLine.start, page.pageLine.end) : page.ref ? pageName(page.ref) : undefined));
+  return model.pages.map((page, i): IndexedPage => {
     const start = page.pageLine ?? { start: page.span.start, end: page.span.start };
     const shared = sharedLines(page);
-    const label = page.pageLine ? model.text.slice(page.pageLine.start, page.pageLine.end) : page.ref ? pageName(page.ref) : fileName;
+    const found = findingsByBlock(page.blocks, findings);
+    const next = labels.slice(i + 1).find((l) => l !== undefined);
     return {
       ...(page.ref ? { ref: page.ref } : {}),
-      label,
+      label: labels[i] ?? (next ? `before ${next}` : fileName),
       range: index.range(start.start, start.end),
-      articles: page.blocks.map((b) => summarizeBlock(b, page, model.text, index, findings, shared)).filter((a): a is IndexedArticle => a !== undefined),
+      articles: page.blocks.map((b, k) => summarizeBlock(b, page, model.text, index, found[k]!, shared)).filter((a): a is IndexedArticle => a !== undefined),
     };
   });
-  return { uri, ...(version !== undefined ? { version } : {}), pages };
+}
+
+/** The file name at the end of a URI, as people read it. */
+export function fileNameOf(uri: string): string {
+  const base = uri.replace(/^.*\//, '');
+  try {
+    return decodeURIComponent(base);
+  } catch {
+    return base;
+  }
+}
+
+const shiftRange = (r: Range, lines: number): Range => ({
+  start: { line: r.start.line + lines, character: r.start.character },
+  end: { line: r.end.line + lines, character: r.end.character },
+});
+const shiftSpan = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+
+function shiftMarker(m: IndexedMarker, by: number, lines: number): IndexedMarker {
+  return { ...m, span: shiftSpan(m.span, by), range: shiftRange(m.range, lines) };
+}
+
+/**
+ * Pages summarised from a part of a text (one page of a one-file issue),
+ * moved to where the part stands: `by` characters and `lines` lines down.
+ * Parts start at a line's start, so columns stay as they are.
+ */
+export function shiftPages(pages: readonly IndexedPage[], by: number, lines: number): IndexedPage[] {
+  if (by === 0 && lines === 0) return [...pages];
+  return pages.map((p) => shifted(p, by, lines));
+}
+
+/** Moved pages and where they were moved from: what is worked out of a page once (its link signature) serves its moves. */
+const origins = new WeakMap<IndexedPage, { readonly page: IndexedPage; readonly lines: number }>();
+
+/** The page a moved page was moved from, and by how many lines; undefined for a page not moved. */
+export function originOf(page: IndexedPage): { readonly page: IndexedPage; readonly lines: number } | undefined {
+  return origins.get(page);
+}
+
+function shifted(p: IndexedPage, by: number, lines: number): IndexedPage {
+  const moved: IndexedPage = {
+    ...p,
+    range: shiftRange(p.range, lines),
+    articles: p.articles.map((a) => ({
+      ...a,
+      span: shiftSpan(a.span, by),
+      range: shiftRange(a.range, lines),
+      selection: shiftRange(a.selection, lines),
+      onward: a.onward.map((m) => shiftMarker(m, by, lines)),
+      ...(a.arriving ? { arriving: shiftMarker(a.arriving, by, lines) } : {}),
+      breaksOff: new Map([...a.breaksOff].map(([at, words]) => [at + by, words])),
+    })),
+  };
+  origins.set(moved, { page: p, lines });
+  return moved;
 }

@@ -1,34 +1,25 @@
 /**
- * Code actions. Quick fixes are built from a diagnostic's data alone; fix-all
- * (source.fixAll.newsprint, and per rule) is one versioned edit of sorted,
- * non-overlapping changes from the current analysis.
+ * Code actions. Quick fixes are built from a diagnostic's data alone, never
+ * from the range a client sends back with it; fix-all (source.fixAll.newsprint,
+ * and per rule) is the session's fix-all of the current version as one
+ * versioned edit of sorted, non-overlapping changes.
  */
-import {
-  CodeActionKind,
-  type CodeAction,
-  type CodeActionParams,
-  type Diagnostic,
-  type Position,
-  type Range,
-  type TextEdit as LspTextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
-import type { Analysis } from '../analysis';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { isDiagnosticData, SOURCE } from '../diagnostics';
-import { fixAllEdits } from '../fixes/edits';
+import type { FixAllResult } from '../fixes/fixAll';
+import type { CrossPageFinding } from '../issue/crossPage';
 import { rebuildEdits } from '../fixes/recipes';
+import { FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND } from '../protocol';
 import type { RuleId, TextEdit } from '../rules/finding';
 import type { LineIndex } from '../text/positions';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
-export const IGNORE_COMMAND = 'newsprint.ignoreFinding';
-export const RULE_OFF_COMMAND = 'newsprint.turnOffRule';
+import type { DocumentView } from '../workspace/session';
 
 export interface IgnoreArgs {
   readonly uri: string;
   readonly rule: RuleId;
   readonly fingerprint: string;
   readonly text: string;
+  readonly page?: string;
 }
 
 export interface RuleOffArgs {
@@ -41,37 +32,43 @@ function versioned(uri: string, version: number, edits: LspTextEdit[]): Workspac
   return { documentChanges: [{ textDocument: { uri, version }, edits }] };
 }
 
-/** What code actions need of the document: its text and offset–position conversion. */
-export interface DocumentText {
-  getText(range?: Range): string;
-  offsetAt(position: Position): number;
-  positionAt(offset: number): Position;
+function toLsp(edits: readonly TextEdit[], index: LineIndex): LspTextEdit[] {
+  return edits.map((e) => ({ range: index.range(e.start, e.end), newText: e.newText }));
 }
 
-function toLsp(edits: readonly TextEdit[], position: (offset: number) => Position): LspTextEdit[] {
-  return edits.map((e) => ({ range: { start: position(e.start), end: position(e.end) }, newText: e.newText }));
-}
+/** What the server does for fix-all: the session's fix-all of this version, of one rule or all. */
+export type FixAllOf = (rule?: RuleId) => FixAllResult | undefined;
 
-export function fixAllAction(uri: string, version: number, analysis: Analysis, index: LineIndex, rule?: RuleId): CodeAction | undefined {
-  const edits = fixAllEdits(analysis.findings, rule);
-  if (edits.length === 0) return undefined;
+export function fixAllAction(view: DocumentView, result: FixAllResult | undefined, rule?: RuleId): CodeAction | undefined {
+  if (!result || result.edits.length === 0) return undefined;
   return {
     title: rule ? `Fix all ${rule} problems in this file` : 'Fix all Newsprint problems',
     kind: rule ? CodeActionKind.QuickFix : FIX_ALL_KIND,
-    edit: versioned(uri, version, toLsp(edits, (o) => index.position(o))),
+    edit: versioned(view.uri, view.version, toLsp(result.edits, view.analysis.lineIndex())),
   };
 }
 
-function quickFixes(uri: string, version: number, diagnostic: Diagnostic, document: DocumentText): CodeAction[] {
-  const data = diagnostic.data;
+/** What the finding a diagnostic stands for covers, from the server's own analysis: the diagnostic names it by fingerprint. */
+function coveredText(view: DocumentView, cross: readonly CrossPageFinding[], fingerprint: string): string {
+  const own = view.analysis.findings().find((f) => f.fingerprint === fingerprint);
+  const span = own?.span ?? cross.find((f) => f.fingerprint === fingerprint)?.span;
+  return span ? view.text.slice(span.start, span.end) : '';
+}
+
+function quickFixes(view: DocumentView, diagnostic: Diagnostic, cross: readonly CrossPageFinding[]): CodeAction[] {
+  const data: unknown = diagnostic.data;
   if (diagnostic.source !== SOURCE || !isDiagnosticData(data)) return [];
+  const index = view.analysis.lineIndex();
+  const { uri, version, text } = view;
   const actions: CodeAction[] = data.fixes.map((fix, i) => {
     const edits = fix.recipe
-      ? toLsp(rebuildEdits({ kind: fix.recipe.kind, span: { start: document.offsetAt(fix.recipe.range.start), end: document.offsetAt(fix.recipe.range.end) } }, document.getText()), (o) => document.positionAt(o))
+      ? toLsp(rebuildEdits({ kind: fix.recipe.kind, span: { start: index.offset(fix.recipe.range.start), end: index.offset(fix.recipe.range.end) } }, text), index)
       : fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
     return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0 && fix.safe, edit: versioned(uri, version, edits) };
   });
-  const ignore: IgnoreArgs = { uri, rule: data.rule, fingerprint: data.fingerprint, text: document.getText(diagnostic.range) };
+  // Found by its fingerprint (findings with one fingerprint cover the same text): the range sent back may be in other columns.
+  const shown = coveredText(view, cross, data.fingerprint);
+  const ignore: IgnoreArgs = { uri, rule: data.rule, fingerprint: data.fingerprint, text: shown, ...(data.page !== undefined ? { page: data.page } : {}) };
   actions.push({
     title: `Ignore this ${data.rule} finding`,
     kind: CodeActionKind.QuickFix,
@@ -94,27 +91,56 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export function codeActions(params: CodeActionParams, version: number, analysis: Analysis, index: LineIndex, document: DocumentText): CodeAction[] {
-  const uri = params.textDocument.uri;
+/** What a fix-all action left for codeAction/resolve carries: its edit is worked out only if it is chosen. */
+export interface FixAllData {
+  readonly uri: string;
+  readonly version: number;
+  readonly rule?: RuleId;
+}
+
+export function isFixAllData(value: unknown): value is FixAllData {
+  const d = value as Partial<FixAllData> | null | undefined;
+  return !!d && typeof d.uri === 'string' && typeof d.version === 'number' && (d.rule === undefined || typeof d.rule === 'string');
+}
+
+/** A resolved fix-all action: its edit, for the version it was offered for (none when the document has moved on). */
+export function resolveFixAll(action: CodeAction, data: FixAllData, view: DocumentView | undefined, fixAllOf: FixAllOf): CodeAction {
+  if (!view || view.version !== data.version) return action;
+  const resolved = fixAllAction(view, fixAllOf(data.rule), data.rule);
+  return resolved?.edit ? { ...action, edit: resolved.edit } : action;
+}
+
+/**
+ * Every action for the request. `resolvable`: the client resolves actions'
+ * edits on demand, so the per-rule fix-all the light bulb lists is worked
+ * out only when chosen (a page's fix-all analyses it again).
+ */
+export function codeActions(params: CodeActionParams, view: DocumentView, cross: readonly CrossPageFinding[], fixAllOf: FixAllOf, resolvable = false): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     const rules = new Set<RuleId>();
     for (const d of params.context.diagnostics) {
-      actions.push(...quickFixes(uri, version, d, document));
+      actions.push(...quickFixes(view, d, cross));
       if (isDiagnosticData(d.data)) rules.add(d.data.rule);
     }
+    const findings = view.analysis.findings();
     for (const rule of rules) {
-      const count = analysis.findings.filter((f) => f.rule === rule && f.fixes.some((x) => x.safe)).length;
+      const count = findings.filter((f) => f.rule === rule && f.fixes.some((x) => x.safe)).length;
       if (count < 2) continue;
-      const all = fixAllAction(uri, version, analysis, index, rule);
+      if (resolvable) {
+        const data: FixAllData = { uri: view.uri, version: view.version, rule };
+        actions.push({ title: `Fix all ${rule} problems in this file`, kind: CodeActionKind.QuickFix, data });
+        continue;
+      }
+      const all = fixAllAction(view, fixAllOf(rule), rule);
       if (all) actions.push(all);
     }
   }
   // Fix-all only when asked for by kind (the Source Action menu, codeActionsOnSave): the lightbulb never shows
   // source actions, and a page full of half-width marks makes its edit large.
   if (only !== undefined && wants(only, FIX_ALL_KIND)) {
-    const all = fixAllAction(uri, version, analysis, index);
+    const all = fixAllAction(view, fixAllOf());
     if (all) actions.push(all);
   }
   return actions;

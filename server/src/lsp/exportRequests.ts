@@ -18,76 +18,31 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Position, type TextDocuments, type WorkDoneProgressParams } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixedOffset } from '../export/certainFixes';
 import { addIssue, describeCounts, emptyCounts } from '../export/exportCounts';
 import type { ExportedArticle, ExportedIssue, Piece } from '../export/exportedIssue';
 import { exportIssue } from '../export/exportIssue';
 import { noteLines, recordName } from '../export/formats/articleFields';
-import { articleFile, isExportFormat, issueFiles, type ArticleFormat, type ExportFormat, type FilesPer, type OutputFile } from '../export/outputFiles';
+import { articleFile, isExportFormat, issueFiles } from '../export/outputFiles';
 import { prepareFile, type PreparedFile } from '../export/preparedFile';
-import { canonicalUri, IssueIndex } from '../issue/issueIndex';
-import { folderOf } from '../issue/issues';
-import { pageRefFromFileName } from '../model/pageNames';
+import { IssueIndex } from '../issue/issueIndex';
+import { EXPORT_ARTICLE_REQUEST, EXPORT_ISSUE_REQUEST, type ExportArticleParams, type ExportArticleResult, type ExportIssueParams, type ExportIssueResult } from '../protocol';
 import { decode } from '../text/decode';
 import { splitLines } from '../text/lines';
 import { LineIndex } from '../text/positions';
-import { analysisConfigFor, fileNamePattern } from './analysisConfig';
-import type { IssueIndexer } from './issueIndexer';
-import type { SegmentationService } from './segmentation';
-import type { SettingsStore } from './settings';
-import type { WorkspaceConfigService } from './workspaceConfigService';
-
-export const EXPORT_ISSUE_REQUEST = 'newsprint/exportIssue';
-export const EXPORT_ARTICLE_REQUEST = 'newsprint/exportArticle';
-
-export interface ExportIssueParams extends WorkDoneProgressParams {
-  readonly uri: string;
-  readonly format: ExportFormat;
-  readonly per?: FilesPer;
-}
-
-export interface ExportIssueResult {
-  /** The issue's name: cjrb-2026-01-08. */
-  readonly issue: string;
-  readonly articles: number;
-  /** Relative paths, `/` between their parts. */
-  readonly files: readonly OutputFile[];
-  /** One line for people: exported 11 articles from 2 pages …. */
-  readonly summary: string;
-  /** Every note of every record, each line naming its record: 01-07 1版: Continues on 2版 …. */
-  readonly notes: readonly string[];
-  /** Pages that could not be read, and why. */
-  readonly skipped: readonly string[];
-  /** The URIs of the page files exported: the editor must not write over them. */
-  readonly inputs: readonly string[];
-}
-
-export interface ExportArticleParams {
-  readonly uri: string;
-  readonly position: Position;
-  readonly format: ArticleFormat;
-}
-
-export interface ExportArticleResult {
-  readonly issue: string;
-  readonly id: string;
-  /** Its headline, as the outline names it. */
-  readonly name: string;
-  /** 1版, 2版. */
-  readonly pages: readonly string[];
-  readonly file: OutputFile;
-  readonly notes: readonly string[];
-}
+import { pageRefOf } from '../workspace/pageFiles';
+import type { WorkspaceSession } from '../workspace/session';
+import { canonicalUri, pathOf } from '../workspace/uris';
 
 export interface ExportDeps {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
-  readonly indexer: IssueIndexer;
-  readonly settings: SettingsStore;
-  readonly segmentation: SegmentationService;
-  readonly configs: WorkspaceConfigService;
+  /** The workspace's files, their configuration and the issue index: export reads what the editor reads. */
+  readonly session: WorkspaceSession;
+  /** Resolves once the settings are known. */
+  readonly ready: () => Promise<void>;
 }
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -107,7 +62,7 @@ interface Read {
 }
 
 export function registerExportRequests(deps: ExportDeps): void {
-  const { connection, documents, indexer } = deps;
+  const { connection, documents, session } = deps;
 
   /** A page's text as the editor holds it, or as it is on disk. */
   const textOf = async (uri: string): Promise<{ text: string; bom: boolean } | string> => {
@@ -130,37 +85,51 @@ export function registerExportRequests(deps: ExportDeps): void {
 
   /** The issue of a page (or the issue of that id), its pages read and fixed, exported. */
   const readIssue = async (uri: string, token: CancellationToken, report: (done: number, total: number, name: string) => void): Promise<Read> => {
-    const open = documents.get(uri);
-    if (open) await indexer.current(open);
-    const id = indexer.index.issueIdOf(uri) ?? (indexer.index.issue(uri) ? uri : undefined);
-    if (id === undefined) throw new ResponseError(LSPErrorCodes.RequestFailed, `${fileName(uri)} is not a page of an issue Newsprint knows: open a page file (01.txt, A02.txt…) of the workspace, or wait until indexing ends`);
-    const uris = indexer.index.filesOf(id);
+    await deps.ready();
+    // An open page is applied to the index before its issue is looked up.
+    if (session.isOpen(uri)) session.document(uri);
+    const index = session.index;
+    const id = index.issueIdOf(uri) ?? (index.issue(uri) ? uri : undefined);
+    const known = id === undefined ? undefined : index.issue(id);
+    if (!known)
+      throw new ResponseError(
+        LSPErrorCodes.RequestFailed,
+        `${fileName(uri)} is not a page of an issue Newsprint knows: open a page file (01.txt, A02.txt…) of the workspace, or wait until indexing ends`,
+      );
+    const uris = known.files.map((f) => f.uri);
     const prepared = new Map<string, PreparedFile>();
     const skipped: string[] = [];
+    const segmenter = session.segmenter();
     for (const [i, page] of uris.entries()) {
       if (token.isCancellationRequested) throw cancelled();
       report(i, uris.length, fileName(page));
-      // Resource settings are the same across a folder: asked once per issue folder, not once per page.
-      const settings = await deps.settings.get(folderOf(page));
       const read = await textOf(page);
       if (typeof read === 'string') {
         skipped.push(`${fileName(page)}: ${read}`);
         continue;
       }
-      const pageRef = pageRefFromFileName(decodeURIComponent(page), fileNamePattern(settings));
-      const segmenter = deps.segmentation.get(settings.dictionary, settings.userDictionary);
-      prepared.set(canonicalUri(page), prepareFile({ uri: page, text: read.text, bom: read.bom, config: analysisConfigFor(page, settings, deps.configs), ...(pageRef ? { pageRef } : {}) }, segmenter));
+      const config = session.configOf(page);
+      const pageRef = pageRefOf(pathOf(page) ?? decodeURIComponent(page), config.pattern);
+      prepared.set(canonicalUri(page), prepareFile({ uri: page, text: read.text, bom: read.bom, config: config.analysis, ...(pageRef ? { pageRef } : {}) }, segmenter));
       await yieldToRequests();
     }
     if (token.isCancellationRequested) throw cancelled();
     // The pages as read now group as the index grouped them: the issue asked for is the one that holds the page.
-    const local = new IssueIndex();
+    const local = new IssueIndex(canonicalUri);
     for (const p of prepared.values()) local.set(p.summary);
     const localId = local.issueIdOf(uri) ?? local.issues()[0]?.id;
     const issue = localId === undefined ? undefined : local.issue(localId);
     if (!issue) throw new ResponseError(LSPErrorCodes.RequestFailed, `no page of the issue could be read: ${skipped.join('; ')}`);
     const byUri = new Map([...prepared.values()].map((p) => [p.summary, p]));
-    return { issue: exportIssue(issue.id, issue.name, issue.files.map((f) => byUri.get(f)!)), prepared, skipped };
+    return {
+      issue: exportIssue(
+        issue.id,
+        issue.name,
+        issue.files.map((f) => byUri.get(f)!),
+      ),
+      prepared,
+      skipped,
+    };
   };
 
   const allNotes = (issue: ExportedIssue) => [
@@ -169,11 +138,14 @@ export function registerExportRequests(deps: ExportDeps): void {
   ];
 
   connection.onRequest(EXPORT_ISSUE_REQUEST, async (params: ExportIssueParams, token: CancellationToken): Promise<ExportIssueResult> => {
-    if (typeof params?.uri !== 'string' || !isExportFormat(String(params.format))) throw new ResponseError(LSPErrorCodes.RequestFailed, 'exportIssue needs a uri and a format (ninjs, markdown, jsonl or text)');
+    if (typeof params?.uri !== 'string' || !isExportFormat(String(params.format)))
+      throw new ResponseError(LSPErrorCodes.RequestFailed, 'exportIssue needs a uri and a format (ninjs, markdown, jsonl or text)');
     const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
     progress.begin('Newsprint: exporting', 0, 'reading the pages', true);
     try {
-      const { issue, skipped } = await readIssue(params.uri, token, (done, total, name) => progress.report(Math.round((100 * done) / total), `page ${done + 1} of ${total}: ${name}`));
+      const { issue, skipped } = await readIssue(params.uri, token, (done, total, name) =>
+        progress.report(Math.round((100 * done) / total), `page ${done + 1} of ${total}: ${name}`),
+      );
       return {
         issue: issue.name,
         articles: issue.articles.length,

@@ -2,15 +2,8 @@
  * The issue features over LSP: go to definition and document links on
  * continuation markers, hover, workspace symbols, the outline's jump notes,
  * and the issue map for the editor's tree view. Handlers only translate; the
- * index and the functions of ../issue decide.
- *
- * Custom messages:
- * - `newsprint/issueMap` (request, client → server): params `{ rescan?: boolean }`;
- *   answers the IssueMap of ../issue/issueMap. `rescan` first re-reads every
- *   page file of the workspace in the background; the answer is what is indexed so far.
- * - `newsprint/issueMapChanged` (notification, server → client): params
- *   `{ indexing: boolean }`; the map changed (a page was indexed, edited or
- *   removed): ask again. Sent at most every 250 ms.
+ * index and the functions of ../issue decide. The custom messages are
+ * declared, with their direction, in ../protocol.ts.
  */
 import {
   DidChangeWatchedFilesNotification,
@@ -24,26 +17,14 @@ import {
   type LocationLink,
   type ServerCapabilities,
   type SymbolInformation,
-  type TextDocuments,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { IssueMap } from '../issue/issueMap';
 import { linkAt, jumpHover, jumpTarget, markerLinks } from '../issue/navigation';
-import { jumpNotes, withJumps } from '../issue/outlineJumps';
 import { articleSymbols, type ArticleSymbol } from '../issue/workspaceSymbols';
-import type { OutlineEntry } from '../outline';
-import { PAGE_FILE_GLOB, type IndexerEvents, type IssueIndexer } from './issueIndexer';
-
-export const ISSUE_MAP_REQUEST = 'newsprint/issueMap';
-export const ISSUE_MAP_CHANGED = 'newsprint/issueMapChanged';
-
-export interface IssueMapParams {
-  readonly rescan?: boolean;
-}
-
-export interface IssueMapChangedParams {
-  readonly indexing: boolean;
-}
+import { ISSUE_MAP_CHANGED, ISSUE_MAP_REQUEST, type IssueMapChangedParams, type IssueMapParams } from '../protocol';
+import { CONFIG_FILE } from '../workspace/configFile';
+import { PAGE_FILE_GLOB } from '../workspace/pageFiles';
+import type { SessionChange, WorkspaceSession } from '../workspace/session';
+import type { IssueIndexer } from './issueIndexer';
 
 export const ISSUE_CAPABILITIES: ServerCapabilities = {
   definitionProvider: true,
@@ -64,27 +45,28 @@ const SYMBOL_KIND: Record<ArticleSymbol['kind'], SymbolKind> = {
 
 export interface IssueFeatureDeps {
   readonly connection: Connection;
-  readonly documents: TextDocuments<TextDocument>;
+  readonly session: WorkspaceSession;
   readonly indexer: IssueIndexer;
+  /** Resolves once the settings are known: nothing is analysed before. */
+  readonly ready: () => Promise<void>;
   readonly guard: Guard;
   readonly capabilities: ClientCapabilities;
 }
 
-export function registerIssueFeatures({ connection, documents, indexer, guard, capabilities }: IssueFeatureDeps): void {
+export function registerIssueFeatures({ connection, session, indexer, ready, guard, capabilities }: IssueFeatureDeps): void {
   const linkSupport = capabilities.textDocument?.definition?.linkSupport === true;
+  const index = session.index;
 
-  /** The index holds the open document as it is now, so positions compare with current lines. */
+  /** Whether the document is open; its current version is in the index once asked for, so positions compare with current lines. */
   const current = async (uri: string): Promise<boolean> => {
-    const doc = documents.get(uri);
-    if (!doc) return false;
-    await indexer.current(doc);
-    return true;
+    await ready();
+    return session.document(uri) !== undefined;
   };
 
   connection.onDefinition(
     guard('definition', null as Location[] | LocationLink[] | null, async (params) => {
       if (!(await current(params.textDocument.uri))) return null;
-      const link = linkAt(indexer.index, params.textDocument.uri, params.position);
+      const link = linkAt(index, params.textDocument.uri, params.position);
       const t = link && jumpTarget(link);
       if (!t) return null;
       if (linkSupport) return [{ originSelectionRange: t.origin, targetUri: t.uri, targetRange: t.range, targetSelectionRange: t.selection }];
@@ -95,7 +77,7 @@ export function registerIssueFeatures({ connection, documents, indexer, guard, c
   connection.onHover(
     guard('hover', null as Hover | null, async (params) => {
       if (!(await current(params.textDocument.uri))) return null;
-      const link = linkAt(indexer.index, params.textDocument.uri, params.position);
+      const link = linkAt(index, params.textDocument.uri, params.position);
       if (!link) return null;
       return { contents: { kind: MarkupKind.Markdown, value: jumpHover(link) }, range: link.marker.range };
     }),
@@ -104,82 +86,79 @@ export function registerIssueFeatures({ connection, documents, indexer, guard, c
   connection.onDocumentLinks(
     guard('document links', [] as DocumentLink[], async (params) => {
       if (!(await current(params.textDocument.uri))) return [];
-      return markerLinks(indexer.index, params.textDocument.uri).map((l) => ({ range: l.range, target: l.target, tooltip: l.tooltip }));
+      return markerLinks(index, params.textDocument.uri).map((l) => ({ range: l.range, target: l.target, tooltip: l.tooltip }));
     }),
   );
 
   connection.onWorkspaceSymbol(
-    guard('workspace symbols', [] as SymbolInformation[], (params) =>
-      articleSymbols(indexer.index, params.query).map((s) => ({ name: s.name, kind: SYMBOL_KIND[s.kind], location: { uri: s.uri, range: s.range }, containerName: s.container })),
-    ),
+    guard('workspace symbols', [] as SymbolInformation[], async (params) => {
+      await ready();
+      return articleSymbols(index, params.query).map((s) => ({ name: s.name, kind: SYMBOL_KIND[s.kind], location: { uri: s.uri, range: s.range }, containerName: s.container }));
+    }),
   );
 
   connection.onRequest(
     ISSUE_MAP_REQUEST,
-    guard('issue map', { issues: [], indexing: false } as IssueMap, (params: IssueMapParams | undefined) => {
+    guard('issue map', { issues: [], indexing: false }, async (params: IssueMapParams | undefined) => {
+      await ready();
       if (params?.rescan) indexer.rescan();
-      return indexer.map();
+      return session.map(indexer.indexing);
     }),
   );
 }
 
-/** Page files changed on disk come as didChangeWatchedFiles: asked for here when the client lets servers register watchers. */
+/**
+ * Page files and config files changed on disk come as didChangeWatchedFiles:
+ * asked for here, by the server that reads them, when the client lets
+ * servers register watchers. A client that cannot is covered by the config
+ * being read again before each write, and by its modification time.
+ */
 export async function watchPageFiles(connection: Connection, capabilities: ClientCapabilities): Promise<void> {
   if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration !== true) return;
-  await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: PAGE_FILE_GLOB }] });
-}
-
-/** The outline with the notes of its jumps: → 2版, ← 1版. */
-export function outlineWithJumps(indexer: IssueIndexer, uri: string, entries: OutlineEntry[]): OutlineEntry[] {
-  const file = indexer.index.get(uri);
-  const links = indexer.index.linksOf(uri);
-  return file && links ? withJumps(entries, jumpNotes(links, file.uri)) : entries;
+  await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: PAGE_FILE_GLOB }, { globPattern: `**/${CONFIG_FILE}` }] });
 }
 
 export interface RefreshHooks {
-  /** Pull clients: ask for every open document's diagnostics again. */
-  readonly refresh: () => void;
-  /** Push clients: analyse and publish this document again. */
-  readonly push: (doc: TextDocument) => void;
-  readonly pull: () => boolean;
+  /** Open documents whose diagnostics may differ: pulled again or published again. */
+  readonly documents: (uris: readonly string[]) => void;
   /** The outline's jump notes may have changed: have the client ask for symbols again. */
   readonly outline: () => void;
+  /** Page numbering changed in these folders: their files are read again. */
+  readonly reread: (folders: readonly string[]) => void;
+  readonly indexing: () => boolean;
 }
 
 /**
- * What the server does when the index changes: tells the client the map
- * changed (throttled), and refreshes the diagnostics of open pages whose
- * jumps may have changed with another page.
+ * What the server does when the session changes: refreshes the documents it
+ * names in one go (a scan or a paste touches many pages at once), tells the
+ * client the map changed (throttled), and has the outline asked for again.
  */
-export function issueEvents(connection: Connection, documents: TextDocuments<TextDocument>, hooks: RefreshHooks): IndexerEvents {
+export function sessionEvents(connection: Connection, hooks: RefreshHooks): { changed(change: SessionChange): void; mapChanged(): void } {
   let mapTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastIndexing = false;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  const toPush = new Set<string>();
+  const toRefresh = new Set<string>();
+  let outline = false;
+  const mapChanged = () => {
+    if (mapTimer) return;
+    mapTimer = setTimeout(() => {
+      mapTimer = undefined;
+      void connection.sendNotification(ISSUE_MAP_CHANGED, { indexing: hooks.indexing() } satisfies IssueMapChangedParams);
+    }, 250);
+  };
   return {
-    mapChanged(indexing) {
-      lastIndexing = indexing;
-      if (mapTimer) return;
-      mapTimer = setTimeout(() => {
-        mapTimer = undefined;
-        void connection.sendNotification(ISSUE_MAP_CHANGED, { indexing: lastIndexing } satisfies IssueMapChangedParams);
-      }, 250);
-    },
-    linked(uris) {
-      for (const u of uris) toPush.add(u);
-      if (refreshTimer) return;
-      // One refresh for a burst of changes: a scan or a paste touches many pages at once.
+    mapChanged,
+    changed(change) {
+      if (change.reread.length > 0) hooks.reread(change.reread);
+      if (change.map) mapChanged();
+      for (const u of change.documents) toRefresh.add(u);
+      outline ||= change.links;
+      if (refreshTimer || (toRefresh.size === 0 && !outline)) return;
       refreshTimer = setTimeout(() => {
         refreshTimer = undefined;
-        if (hooks.pull()) hooks.refresh();
-        else {
-          for (const u of toPush) {
-            const doc = documents.get(u);
-            if (doc) hooks.push(doc);
-          }
-        }
-        toPush.clear();
-        hooks.outline();
+        if (toRefresh.size > 0) hooks.documents([...toRefresh]);
+        toRefresh.clear();
+        if (outline) hooks.outline();
+        outline = false;
       }, 50);
     },
   };

@@ -5,17 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Connection } from 'vscode-languageserver';
-import { parseUserWords, type DictionaryChoice } from '../segment/jieba';
-import { loadSegmenter } from '../segment/load';
+import { parseUserWords, type DictionaryChoice } from '../jieba/nodejieba';
+import { loadSegmenter } from '../jieba/load';
+import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
 import { noSegmenter, type Segmenter } from '../segment/segmenter';
-
-export const STATUS_NOTIFICATION = 'newsprint/status';
-
-/** Server → client: how segmentation stands, for the status item. */
-export interface StatusParams {
-  readonly segmentation: 'ready' | 'unavailable' | 'loading';
-  readonly message: string;
-}
 
 export class SegmentationService {
   private segmenter: Segmenter = noSegmenter;
@@ -34,7 +27,10 @@ export class SegmentationService {
     try {
       text = readFileSync(path, 'utf8');
     } catch (err) {
-      this.warnOnce(path, `Newsprint: the user dictionary ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); using the built-in dictionary.`);
+      this.warnOnce(
+        path,
+        `Newsprint: the user dictionary ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); using the built-in dictionary.`,
+      );
       return [];
     }
     if (text.includes('\uFFFD') || text.includes('\0')) {

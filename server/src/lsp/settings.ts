@@ -1,35 +1,31 @@
 /**
  * The server's settings, read in one place and typed. Clients that support
- * workspace/configuration are asked per document (settings may differ per
- * folder); the others get defaults and whatever didChangeConfiguration sent.
+ * workspace/configuration are asked per workspace folder (resource settings
+ * differ per folder, never per file); the others get defaults and whatever
+ * didChangeConfiguration sent.
  */
 import type { Connection } from 'vscode-languageserver';
+import type { DictionaryChoice } from '../jieba/nodejieba';
 import { isRuleId, type RuleId, type RuleLevel } from '../rules/finding';
-import { DEFAULT_MAX_PROBLEMS } from '../analysis';
-import type { DictionaryChoice } from '../segment/jieba';
-import type { MissingPageLevel } from '../issue/crossPage';
+import { DEFAULT_SETTINGS as FRONT_END_DEFAULTS, type FrontEndSettings } from '../workspace/fileConfig';
 
-export interface Settings {
-  readonly rules: Partial<Record<RuleId, RuleLevel>>;
-  readonly paperName: string;
-  readonly bylineTemplate: string;
+/** VS Code keeps at most 1,000 diagnostics per file: the default leaves room for the one that counts the rest. */
+export const DEFAULT_MAX_PROBLEMS = 999;
+/** More is never shown by VS Code and only costs: at 1e9 on a hostile page, a 51 MB publish and 50 s per keystroke. */
+export const MAX_PROBLEMS_LIMIT = 5000;
+
+export interface Settings extends FrontEndSettings {
   readonly userDictionary: string;
   readonly dictionary: DictionaryChoice;
+  /** At most this many diagnostics are published per document; the rest are counted. */
   readonly maxProblems: number;
-  readonly pageFileNamePattern: string;
-  /** What a jump to or from a page that is not in the workspace reports. */
-  readonly crossPageMissingPage: MissingPageLevel;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  rules: {},
-  paperName: '',
-  bylineTemplate: '',
+  ...FRONT_END_DEFAULTS,
   userDictionary: '',
   dictionary: 'trimmed',
   maxProblems: DEFAULT_MAX_PROBLEMS,
-  pageFileNamePattern: '',
-  crossPageMissingPage: 'off',
 };
 
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -47,7 +43,7 @@ export function parseSettings(raw: unknown): Settings {
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const seg = r.segmentation as { dictionary?: unknown } | undefined;
   const crossPage = r.crossPage as { missingPage?: unknown } | undefined;
-  const max = typeof r.maxProblems === 'number' && r.maxProblems >= 1 ? Math.floor(r.maxProblems) : DEFAULT_MAX_PROBLEMS;
+  const max = typeof r.maxProblems === 'number' && r.maxProblems >= 1 ? Math.min(Math.floor(r.maxProblems), MAX_PROBLEMS_LIMIT) : DEFAULT_MAX_PROBLEMS;
   return {
     rules,
     paperName: str(r.paperName),
@@ -56,12 +52,11 @@ export function parseSettings(raw: unknown): Settings {
     dictionary: seg?.dictionary === 'full' ? 'full' : 'trimmed',
     maxProblems: max,
     pageFileNamePattern: str(r.pageFileNamePattern),
-    crossPageMissingPage: crossPage?.missingPage === 'information' ? 'information' : 'off',
+    missingPage: crossPage?.missingPage === 'information' ? 'information' : 'off',
   };
 }
 
 export class SettingsStore {
-  private readonly perUri = new Map<string, Promise<Settings>>();
   private pushed: Settings = DEFAULT_SETTINGS;
 
   constructor(
@@ -71,24 +66,17 @@ export class SettingsStore {
 
   /** Settings from didChangeConfiguration, for clients that cannot be asked. */
   update(raw: unknown): void {
-    this.perUri.clear();
     const section = (raw as { newsprint?: unknown } | null)?.newsprint;
     if (section !== undefined) this.pushed = parseSettings(section);
   }
 
-  forget(uri: string): void {
-    this.perUri.delete(uri);
-  }
-
-  get(uri: string): Promise<Settings> {
-    if (!this.canPull) return Promise.resolve(this.pushed);
-    let s = this.perUri.get(uri);
-    if (!s) {
-      s = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'newsprint' })
-        .then(parseSettings, () => this.pushed);
-      this.perUri.set(uri, s);
+  /** The settings of a workspace folder (its URI), or of the window when `scope` is undefined. */
+  async get(scope: string | undefined): Promise<Settings> {
+    if (!this.canPull) return this.pushed;
+    try {
+      return parseSettings(await this.connection.workspace.getConfiguration({ ...(scope ? { scopeUri: scope } : {}), section: 'newsprint' }));
+    } catch {
+      return this.pushed;
     }
-    return s;
   }
 }

@@ -31,11 +31,13 @@ export class SymbolRegistration {
   renew(): void {
     if (!this.dynamic) return;
     // Registrations run one after another: a burst of index changes never leaves two providers.
-    this.busy = this.busy.then(async () => {
-      const next = await this.connection.client.register(DocumentSymbolRequest.type, { documentSelector: null, label: 'Newsprint' });
-      const old = this.current;
-      this.current = next;
-      old?.dispose();
-    }).catch((err: unknown) => this.connection.console.warn(`Newsprint: cannot register document symbols: ${String(err)}`));
+    this.busy = this.busy
+      .then(async () => {
+        const next = await this.connection.client.register(DocumentSymbolRequest.type, { documentSelector: null, label: 'Newsprint' });
+        const old = this.current;
+        this.current = next;
+        old?.dispose();
+      })
+      .catch((err: unknown) => this.connection.console.warn(`Newsprint: cannot register document symbols: ${String(err)}`));
   }
 }

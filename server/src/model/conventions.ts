@@ -19,7 +19,11 @@ const SP = '[ \\t\\u00a0\\u3000]';
 const NUM = '(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const alternatives = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+const alternatives = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
 
 export interface SourceMatch {
   /** Length of the source line at the start of the paragraph. */
@@ -45,7 +49,10 @@ export interface MarkerMatch {
 
 const MARKER_WORDS = '(?:下紧转|紧转|下转|转|上紧接|上接|紧接|接)';
 const MARKER_BODY = /^(下紧转|紧转|下转|转|上紧接|上接|紧接|接)\s?(第?\s?[A-Za-zＡ-Ｚ]?\s?(?:[0-9０-９]{1,3}|[零〇一二两三四五六七八九十百]{1,4})\s?[版页])$/;
-const MARKER = new RegExp(`${OPEN}${SP}?(${MARKER_WORDS}${SP}?第?${SP}?[A-Za-zＡ-Ｚ]?${SP}?(?:[0-9０-９]{1,3}|[零〇一二两三四五六七八九十百]{1,4})${SP}?[版页])${SP}?${CLOSE}`, 'g');
+const MARKER = new RegExp(
+  `${OPEN}${SP}?(${MARKER_WORDS}${SP}?第?${SP}?[A-Za-zＡ-Ｚ]?${SP}?(?:[0-9０-９]{1,3}|[零〇一二两三四五六七八九十百]{1,4})${SP}?[版页])${SP}?${CLOSE}`,
+  'g',
+);
 const TRAILING_MARKER = new RegExp(`${OPEN}${SP}?${MARKER_WORDS}[^()（）]{1,14}${CLOSE}${SP}*$`);
 
 function isMarkerBody(body: string): boolean {
@@ -115,21 +122,23 @@ const DATE_LINES = [
 ];
 
 /** A line opening the way news copy opens: a date, 近日, 记者从…获悉, 据了解. */
-const NEWS_OPENING = /^(?:近日|日前|近年来|近期|目前|今年以来|今年|去年|昨天|昨日|今天|今日|前不久|不久前|记者(?:从|近日|日前|了解到|获悉)|据(?:了解|悉|介绍|统计)|(?:[0-9０-９]{1,4}年)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[上下]午|晚|晚间|凌晨|早|清晨|傍晚|中午)?[，,]|[0-9０-９]{4}年[0-9０-９]{1,2}月)/;
+const NEWS_OPENING =
+  /^(?:近日|日前|近年来|近期|目前|今年以来|今年|去年|昨天|昨日|今天|今日|前不久|不久前|记者(?:从|近日|日前|了解到|获悉)|据(?:了解|悉|介绍|统计)|(?:[0-9０-９]{1,4}年)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[上下]午|晚|晚间|凌晨|早|清晨|傍晚|中午)?[，,]|[0-9０-９]{4}年[0-9０-９]{1,2}月)/;
 
 /** A data call-out set large above the paragraph that explains it: 20多万, 99.3%, 125个. */
-const CALLOUT = /^[0-9０-９][0-9０-９.,，]{0,10}(?:多|余)?(?:[万亿千百]{0,2})(?:[%％‰]|[个家件项名位人次元吨公里米倍座所条户套台辆架]|万人次|亿元|万元|万亩|公顷|小时|分钟|天|年)?$/;
+const CALLOUT =
+  /^[0-9０-９][0-9０-９.,，]{0,10}(?:多|余)?(?:[万亿千百]{0,2})(?:[%％‰]|[个家件项名位人次元吨公里米倍座所条户套台辆架]|万人次|亿元|万元|万亩|公顷|小时|分钟|天|年)?$/;
 
 const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|第[一二三四五六七八九十百0-9]{1,4}[条章节部分]|[0-9]{1,2}[.、．]\D)/;
 
 /** 编者按 opens a note that carries no byline. */
 export function isEditorsNote(text: string): boolean {
-  return /^[【\[]?编者按[】\]]?[:：]?/.test(text);
+  return /^[【[]?编者按[】\]]?[:：]?/.test(text);
 }
 
 /** ——编 者: the sign-off of an 编者按. */
 export function isEditorsSign(text: string): boolean {
-  return /^[—\-]{1,2}[ \t\u00a0\u3000]*编[ \t\u00a0\u3000]*者$/.test(text);
+  return /^[—-]{1,2}[ \t\u00a0\u3000]*编[ \t\u00a0\u3000]*者$/.test(text);
 }
 
 /** A Markdown image line from a PDF extractor: ![](images/…). */
@@ -189,8 +198,7 @@ export class Conventions {
     this.sourceLine = new RegExp(`^(据${SP}?)?(${outlet})(${H}{0,8}?(?:${NUM}月${NUM}日)?)(电|讯)(?:${SP}{0,3}${OPEN}([^()（）\\n]{1,60})${CLOSE})?`);
     const name = profile.nameSpacing ? `(?:${SPACED_NAME})` : NAME;
     this.byline = new RegExp(
-      `^(?:(?:文|撰文|文字)${SP}?[/／:：]${SP}?)?(?:${outlet}|本报|本刊)?${SP}?${role}${SP}{0,3}${name}` +
-        `(?:(?:${SP}{1,3}|[、，,]${SP}?)(?:${role}${SP}?)?${name}){0,8}$`,
+      `^(?:(?:文|撰文|文字)${SP}?[/／:：]${SP}?)?(?:${outlet}|本报|本刊)?${SP}?${role}${SP}{0,3}${name}` + `(?:(?:${SP}{1,3}|[、，,]${SP}?)(?:${role}${SP}?)?${name}){0,8}$`,
     );
     this.commentator = [new RegExp(`^(?:本报|本刊|${outlet})?(?:特约)?评论员(?:文章)?$`), new RegExp(`^(?:本报|本刊)?(?:特约)?评论员${NAME}?$`)];
     this.creditTail = new RegExp(
@@ -198,12 +206,14 @@ export class Conventions {
     );
     this.creditHead = new RegExp(`^(?:本版)?(?:制图|图|摄影|图片|供图|视觉|设计|漫画|图文|资料图片|数据来源|图片来源|资料来源|来源)${SP}?[:：/／]${SP}?[^\\n]{1,30}$`);
     // 曹 一图 杨立新文, 王芳文/图, 朱慧卿作（新华社发）: who drew and who wrote a picture item.
-    this.creditPair = new RegExp(`^(?:${name}${SP}?(?:图|文|画)${SP}{1,3}${name}${SP}?(?:文|图|诗)|${name}${SP}?(?:文[/／]图|图[/／]文)|${name}${SP}?作${SP}?${OPEN}[^()（）\\n]{1,10}${CLOSE})$`);
-    this.creditLabels = new Set(profile.creditLabels);
-    this.endCredit = new RegExp(
-      `${OPEN}${SP}?((?:本报|记者|见习记者|实习记者|通讯员|新华社|综合|来源|据|本报综合|作者|${outlet})[^()（）\\n]{0,120})${CLOSE}${SP}?$`,
+    this.creditPair = new RegExp(
+      `^(?:${name}${SP}?(?:图|文|画)${SP}{1,3}${name}${SP}?(?:文|图|诗)|${name}${SP}?(?:文[/／]图|图[/／]文)|${name}${SP}?作${SP}?${OPEN}[^()（）\\n]{1,10}${CLOSE})$`,
     );
-    this.compiledBy = new RegExp(`${OPEN}${SP}?(?:${outlet}|本报)?(?:${role})?${SP}?${name}(?:(?:${SP}{1,3}|[、，,]${SP}?)${name}){0,8}${SP}?(?:采访整理|整理|参与采写|采写|报道|供稿|编译|综合报道)${CLOSE}${SP}?$`);
+    this.creditLabels = new Set(profile.creditLabels);
+    this.endCredit = new RegExp(`${OPEN}${SP}?((?:本报|记者|见习记者|实习记者|通讯员|新华社|综合|来源|据|本报综合|作者|${outlet})[^()（）\\n]{0,120})${CLOSE}${SP}?$`);
+    this.compiledBy = new RegExp(
+      `${OPEN}${SP}?(?:${outlet}|本报)?(?:${role})?${SP}?${name}(?:(?:${SP}{1,3}|[、，,]${SP}?)${name}){0,8}${SP}?(?:采访整理|整理|参与采写|采写|报道|供稿|编译|综合报道)${CLOSE}${SP}?$`,
+    );
     this.crossReference = new RegExp(`${OPEN}${SP}?(?:${alternatives(profile.crossReferences)})[^()（）\\n]{0,20}${CLOSE}`);
     this.furniture = [new RegExp(`^(?:${alternatives(profile.furnitureLabels)})${SP}?[:：]`), ...DATE_LINES];
     this.masthead = new RegExp(`^(${H}{2,6}(?:${alternatives(profile.mastheadSuffixes)}))$`);
@@ -291,7 +301,7 @@ export class Conventions {
   /** 核心阅读, 【链接】: a box inside an article, not a headline. */
   isBoxLabel(text: string): boolean {
     // 链 接: a two-character label is often spread to the width of four.
-    return this.boxLabels.has(text.replace(/^[【\[［]|[】\]］]$/g, '').replace(/[ \u3000\u00a0]+/g, ''));
+    return this.boxLabels.has(text.replace(/^[【[［]|[】\]］]$/g, '').replace(/[ \u3000\u00a0]+/g, ''));
   }
 
   /** 社论, 评论员文章 and similar kickers mark opinion pieces. */

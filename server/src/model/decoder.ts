@@ -197,7 +197,7 @@ export function emissionOf(state: State): EmissionLabel | undefined {
 
 /** The cues that weigh most for `chosen` against `other`, strongest first. */
 export function strongestCues(weights: ReaderWeights, features: readonly string[], chosen: State, other: State | undefined, count = 3): Array<{ cue: string; weight: number }> {
-  const a = EMISSION_LABELS.indexOf(emissionOf(chosen) ?? ('B' as EmissionLabel));
+  const a = EMISSION_LABELS.indexOf(emissionOf(chosen) ?? 'B');
   const b = other && emissionOf(other) ? EMISSION_LABELS.indexOf(emissionOf(other)!) : -1;
   const out: Array<{ cue: string; weight: number }> = [];
   for (const f of features) {

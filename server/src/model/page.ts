@@ -39,18 +39,7 @@ export interface Join {
   readonly evidence: JoinEvidence;
 }
 
-export type ElementKind =
-  | 'headline'
-  | 'byline'
-  | 'paragraph'
-  | 'subheading'
-  | 'caption'
-  | 'credit'
-  | 'marker'
-  | 'end-credit'
-  | 'teaser-line'
-  | 'furniture'
-  | 'figure';
+export type ElementKind = 'headline' | 'byline' | 'paragraph' | 'subheading' | 'caption' | 'credit' | 'marker' | 'end-credit' | 'teaser-line' | 'furniture' | 'figure';
 
 /** A paragraph-level piece of a block: one or more physical lines read as one unit. */
 export interface Element {
@@ -124,7 +113,6 @@ export interface PageModel {
   /** False when segmentation was unavailable, so word evidence was not used. */
   readonly segmented: boolean;
 }
-
 
 /** The document offset of character `index` of an element's joined text. */
 export function elementOffset(el: Element, index: number): number {

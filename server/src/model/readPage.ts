@@ -13,7 +13,7 @@ import { closesArticle, pageLayout, positionFeatures } from './features';
 import { hanHead, hanTail, shapeOf, type Shape } from './lineFeatures';
 import type { Block, Decision, Element, Join, Marker, Page, PageModel, Span } from './page';
 import { DEFAULT_PROFILE, type PaperProfile } from './profile';
-import { LineCache, readUnits, type Unit, type UnitKind } from './units';
+import { readUnits, type LineCache, type Unit, type UnitKind } from './units';
 
 export { LineCache } from './units';
 
@@ -141,7 +141,14 @@ function floatsOf(units: readonly Unit[]): Set<number> {
     if (u.kind !== 'image' && u.kind !== 'formula') return;
     out.add(i);
     const next = units[i + 1];
-    if (u.kind === 'image' && next && next.kind === 'text' && next.text.length <= 60 && (/^(?:图|表|Fig\.?|Figure|Table)\s?[0-9０-９一二三四五六七八九十]/i.test(next.text) || !next.shape.bodyLike)) out.add(i + 1);
+    if (
+      u.kind === 'image' &&
+      next &&
+      next.kind === 'text' &&
+      next.text.length <= 60 &&
+      (/^(?:图|表|Fig\.?|Figure|Table)\s?[0-9０-９一二三四五六七八九十]/i.test(next.text) || !next.shape.bodyLike)
+    )
+      out.add(i + 1);
   });
   return out;
 }
@@ -288,7 +295,7 @@ class BlockBuilder {
     const opinion =
       b.headline.some((h) => c.isOpinionKicker(h.text) || (c.columnTag(h.text) !== undefined && c.isCommentaryTag(c.columnTag(h.text)!))) ||
       b.body.some((e) => e.kind === 'byline' && c.isCommentatorLine(e.text)) ||
-      (first !== undefined && /^[【\[]?编者按/.test(first.text));
+      (first !== undefined && /^[【[]?编者按/.test(first.text));
     return opinion ? 'commentary' : 'article';
   }
 
@@ -409,13 +416,17 @@ function paperNames(units: readonly Unit[], c: Conventions): { masthead?: string
 /** How many lines may stand above a file's first page line and still be its running head, masthead or date line. */
 const RUNNING_HEAD = 6;
 
-/** Units split at page lines: lines above the first page line (a running head, the masthead) belong to its page. */
+/**
+ * Units split at page lines: lines above the first page line (a running head, the masthead) belong to its page.
+ * A sentence, a source line or a teaser above it is an article or a box of its own, named for the page that follows.
+ */
 export function splitPages(units: readonly Unit[]): Array<{ units: Unit[]; pageLine?: Unit }> {
   const pages: Array<{ units: Unit[]; pageLine?: Unit }> = [{ units: [] }];
   units.forEach((u, i) => {
     if (u.kind === 'page-line') {
       const cur = pages[pages.length - 1]!;
-      const head = !cur.pageLine && pages.length === 1 && i < RUNNING_HEAD && cur.units.every((x) => x.text.length <= 30 && !x.shape.bodyLike);
+      const head =
+        !cur.pageLine && pages.length === 1 && i < RUNNING_HEAD && cur.units.every((x) => x.text.length <= 30 && !x.shape.bodyLike && !x.shape.closed && !x.source && !x.pointer);
       if (head) cur.pageLine = u;
       else pages.push({ units: [], pageLine: u });
       return;
@@ -443,7 +454,11 @@ export function readPage(text: string, options: ReadOptions = {}): PageModel {
     if (k > 0 || part.units.length > 0 || part.pageLine || split.length === 1) {
       const r = readUnitsOfPage(part.units, segmenter, profile);
       const ref = part.pageLine?.pageRef ?? (k === 0 ? options.pageRef : undefined);
-      const interleaved = r.interleaved.map(([a, b]) => ({ span: { start: r.units[a]!.span.start, end: r.units[b]!.span.end }, firstLine: r.units[a]!.line.index, lastLine: r.units[b]!.line.index }));
+      const interleaved = r.interleaved.map(([a, b]) => ({
+        span: { start: r.units[a]!.span.start, end: r.units[b]!.span.end },
+        firstLine: r.units[a]!.line.index,
+        lastLine: r.units[b]!.line.index,
+      }));
       pages.push({
         span: { start, end },
         ...(ref ? { ref } : {}),

@@ -6,6 +6,7 @@
  * touched (LineCache).
  */
 import { trimEnd, trimStart } from '../text/chars';
+import { detach } from '../text/detach';
 import type { Line } from '../text/lines';
 import type { PageRef } from '../text/numerals';
 import { conventionsFor, endsWithPointer, findMarkers, isFormulaLine, isImageLine, matchPageLine, type Conventions, type MarkerMatch, type SourceMatch } from './conventions';
@@ -41,9 +42,24 @@ export interface Unit extends LineClass {
   readonly blanksBefore: number;
 }
 
-function classOf(kind: UnitKind, text: string, markers: MarkerMatch[], shape: Shape, c: Conventions, extra: { pageRef?: PageRef; source?: SourceMatch; pointer?: boolean } = {}): LineClass {
+function classOf(
+  kind: UnitKind,
+  text: string,
+  markers: MarkerMatch[],
+  shape: Shape,
+  c: Conventions,
+  extra: { pageRef?: PageRef; source?: SourceMatch; pointer?: boolean } = {},
+): LineClass {
   const tag = kind === 'text' ? c.columnTag(text) : undefined;
-  const cls = { kind, markers, pointer: extra.pointer ?? false, shape, ...(extra.pageRef ? { pageRef: extra.pageRef } : {}), ...(extra.source ? { source: extra.source } : {}), ...(tag ? { tag } : {}) };
+  const cls = {
+    kind,
+    markers,
+    pointer: extra.pointer ?? false,
+    shape,
+    ...(extra.pageRef ? { pageRef: extra.pageRef } : {}),
+    ...(extra.source ? { source: extra.source } : {}),
+    ...(tag ? { tag } : {}),
+  };
   return { ...cls, cues: lineCues(text, cls, c) };
 }
 
@@ -84,10 +100,12 @@ export class LineCache {
   get(text: string): LineClass {
     let c = this.map.get(text);
     if (c === undefined) {
-      c = classify(text, this.conventions);
+      // Key and classification are made from a copy: a slice would keep alive the document version it was cut from.
+      const own = detach(text);
+      c = classify(own, this.conventions);
       // Dropping everything at once is crude but cheap, and a cache refills in one analysis.
       if (this.map.size >= this.capacity) this.map.clear();
-      this.map.set(text, c);
+      this.map.set(own, c);
     }
     return c;
   }

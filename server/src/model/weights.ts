@@ -29,4 +29,4 @@ export const PRIOR_WEIGHTS: Readonly<Record<string, readonly number[]>> = {
   'digit-across': [-4, -4, -4, 6],
 };
 
-export const DEFAULT_WEIGHTS: ReaderWeights = fitted as ReaderWeights;
+export const DEFAULT_WEIGHTS: ReaderWeights = fitted;

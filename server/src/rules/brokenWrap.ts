@@ -70,20 +70,20 @@ function joinFinding(model: PageModel, page: Page, el: Element, join: Join, prof
   const { shown, reason, before, after } = describe(model, join);
   const span = { start: join.gap.start - before, end: join.gap.end + after };
   const glue = LATIN.test(text[join.gap.start - 1] ?? '') && LATIN.test(text[join.gap.end] ?? '') ? ' ' : '';
-  const cited = [join.beforeLine, join.afterLine];
+  const where = join.afterLine - join.beforeLine > 1 ? 'across blank lines' : 'by a line break';
+  const related = [{ span: { start: join.gap.end, end: join.gap.end + after }, message: 'The paragraph goes on here.' }];
   const fingerprintOf = fingerprint('broken-wrap', text, { start: join.gap.start, end: join.gap.end }, page.span);
   const across = join.across;
   if (across && across.length > 0) {
     // The figure between the halves keeps its characters: it moves below the paragraph, which a person should see done.
     const figure = text.slice(across[0]!.start, across[across.length - 1]!.end);
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const render = (lines: readonly number[]) => `“${shown}” is cut across lines ${lines[0]! + 1}–${lines[1]! + 1}, with a figure between the two parts: ${reason}.`;
     return {
       rule: 'broken-wrap',
       span,
       severity,
-      message: render(cited),
-      cites: { lines: cited, render },
+      message: `“${shown}” is cut, with a figure between the two parts: ${reason}.`,
+      related,
       fixes: [
         {
           title: `Join the two parts of “${shown}” and move the figure below the paragraph`,
@@ -95,22 +95,21 @@ function joinFinding(model: PageModel, page: Page, el: Element, join: Join, prof
         },
       ],
       fingerprint: fingerprintOf,
-      confidence: { margin: join.evidence.margin, certain: false },
+      confidence: { margin: join.evidence.margin, certain: false, likely: true },
     };
   }
   const certain = join.evidence.margin >= profile.thresholds.certainJoin;
   const likely = join.evidence.margin >= profile.thresholds.likelyJoin;
   const hedge = likely ? '' : ' (the page could also be read without this cut)';
-  const render = (lines: readonly number[]) => `“${shown}” is cut across lines ${lines[0]! + 1}–${lines[1]! + 1}: ${reason}${hedge}.`;
   return {
     rule: 'broken-wrap',
     span,
     severity: likely ? severity : unsure(severity),
-    message: render(cited),
-    cites: { lines: cited, render },
+    message: `“${shown}” is cut ${where}: ${reason}${hedge}.`,
+    related,
     fixes: [{ title: `Join the two parts of “${shown}”`, edits: [{ start: join.gap.start, end: join.gap.end, newText: glue }], safe: certain }],
     fingerprint: fingerprintOf,
-    confidence: { margin: join.evidence.margin, certain },
+    confidence: { margin: join.evidence.margin, certain, likely },
   };
 }
 
@@ -128,15 +127,11 @@ export const brokenWrap: Rule = {
         }
       }
       for (const run of page.interleaved ?? []) {
-        const cited = [run.firstLine, run.lastLine];
-        const render = (lines: readonly number[]) =>
-          `Lines ${lines[0]! + 1}–${lines[1]! + 1} read as two columns taken line by line: each goes on two lines below, not on the next, so no cut is joined here; set the columns apart by hand.`;
         findings.push({
           rule: 'broken-wrap',
           span: run.span,
           severity,
-          message: render(cited),
-          cites: { lines: cited, render },
+          message: `These ${run.lastLine - run.firstLine + 1} lines read as two columns taken line by line: each goes on two lines below, not on the next, so no cut is joined here; set the columns apart by hand.`,
           fixes: [],
           fingerprint: fingerprint('broken-wrap', text, run.span, page.span),
         });

@@ -45,17 +45,18 @@ export interface Finding {
   readonly fingerprint: string;
   /**
    * How sure the page model is of what the finding says, where it weighed
-   * cues to say it: the reading's margin, and whether that is past the
-   * profile's threshold for certain. Fix-all applies only fixes marked safe,
-   * and a rule marks a fix safe only when its finding is certain.
+   * cues to say it: the reading's margin, whether that is past the profile's
+   * threshold for certain (fix-all applies only fixes marked safe, and a rule
+   * marks a fix safe only when its finding is certain), and whether it is
+   * likely at all: a finding that is not is shown at information, whatever
+   * the rule's level (see `unsure`).
    */
-  readonly confidence?: { readonly margin: number; readonly certain: boolean };
+  readonly confidence?: { readonly margin: number; readonly certain: boolean; readonly likely: boolean };
   /**
-   * For messages that name lines (0-based here): the lines and how to say the
-   * message with them, so a page checked on its own can be renumbered where
-   * it stands in a one-file issue.
+   * Other places in the same text the finding concerns (the second part of a
+   * cut), so that its message names no line: positions are the front end's to say.
    */
-  readonly cites?: { readonly lines: readonly number[]; readonly render: (lines: readonly number[]) => string };
+  readonly related?: ReadonlyArray<{ readonly span: Span; readonly message: string }>;
 }
 
 /**
@@ -67,7 +68,7 @@ export function unsure(severity: Severity): Severity {
   return severity === 'error' || severity === 'warning' ? 'information' : severity;
 }
 
-/** The finding's message with its cited lines moved down by `by`. */
-export function messageAt(finding: Finding, by: number): string {
-  return by === 0 || !finding.cites ? finding.message : finding.cites.render(finding.cites.lines.map((l) => l + by));
+/** The level a finding is shown at when its rule is set to `level`. */
+export function levelFor(finding: Finding, level: Severity): Severity {
+  return finding.confidence?.likely === false ? unsure(level) : level;
 }

@@ -19,7 +19,13 @@ function chinese(c: number): boolean {
     isHanCode(c) ||
     (c >= 0x3000 && c <= 0x303f) ||
     (c >= 0xff00 && c <= 0xffef) ||
-    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2026 || c === 0x2014 || c === 0xb7
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x2026 ||
+    c === 0x2014 ||
+    c === 0xb7
   );
 }
 

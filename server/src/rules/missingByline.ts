@@ -51,7 +51,7 @@ export const missingByline: Rule = {
           // Never fix-all: it inserts text the page does not hold, and the name is the user's to type.
           fixes: [{ title: `Insert the source line ${line}`, edits: [{ start: first.span.start, end: first.span.start, newText: line }], safe: false }],
           fingerprint: fingerprint('missing-byline', model.text, span, page.span),
-          ...(Number.isFinite(margin) ? { confidence: { margin, certain: false } } : {}),
+          ...(Number.isFinite(margin) ? { confidence: { margin, certain: false, likely } } : {}),
         });
       }
     }

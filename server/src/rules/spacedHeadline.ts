@@ -68,7 +68,13 @@ export function spreadsIn(text: string, certainSpaces: number): Spread[] {
       const spaces: number[] = [];
       for (let k = 0; k + 1 < run.length; k++) spaces.push(run[k]!.end);
       const singles = counted.filter((p) => p.weight === 1).length;
-      out.push({ start: run[0]!.start, end: run[run.length - 1]!.end, spaces, pieces: run.length, certain: spaces.length >= certainSpaces && (singles * 2 >= counted.length || avg <= 2.5) });
+      out.push({
+        start: run[0]!.start,
+        end: run[run.length - 1]!.end,
+        spaces,
+        pieces: run.length,
+        certain: spaces.length >= certainSpaces && (singles * 2 >= counted.length || avg <= 2.5),
+      });
     }
     i = j + 1;
   }
@@ -107,7 +113,7 @@ export const spacedHeadline: Rule = {
               message: `Headline characters are spread by ${edits.length} justification spaces: “${quoted}”.`,
               fixes: [{ title: 'Remove the justification spaces', edits, safe: s.certain }],
               fingerprint: fingerprint('spaced-headline', text, span, page.span),
-              confidence: { margin: s.pieces, certain: s.certain },
+              confidence: { margin: s.pieces, certain: s.certain, likely: true },
             });
           }
         }

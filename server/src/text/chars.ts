@@ -50,7 +50,6 @@ export function charCount(text: string): number {
   return n;
 }
 
-
 /** Index just past the last non-space character at or before `end`, not before `start`. */
 export function trimEnd(text: string, start: number, end: number): number {
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;

@@ -4,9 +4,7 @@
  * skipped; invalid UTF-8 is reported with the line and byte where it starts,
  * never decoded into replacement characters that a --fix would then write back.
  */
-export type Decoded =
-  | { readonly ok: true; readonly text: string; readonly bom: boolean }
-  | { readonly ok: false; readonly kind: 'binary' | 'encoding'; readonly message: string };
+export type Decoded = { readonly ok: true; readonly text: string; readonly bom: boolean } | { readonly ok: false; readonly kind: 'binary' | 'encoding'; readonly message: string };
 
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
@@ -24,8 +22,8 @@ export function invalidUtf8At(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    let need = 0;
-    let min = 0;
+    let need: number;
+    let min: number;
     if (b < 0x80) {
       i++;
       continue;
@@ -52,7 +50,31 @@ export function invalidUtf8At(bytes: Uint8Array): number {
   return -1;
 }
 
+/**
+ * UTF-16 text, by its byte order mark or, without one, by the NUL bytes
+ * ASCII leaves in every other byte: text, only in another encoding, so the
+ * person is told to convert it rather than that it is binary.
+ */
+function utf16(bytes: Uint8Array): 'little-endian' | 'big-endian' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian';
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 8) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const half = n / 2;
+  if (oddNul > half * 0.3 && evenNul < half * 0.05) return 'little-endian';
+  if (evenNul > half * 0.3 && oddNul < half * 0.05) return 'big-endian';
+  return undefined;
+}
+
 export function decode(bytes: Uint8Array): Decoded {
+  const wide = utf16(bytes);
+  if (wide) return { ok: false, kind: 'encoding', message: `is UTF-16 (${wide}), not UTF-8; save it as UTF-8 and check again` };
   if (looksBinary(bytes)) return { ok: false, kind: 'binary', message: 'not a text file (binary content); skipped' };
   const bad = invalidUtf8At(bytes);
   if (bad >= 0) {

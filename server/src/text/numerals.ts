@@ -1,7 +1,18 @@
 /** Page numbers as papers print them: 2, 02, ２, 二, 十二, 二十, A2, A02. */
 
 const DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** Value of a Chinese numeral up to 999 (一, 十二, 二十三, 一百零五), or undefined. */

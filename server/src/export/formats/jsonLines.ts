@@ -35,7 +35,13 @@ export function toRecordJson(issue: ExportedIssue, article: ExportedArticle): Re
     ...(article.source ? { source: article.source } : {}),
     body: article.body.map((b) => ({ role: b.role, text: b.text })),
     complete: article.complete,
-    notes: article.notes.map((n) => ({ kind: n.kind, ...(n.rule ? { rule: n.rule } : {}), ...(n.severity ? { severity: n.severity } : {}), page: issue.pages[n.page]!.label, message: n.message })),
+    notes: article.notes.map((n) => ({
+      kind: n.kind,
+      ...(n.rule ? { rule: n.rule } : {}),
+      ...(n.severity ? { severity: n.severity } : {}),
+      page: issue.pages[n.page]!.label,
+      message: n.message,
+    })),
   };
 }
 

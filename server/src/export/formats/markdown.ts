@@ -65,7 +65,12 @@ function articleText(article: ExportedArticle, level: number): string {
     else if (b.role === 'byline') out.push(`*${escapeMarkdown(b.text)}*`);
     else if (b.role === 'caption' || (b.role === 'credit' && article.body[i - 1]?.role !== 'caption')) {
       const p = pictures[picture++]!;
-      out.push([p.caption, p.credit].filter((x): x is string => !!x).map((x) => `> ${escapeMarkdown(x)}`).join('\n>\n'));
+      out.push(
+        [p.caption, p.credit]
+          .filter((x): x is string => !!x)
+          .map((x) => `> ${escapeMarkdown(x)}`)
+          .join('\n>\n'),
+      );
     } else if (b.role !== 'credit') out.push(escapeMarkdown(b.text));
   });
   return out.join('\n\n') + '\n';

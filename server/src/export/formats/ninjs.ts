@@ -91,7 +91,9 @@ export function toNinjs(issue: ExportedIssue, article: ExportedArticle): NinjsIt
     ...(line ? [{ role: 'dateline', value: line }] : []),
     ...(photo ? pictures.flatMap((p) => (p.caption ? [{ role: 'caption', value: p.caption }] : [])) : []),
   ];
-  const text = runningText(article).map((b) => b.text).join('\n');
+  const text = runningText(article)
+    .map((b) => b.text)
+    .join('\n');
   const sources = [issue.paper, article.source?.outlet].filter((x): x is string => !!x && !/^本[报刊台]$/.test(x));
   const notes = noteLines(issue, article);
   return {

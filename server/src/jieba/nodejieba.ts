@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Segmenter } from './segmenter';
+import type { Segmenter } from '../segment/segmenter';
 
 export type DictionaryChoice = 'trimmed' | 'full';
 
@@ -98,6 +98,8 @@ let loaded: { jieba: NodeJieba; dictionary: DictionaryChoice; words: number; ins
  */
 export function loadJieba(options: JiebaOptions): LoadedSegmenter {
   const t0 = performance.now();
+  // Required here, not imported: a native module that cannot load on this machine must fail inside the try of loadSegmenter.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const jieba = require('nodejieba') as NodeJieba;
   if (!loaded || loaded.dictionary !== options.dictionary) {
     const dir = options.dictDir;
