@@ -275,6 +275,46 @@ describe('a one-file issue with page lines', () => {
   });
 });
 
+describe('a journal that jumps by page, with no repeated headline', () => {
+  // Page 51 ends its article with (下转第52页); page 52 is the Markdown extraction that opens with (上接第51页).
+  const p51 = 'file:///journal/2026-03/51.txt';
+  const p52 = 'file:///journal/2026-03/52.txt';
+  const front =
+    '城市更新的制度创新\n\n王明\n\n城市更新不是简单的拆旧建新，而是在存量空间里重新安排功能、产权和收益。近年来，各地在规划、土地和资金上做了不少探索。\n\n' +
+    '实践表明，只有把政府、市场和居民的力量组织起来，更新才能持续推进。(下转第52页)\n';
+  const back = read(join(ROOT, 'test', 'pages', 'journal.txt'));
+
+  it('pairs the onward marker with the only headless continued part on its target page', () => {
+    const index = indexOf([
+      { uri: p51, text: front },
+      { uri: p52, text: back },
+    ]);
+    const links = index.linksOf(p51)!;
+    assert.deepEqual(
+      links.onward.filter((l) => l.from.page.file.uri === p51).map((l) => [l.state.kind, l.state.kind === 'matched' ? file(l.state.to.page.file.uri) : '']),
+      [['matched', '52.txt']],
+    );
+    assert.deepEqual(crossPageFindings(links, p51, WARN), []);
+    assert.deepEqual(crossPageFindings(index.linksOf(p52)!, p52, WARN), []);
+  });
+
+  it('leaves the continued part unpaired when two articles jump to its page: nothing says which is whose', () => {
+    const second =
+      '老旧小区改造的资金机制\n\n李华\n\n老旧小区改造的钱从哪里来，是各地都要回答的问题。财政资金只能起引导作用。\n\n社会资本愿意进入，靠的是稳定的收益预期。(下转第52页)\n';
+    const index = indexOf([
+      { uri: p51, text: front + '\n' + second },
+      { uri: p52, text: back },
+    ]);
+    assert.deepEqual(
+      index
+        .linksOf(p51)!
+        .onward.filter((l) => l.from.page.file.uri === p51)
+        .map((l) => l.state.kind),
+      ['no-continuation', 'no-continuation'],
+    );
+  });
+});
+
 describe('navigation', () => {
   const index = corpusIssue();
 

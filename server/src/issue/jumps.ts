@@ -19,6 +19,7 @@ export interface OnwardLink {
   readonly from: ArticleAt;
   readonly marker: IndexedMarker;
   readonly state:
+    /** `score` is the headlines' score; 0 when the two were paired as the only ones left between their pages. */
     | { readonly kind: 'matched'; readonly to: ArticleAt; readonly arriving: IndexedMarker; readonly score: number }
     /** The target page is in the issue but holds no continued part under this headline. */
     | { readonly kind: 'no-continuation'; readonly targets: readonly IssuePage[]; readonly elsewhere?: ArticleAt }
@@ -134,6 +135,15 @@ export function linkIssue(issue: Issue, headline: Score = headlineScore): IssueL
     );
     const pairedO = new Set(pairs.map((p) => p.left));
     const pairedA = new Set(pairs.map((p) => p.right));
+    // Journals jump by page (下转第52页, 上接第51页) and repeat no headline, so no score can pair them.
+    // Between two pages, the one onward marker left and the one headless continued part left can only be each other's.
+    const openO = g.onward.filter((o) => !pairedO.has(o));
+    const headless = g.arriving.filter((a) => !pairedA.has(a) && a.at.article.deck.length === 0);
+    if (openO.length === 1 && headless.length === 1) {
+      pairs.push({ left: openO[0]!, right: headless[0]!, score: 0 });
+      pairedO.add(openO[0]!);
+      pairedA.add(headless[0]!);
+    }
     for (const p of pairs) {
       onwardLinks.push({ from: p.left.at, marker: p.left.marker, state: { kind: 'matched', to: p.right.at, arriving: p.right.marker, score: p.score } });
       arrivingLinks.push({ to: p.right.at, marker: p.right.marker, state: { kind: 'matched', from: p.left.at, onward: p.left.marker, score: p.score } });

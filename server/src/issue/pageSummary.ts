@@ -157,9 +157,12 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
   }
   // A figure (an image line, its caption) may stand above a journal's continued part: the marker opens what follows it.
   const opening = block.body.find((e) => e.kind !== 'figure');
+  // Journals (上接第51页) repeat no headline; a paper's continued part without one is the page rule's finding.
   const arrivingMarker =
-    block.kind === 'continuation' && block.headline.length > 0 && opening
-      ? block.markers.find((m) => m.direction === 'arriving' && m.span.start === opening.span.start && !isBefore(page.ref, m.page))
+    block.kind === 'continuation' && opening
+      ? block.markers.find(
+          (m) => m.direction === 'arriving' && m.span.start === opening.span.start && !isBefore(page.ref, m.page) && (block.headline.length > 0 || /页/.test(m.text)),
+        )
       : undefined;
   const first = block.body.find((e) => e.kind === 'paragraph');
   let lead = first?.text ?? '';
