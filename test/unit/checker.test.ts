@@ -34,6 +34,20 @@ describe('newsprint check', () => {
     assert.match(r.stdout, /15 warnings, 2 information in 1 file/);
   });
 
+  it('prints what the README shows a newcomer, line for line', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const sample = /the checker says:\n\n```\n([\s\S]*?)\n```/.exec(readme);
+    assert.ok(sample, 'the README shows the output of npm start');
+    const shown = sample[1]!.split('\n').filter((l) => l !== '…' && l !== '');
+    assert.ok(shown.length > 10);
+    const printed = new Set(run(['check']).stdout.split('\n'));
+    assert.deepEqual(
+      shown.filter((l) => !printed.has(l)),
+      [],
+      'README lines the checker does not print',
+    );
+  });
+
   it('writes JSON with LSP diagnostics and the articles', () => {
     const r = run(['check', CORPUS_PAGE, '--format', 'json']);
     assert.equal(r.status, 0);
