@@ -223,6 +223,8 @@ export function scorePage(checked: CheckedPage, score: Score): void {
 
   // What fix-all would apply, edit by edit: a join of a planted cut's gap, the spaces of a planted spread, a mark the rendering made ASCII.
   const spreadRemoved = new Map<number, number>();
+  /** Spaces removed where no spread was planted, by line: one fix per line, as a planted spread is one fix. */
+  const strayRemoved = new Map<number, { removed: number; text: string }>();
   const countFix = (rule: RuleId, right: boolean, line: number, note: string) => {
     const r = (score.fixes.byRule[rule] ??= { applied: 0, correct: 0 });
     r.applied++;
@@ -254,12 +256,16 @@ export function scorePage(checked: CheckedPage, score: Score): void {
       }
       const s = truth.spreads.findIndex((x) => x.spaces.includes(e.start));
       if (s >= 0 && e.end === e.start + 1 && e.newText === '') spreadRemoved.set(s, (spreadRemoved.get(s) ?? 0) + 1);
-      else countFix('spaced-headline', false, line, `removes a space in “${text.slice(Math.max(0, e.start - 6), e.end + 6)}”`);
+      else {
+        const stray = strayRemoved.get(line) ?? { removed: 0, text: text.slice(Math.max(0, e.start - 6), e.end + 6) };
+        strayRemoved.set(line, { ...stray, removed: stray.removed + 1 });
+      }
       continue;
     }
     countFix('missing-byline', false, line, `writes “${e.newText.slice(0, 20)}” over “${old.slice(0, 20)}”`);
   }
   // A spread is closed up right when every one of its spaces goes, and only they.
+  for (const [line, { removed, text: near }] of strayRemoved) countFix('spaced-headline', false, line, `removes ${removed} spaces, the first in “${near}”`);
   for (const [s, removed] of spreadRemoved)
     countFix('spaced-headline', removed === truth.spreads[s]!.spaces.length, truth.spreads[s]!.line, `closes ${removed} of ${truth.spreads[s]!.spaces.length} spaces`);
 }

@@ -14,7 +14,7 @@ import { readCorpus } from '../eval/corpus';
 import { buildIssues, runEval } from '../eval/main';
 import { plantCuts, plantMisplacedMarker, plantSourceRemoval, plantSpread } from '../eval/plant';
 import { renderPage } from '../eval/render';
-import { emptyScore, precision, recall, scorePage } from '../eval/score';
+import { elementary, emptyScore, precision, recall, scorePage } from '../eval/score';
 import { pageSpec, RENDERINGS } from '../eval/spec';
 import { Words } from '../eval/words';
 
@@ -175,6 +175,18 @@ describe('eval harness: score', () => {
     assert.equal(precision(score.rules['broken-wrap']), 0.5);
     assert.deepEqual(score.fixes.byRule['broken-wrap'], { applied: 2, correct: 1 });
     assert.equal(score.falseAlarms['broken-wrap'], 1);
+  });
+
+  it('splits an edit fix-all composed back into the fixes it is made of, and keeps one that inserts text whole', () => {
+    // A cut joined and a half-width comma beside it, composed by fix-all into one edit.
+    const text = '改革,\n\n开放 标 题';
+    assert.deepEqual(elementary(text, { start: 2, end: 7, newText: '，开放' }), [
+      { start: 2, end: 3, newText: '，' },
+      { start: 3, end: 5, newText: '' },
+    ]);
+    assert.deepEqual(elementary(text, { start: 8, end: 11, newText: '标题' }), [{ start: 9, end: 10, newText: '' }]);
+    const byline = { start: 0, end: 0, newText: '本报讯（记者 ）' };
+    assert.deepEqual(elementary(text, byline), [byline]);
   });
 
   it('runs end to end on the fixture and accounts for every planted label', () => {
