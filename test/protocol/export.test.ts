@@ -155,18 +155,14 @@ describe('export through the server', () => {
   it('stops when the request is cancelled', async () => {
     const source = new CancellationTokenSource();
     const progress: Progress[] = [];
-    // Cancelled as soon as the server says it reads page 1: it reads and fixes that page, then yields, and sees the cancel.
-    session.connection.onProgress(WorkDoneProgress.type, 'export-2', (v) => {
-      progress.push(v as Progress);
-      if (v.kind === 'report') source.cancel();
-    });
+    session.connection.onProgress(WorkDoneProgress.type, 'export-2', (v) => progress.push(v as Progress));
     const request = session.connection.sendRequest('newsprint/exportIssue', { uri: ws.uri('01.txt'), format: 'jsonl', workDoneToken: 'export-2' }, source.token);
+    // Cancelled as it is sent, not when a progress report comes back: on a busy machine that round trip can take longer
+    // than reading both pages. Which page the server is on when the cancel lands is the scheduler's business; that it
+    // answers RequestCancelled (not the export it would otherwise finish) and ends its progress is the server's.
+    source.cancel();
     await assert.rejects(request, (err: unknown) => err instanceof ResponseError && err.code === -32800);
-    assert.deepEqual(
-      progress.map((p) => (p.kind === 'report' ? p.message : p.kind)),
-      ['begin', 'page 1 of 2: 01.txt', 'end'],
-      'page 2 was never read',
-    );
+    assert.equal(progress.at(-1)?.kind, 'end', 'the progress is ended');
   });
 
   it('says why when the file is not a page of an issue', async () => {
