@@ -2,7 +2,8 @@
  * The benchmark: one table, every protocol figure next to a do-nothing LSP
  * server measured in the same run, the two interleaved (A B A B) so that
  * whatever else the machine does falls on both. Reproduce with `npm run bench`
- * (`-- --no-year` leaves out the year of pages, `-- --rounds N` repeats less or more).
+ * (`-- --no-year` leaves out the year of pages, `-- --rounds N` repeats less or more,
+ * `-- --profile DIR` writes CPU profiles instead: see profile.ts).
  */
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { loadJieba } from '../../server/src/jieba/nodejieba';
 import { DICT_DIR, ROOT } from '../helpers/repo';
 import { runChecker, runFloorChecker, writeIssueFiles, writePageFiles, type Archive } from './checker';
 import { inProcess } from './inProcess';
+import { profileChecker, profileServer } from './profile';
 import { coldStart, openPages, typing, type TypingRun } from './protocol';
 import { scale } from './scale';
 import { median, percentile } from './stats';
@@ -44,6 +46,14 @@ async function main(argv: readonly string[]): Promise<void> {
   const pages = texts.pages;
   const issue = oneFileIssue(pages, 1_000_000);
   const issueMb = Buffer.byteLength(issue.text, 'utf8') / 1e6;
+  const profile = argv.indexOf('--profile');
+  if (profile >= 0) {
+    const dir = argv[profile + 1] ?? join(ROOT, 'test', 'out', 'profiles');
+    await profileServer(dir, pages[pages.length - 1]!.text, issue.text, 50);
+    profileChecker(dir, pages);
+    console.log(`profiles in ${dir}`);
+    return;
+  }
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   console.log(`Text: ${texts.source}; ${pages.length} pages; the one-file issue is ${issue.pages} of them, ${issueMb.toFixed(2)} MB\n`);
