@@ -17,7 +17,7 @@ import { byPage, outline, pageEntries, shiftEntries, type OutlineEntry } from '.
 import type { Finding, Fix } from './rules/finding';
 import type { Segmenter, TaggedWord } from './segment/segmenter';
 import type { PageRef } from './text/numerals';
-import { LineIndex } from './text/positions';
+import { LineIndex, type Range } from './text/positions';
 import { detach } from './text/detach';
 import { splitLines } from './text/lines';
 
@@ -114,6 +114,31 @@ class WindowCache {
   }
 }
 
+/** Each page model's line index, made once: a position on a page never needs the whole text's lines. */
+const lineIndexes = new WeakMap<PageModel, LineIndex>();
+
+export function modelIndex(model: PageModel): LineIndex {
+  let index = lineIndexes.get(model);
+  if (!index) lineIndexes.set(model, (index = new LineIndex(model.lines)));
+  return index;
+}
+
+/** Each page model's folds, relative to its first line: a model's folds are the same wherever its page stands. */
+const modelFolds = new WeakMap<PageModel, readonly Fold[]>();
+
+/** The last chunk starting at or before `at`, by `key`: chunks are in text order. */
+function chunkBefore(chunks: readonly PagedChunk[], at: number, key: (c: Chunk) => number): PagedChunk | undefined {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  if (hi < 0) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (key(chunks[mid]!.chunk) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return chunks[lo];
+}
+
 /** One version of a document, analysed page by page. */
 export class PagedAnalysis {
   private shifted: Finding[] | undefined;
@@ -136,6 +161,42 @@ export class PagedAnalysis {
     return this.shifted;
   }
 
+  /** How many kept findings satisfy `test`, counted where they were made: nothing is moved. */
+  count(test: (f: Finding) => boolean): number {
+    let n = 0;
+    for (const c of this.chunks) for (const f of c.findings) if (test(f)) n++;
+    return n;
+  }
+
+  /**
+   * The kept finding with this fingerprint, in the whole text's offsets:
+   * looked for first on the page at `line` (findings with one fingerprint
+   * cover the same text; the line tells them apart), then everywhere.
+   */
+  locate(fingerprint: string, line: number): Finding | undefined {
+    const near = chunkBefore(this.chunks, line, (c) => c.line);
+    const onLine = (c: PagedChunk) => c.findings.filter((f) => f.fingerprint === fingerprint);
+    if (near) {
+      const here = onLine(near);
+      const index = modelIndex(near.model);
+      const exact = here.find((f) => index.position(f.span.start).line + near.chunk.line === line) ?? here[0];
+      if (exact) return shiftFinding(exact, near.chunk.start);
+    }
+    for (const c of this.chunks) {
+      const f = c === near ? undefined : onLine(c)[0];
+      if (f) return shiftFinding(f, c.chunk.start);
+    }
+    return undefined;
+  }
+
+  /** A span of the whole text as a range, worked out on the page it starts on. */
+  range(start: number, end: number): Range {
+    const c = chunkBefore(this.chunks, start, (x) => x.start);
+    if (!c) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const r = modelIndex(c.model).range(start - c.chunk.start, end - c.chunk.start);
+    return { start: { line: r.start.line + c.chunk.line, character: r.start.character }, end: { line: r.end.line + c.chunk.line, character: r.end.character } };
+  }
+
   outline(): OutlineEntry[] {
     const pages = this.chunks.flatMap((c) => c.model.pages);
     if (!byPage(pages)) return this.chunks[0] ? outline(this.chunks[0].model) : [];
@@ -143,7 +204,13 @@ export class PagedAnalysis {
   }
 
   folds(): Fold[] {
-    return this.chunks.flatMap((c) => folds(c.model, new LineIndex(c.model.lines)).map((f) => ({ startLine: f.startLine + c.chunk.line, endLine: f.endLine + c.chunk.line })));
+    const out: Fold[] = [];
+    for (const c of this.chunks) {
+      let relative = modelFolds.get(c.model);
+      if (!relative) modelFolds.set(c.model, (relative = folds(c.model, modelIndex(c.model))));
+      for (const f of relative) out.push({ startLine: f.startLine + c.chunk.line, endLine: f.endLine + c.chunk.line });
+    }
+    return out;
   }
 
   /** What the issue index keeps of the document's pages. */
@@ -151,7 +218,7 @@ export class PagedAnalysis {
     return this.chunks.flatMap((c) => this.summaryOf(c));
   }
 
-  /** Positions in the whole text. */
+  /** Positions in the whole text: for what spans pages (the checker's report); a page's own positions need only `range`. */
   lineIndex(): LineIndex {
     this.index ??= new LineIndex(splitLines(this.text));
     return this.index;
@@ -233,7 +300,7 @@ export class PagedAnalyzer {
     const summaryOf = (c: PagedChunk): IndexedPage[] => {
       let s = this.summaries.get(c.model);
       if (!s || s.fileName !== options.fileName)
-        this.summaries.set(c.model, (s = { fileName: options.fileName, pages: summarizePages(c.model, c.all, new LineIndex(c.model.lines), options.fileName) }));
+        this.summaries.set(c.model, (s = { fileName: options.fileName, pages: summarizePages(c.model, c.all, modelIndex(c.model), options.fileName) }));
       const { start, line } = c.chunk;
       if (!s.at || s.at.start !== start || s.at.line !== line) s.at = { start, line, pages: shiftPages(s.pages, start, line) };
       return s.at.pages;

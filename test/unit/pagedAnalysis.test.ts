@@ -51,6 +51,21 @@ describe('paged analysis', () => {
       assert.deepEqual(p.folds(), folds(whole.model, new LineIndex(whole.model.lines)), 'folds');
       assert.deepEqual(p.pages(), summarizePages(whole.model, findAll(whole.model, namingOf({})), new LineIndex(whole.model.lines), 'issue.txt'), 'what the index keeps');
       assert.deepEqual(p.lineIndex().lines, whole.model.lines, 'lines');
+      // Ranges worked out on each page are the whole text's, and a fingerprint and a line find the finding that is there.
+      const index = new LineIndex(whole.model.lines);
+      const entries = (es: ReturnType<typeof outline>): Array<{ start: number; end: number }> => es.flatMap((e) => [e.span, e.selection, ...entries(e.children)]);
+      const spans = [...whole.findings.flatMap((f) => [f.span, ...f.fixes.flatMap((x) => x.edits)]), ...entries(outline(whole.model))];
+      for (const s of spans) assert.deepEqual(p.range(s.start, s.end), index.range(s.start, s.end), `range of ${s.start}–${s.end}`);
+      for (const f of whole.findings) {
+        const found = p.locate(f.fingerprint, index.position(f.span.start).line);
+        assert.equal(found?.fingerprint, f.fingerprint);
+        assert.equal(index.position(found.span.start).line, index.position(f.span.start).line, `${f.message}: found on its own line`);
+      }
+      assert.equal(p.locate('no-such-rule:0', 0), undefined);
+      assert.equal(
+        p.count((f) => f.rule === 'broken-wrap'),
+        whole.findings.filter((f) => f.rule === 'broken-wrap').length,
+      );
     });
   }
 
