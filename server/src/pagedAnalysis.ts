@@ -11,7 +11,7 @@ import { folds, type Fold } from './folding';
 import { shiftPages, summarizePages, type IndexedPage } from './issue/pageSummary';
 import type { LineCache } from './model/readPage';
 import type { PaperProfile } from './model/profile';
-import { pageChunks, type Chunk } from './model/pageChunks';
+import { rechunk, type Chunk, type KnownChunk } from './model/pageChunks';
 import type { PageModel } from './model/page';
 import { byPage, outline, pageEntries, shiftEntries, type OutlineEntry } from './outline';
 import type { Finding, Fix } from './rules/finding';
@@ -235,10 +235,19 @@ export interface PagedOptions {
   readonly fileName: string;
 }
 
+/** A page's model as read, with what else it depends on: the page the file name gives the first page, and the paper's profile. */
+interface KeptModel {
+  readonly model: PageModel;
+  readonly fileRef: string;
+  readonly profile: PaperProfile | undefined;
+}
+
 /** One per document: what it remembers of the last version is what the next one reuses. */
 export class PagedAnalyzer {
   /** Models by chunk text; the first chunk's also depends on the page the file name gives, kept beside it. */
-  private models = new Map<string, { model: PageModel; fileRef: string; profile: PaperProfile | undefined }>();
+  private models = new Map<string, KeptModel>();
+  /** The last version's chunks and their models, in order: the next version's chunks are found from them (rechunk). */
+  private last: Array<KnownChunk & { readonly kept: KeptModel }> = [];
   private found = new WeakMap<PageModel, { naming: string; profile: PaperProfile; all: Finding[] }>();
   private configured = new WeakMap<readonly Finding[], { config: AnalysisConfig; findings: Finding[] }>();
   /** Per model, its pages as the index keeps them, and where they were last moved to (pages before an edit stay put). */
@@ -254,6 +263,7 @@ export class PagedAnalyzer {
   fork(): PagedAnalyzer {
     const other = new PagedAnalyzer();
     other.models = new Map(this.models);
+    other.last = this.last;
     other.found = this.found;
     other.configured = this.configured;
     other.summaries = this.summaries;
@@ -263,24 +273,31 @@ export class PagedAnalyzer {
 
   analyze(text: string, options: PagedOptions): PagedAnalysis {
     const { config } = options;
-    const chunks = pageChunks(text);
-    const models = new Map<string, { model: PageModel; fileRef: string; profile: PaperProfile | undefined }>();
+    const { chunks, same } = rechunk(text, this.last);
+    const models = new Map<string, KeptModel>();
     const segmenter = options.segmenter ? this.windows.over(options.segmenter) : undefined;
     const read = chunks.map((chunk, i) => {
-      const key = text.slice(chunk.start, chunk.end);
       const fileRef = i === 0 ? (options.pageRef?.label ?? '') : '';
-      const hit = this.models.get(key) ?? models.get(key);
-      const read: AnalyzeOptions = {
-        ...(segmenter ? { segmenter } : {}),
-        ...(options.lineCache ? { lineCache: options.lineCache } : {}),
-        ...(i === 0 && options.pageRef ? { pageRef: options.pageRef } : {}),
-        ...(config.profile ? { config: { profile: config.profile } } : {}),
-      };
-      // A model is read from a copy of its page and kept under that copy: the slice would keep this whole version of the document alive.
-      const model = hit && hit.fileRef === fileRef && hit.profile === config.profile ? hit.model : readModel(detach(key), read);
-      models.set(model.text, { model, fileRef, profile: config.profile });
-      return { chunk, model };
+      const fits = (k: KeptModel | undefined) => k && k.fileRef === fileRef && k.profile === config.profile;
+      // A chunk known unchanged is not even sliced: a keystroke touches one page's text, not eighty.
+      const unchanged = same[i] === undefined ? undefined : this.last[same[i]]?.kept;
+      let kept = fits(unchanged) ? unchanged : undefined;
+      if (!kept) {
+        const key = text.slice(chunk.start, chunk.end);
+        const hit = this.models.get(key) ?? models.get(key);
+        const read: AnalyzeOptions = {
+          ...(segmenter ? { segmenter } : {}),
+          ...(options.lineCache ? { lineCache: options.lineCache } : {}),
+          ...(i === 0 && options.pageRef ? { pageRef: options.pageRef } : {}),
+          ...(config.profile ? { config: { profile: config.profile } } : {}),
+        };
+        // A model is read from a copy of its page and kept under that copy: the slice would keep this whole version of the document alive.
+        kept = fits(hit) ? hit! : { model: readModel(detach(key), read), fileRef, profile: config.profile };
+      }
+      models.set(kept.model.text, kept);
+      return { chunk, model: kept.model, kept };
     });
+    this.last = read.map((r) => ({ chunk: r.chunk, text: r.model.text, kept: r.kept }));
     this.windows.rotate();
     // Keep only what this text uses: the caches never outgrow the document.
     this.models = models;
