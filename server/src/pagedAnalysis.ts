@@ -126,6 +126,15 @@ export function modelIndex(model: PageModel): LineIndex {
 /** Each page model's folds, relative to its first line: a model's folds are the same wherever its page stands. */
 const modelFolds = new WeakMap<PageModel, readonly Fold[]>();
 
+/** Each page model's outline entries, relative to its start: naming an article and counting its 字数 is done once per page text. */
+const modelEntries = new WeakMap<PageModel, readonly OutlineEntry[]>();
+
+function entriesOf(model: PageModel): readonly OutlineEntry[] {
+  let entries = modelEntries.get(model);
+  if (!entries) modelEntries.set(model, (entries = pageEntries(model.pages)));
+  return entries;
+}
+
 /** The last chunk starting at or before `at`, by `key`: chunks are in text order. */
 function chunkBefore(chunks: readonly PagedChunk[], at: number, key: (c: Chunk) => number): PagedChunk | undefined {
   let lo = 0;
@@ -200,7 +209,7 @@ export class PagedAnalysis {
   outline(): OutlineEntry[] {
     const pages = this.chunks.flatMap((c) => c.model.pages);
     if (!byPage(pages)) return this.chunks[0] ? outline(this.chunks[0].model) : [];
-    return this.chunks.flatMap((c) => shiftEntries(pageEntries(c.model.pages), c.chunk.start));
+    return this.chunks.flatMap((c) => shiftEntries(entriesOf(c.model), c.chunk.start));
   }
 
   folds(): Fold[] {
