@@ -184,15 +184,15 @@ export class PagedAnalysis {
    */
   locate(fingerprint: string, line: number): Finding | undefined {
     const near = chunkBefore(this.chunks, line, (c) => c.line);
-    const onLine = (c: PagedChunk) => c.findings.filter((f) => f.fingerprint === fingerprint);
+    const withFingerprint = (c: PagedChunk) => c.findings.filter((f) => f.fingerprint === fingerprint);
     if (near) {
-      const here = onLine(near);
+      const here = withFingerprint(near);
       const index = modelIndex(near.model);
       const exact = here.find((f) => index.position(f.span.start).line + near.chunk.line === line) ?? here[0];
       if (exact) return shiftFinding(exact, near.chunk.start);
     }
     for (const c of this.chunks) {
-      const f = c === near ? undefined : onLine(c)[0];
+      const f = c === near ? undefined : withFingerprint(c)[0];
       if (f) return shiftFinding(f, c.chunk.start);
     }
     return undefined;

@@ -14,14 +14,18 @@ import { DICT_DIR, ROOT } from '../helpers/repo';
 import { runChecker, runFloorChecker, writeIssueFiles, writePageFiles, type Archive } from './checker';
 import { inProcess } from './inProcess';
 import { profileChecker, profileServer } from './profile';
-import { coldStart, openPages, typing, type TypingRun } from './protocol';
+import { coldStart, openPages, typing, type Server, type TypingRun } from './protocol';
 import { scale } from './scale';
 import { median, percentile } from './stats';
 import { benchTexts, oneFileIssue } from './texts';
 
 const FLOOR_SERVER = join(ROOT, 'test', 'out', 'bench', 'floorServer.js');
 const FLOOR_CHECKER = join(ROOT, 'test', 'out', 'bench', 'floorChecker.js');
-const NEWSPRINT = undefined;
+// NEWSPRINT_BENCH_ROOT measures another checkout's build instead (an earlier commit, for a before and after under the same floor).
+const BUILT = process.env.NEWSPRINT_BENCH_ROOT ?? ROOT;
+const NEWSPRINT: Server = { script: join(BUILT, 'server', 'out', 'server.js'), newsprint: true };
+const FLOOR: Server = { script: FLOOR_SERVER, newsprint: false };
+const CHECKER = join(BUILT, 'server', 'out', 'cli.js');
 
 function row(what: string, newsprint: string, floor: string, ratio: string, target: string): string {
   return `| ${what} | ${newsprint} | ${floor} | ${ratio} | ${target} |`;
@@ -56,6 +60,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(`Newsprint: ${BUILT}`);
   console.log(`Text: ${texts.source}; ${pages.length} pages; the one-file issue is ${issue.pages} of them, ${issueMb.toFixed(2)} MB\n`);
 
   const jieba = loadJieba({ dictDir: DICT_DIR, dictionary: 'trimmed' }).segmenter;
@@ -64,20 +69,20 @@ async function main(argv: readonly string[]): Promise<void> {
   const coldPage = { uri: 'file:///bench/cold/01.txt', text: pages[1]!.text };
   const cold = await interleaved(
     rounds + 2,
-    () => coldStart(FLOOR_SERVER, coldPage.uri, coldPage.text),
+    () => coldStart(FLOOR, coldPage.uri, coldPage.text),
     () => coldStart(NEWSPRINT, coldPage.uri, coldPage.text),
   );
   const single = pages.slice(2, 23).map((p, i) => ({ uri: `file:///bench/pages/${p.day}/${String(p.page).padStart(2, '0')}-${i}.txt`, text: p.text }));
   const opened = await interleaved(
     Math.max(2, Math.ceil(rounds / 2)),
-    () => openPages(FLOOR_SERVER, single),
+    () => openPages(FLOOR, single),
     () => openPages(NEWSPRINT, single),
   );
   // The warm-up page is not in the issue: nothing of the file is cached when it opens.
   const warm = pages[pages.length - 1]!.text;
   const typed = await interleaved<TypingRun>(
     rounds,
-    () => typing(FLOOR_SERVER, warm, issue.text, 50),
+    () => typing(FLOOR, warm, issue.text, 50),
     () => typing(NEWSPRINT, warm, issue.text, 50),
   );
 
@@ -91,7 +96,7 @@ async function main(argv: readonly string[]): Promise<void> {
     const t = await interleaved(
       Math.max(2, Math.ceil(rounds / 2)),
       () => runFloorChecker(FLOOR_CHECKER, archive),
-      () => runChecker(archive),
+      () => runChecker(CHECKER, archive),
     );
     checked.push({ name, archive, floor: median(t.a), newsprint: median(t.b) });
   }

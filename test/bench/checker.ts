@@ -6,7 +6,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLI } from '../helpers/repo';
 import type { BenchPage } from './texts';
 import { oneFileIssue } from './texts';
 
@@ -51,9 +50,9 @@ function timed(args: readonly string[]): number {
   return ms;
 }
 
-/** `newsprint check` on the archive, JSON out, as a script would run it. */
-export function runChecker(archive: Archive): number {
-  return timed([CLI, 'check', archive.dir, '--format', 'json']);
+/** `newsprint check` (the bundle `cli`) on the archive, JSON out, as a script would run it. */
+export function runChecker(cli: string, archive: Archive): number {
+  return timed([cli, 'check', archive.dir, '--format', 'json']);
 }
 
 export function runFloorChecker(script: string, archive: Archive): number {

@@ -9,6 +9,12 @@ import { median } from './stats';
 
 const STATUS = 'newsprint/status';
 
+/** A server to measure: its script, and whether it is a Newsprint server (one that loads a dictionary and says so). */
+export interface Server {
+  readonly script: string;
+  readonly newsprint: boolean;
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
@@ -46,13 +52,13 @@ export interface ColdStart {
  * published after the server reported the dictionary loaded: with a server
  * that loads it before it answers, the two are the same publication.
  */
-export async function coldStart(server: string | undefined, uri: string, text: string): Promise<ColdStart> {
+export async function coldStart(server: Server, uri: string, text: string): Promise<ColdStart> {
   const t0 = performance.now();
-  const session = await startSession({ pull: false, ...(server ? { server } : {}) });
+  const session = await startSession({ pull: false, server: server.script });
   await open(session, uri, text);
   const firstMs = performance.now() - t0;
   let dictionaryMs = firstMs;
-  if (server === undefined) {
+  if (server.newsprint) {
     const before = session.notifications.findIndex((n) => n.method === STATUS);
     const published = session.notifications.findIndex((n) => n.method === 'textDocument/publishDiagnostics');
     if (before < 0 || before > published) {
@@ -66,11 +72,11 @@ export async function coldStart(server: string | undefined, uri: string, text: s
 }
 
 /** Opening distinct pages one by one in one session, each timed to its diagnostics. */
-export async function openPages(server: string | undefined, pages: ReadonlyArray<{ uri: string; text: string }>): Promise<number[]> {
-  const session = await startSession({ pull: false, ...(server ? { server } : {}) });
+export async function openPages(server: Server, pages: ReadonlyArray<{ uri: string; text: string }>): Promise<number[]> {
+  const session = await startSession({ pull: false, server: server.script });
   // The first page starts the dictionary; the pages timed come after it.
   await open(session, 'file:///bench/warm/00.txt', pages[0]!.text);
-  await dictionaryReported(session, server === undefined);
+  await dictionaryReported(session, server.newsprint);
   const times: number[] = [];
   for (const p of pages.slice(1)) {
     const t0 = performance.now();
@@ -94,11 +100,11 @@ export interface TypingRun {
  * loaded), then makes single-character edits through didChange, each timed
  * until diagnostics of its version arrive.
  */
-export async function typing(server: string | undefined, warmUp: string, issueText: string, edits: number): Promise<TypingRun> {
-  const session = await startSession({ pull: false, record: false, ...(server ? { server } : {}) });
+export async function typing(server: Server, warmUp: string, issueText: string, edits: number): Promise<TypingRun> {
+  const session = await startSession({ pull: false, record: false, server: server.script });
   const uri = 'file:///bench/issue/issue.txt';
   await open(session, 'file:///bench/warm/01.txt', warmUp);
-  await dictionaryReported(session, server === undefined);
+  await dictionaryReported(session, server.newsprint);
   const t0 = performance.now();
   await open(session, uri, issueText);
   const openMs = performance.now() - t0;
