@@ -1,22 +1,15 @@
 /**
  * Findings as LSP diagnostics: the form the server publishes and the checker
- * prints as JSON. Each carries its fixes in `data`, in LSP ranges, so a quick
- * fix is built from the diagnostic alone.
+ * prints as JSON. `data` names the finding and carries nothing more: code
+ * actions find its fixes in the server's own analysis, and fixes left out
+ * take a third off what every keystroke publishes.
  */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { CrossPageFinding } from './issue/crossPage';
 import type { LineIndex } from './text/positions';
-import type { Finding, FixRecipe, RuleId, Severity } from './rules/finding';
+import type { Finding, RuleId, Severity } from './rules/finding';
 
 export const SOURCE = 'newsprint';
-
-export interface FixData {
-  readonly title: string;
-  readonly safe: boolean;
-  readonly edits: ReadonlyArray<{ readonly range: Range; readonly newText: string }>;
-  /** Set instead of edits for fixes rebuilt from the text of a range. */
-  readonly recipe?: { readonly kind: FixRecipe['kind']; readonly range: Range };
-}
 
 /**
  * What a diagnostic carries for its code actions. Clients send a
@@ -29,7 +22,6 @@ export interface DiagnosticData {
   readonly fingerprint: string;
   /** In a one-file issue, the page it is on (A2, 5), so an ignore holds for that page alone. */
   readonly page?: string;
-  readonly fixes: readonly FixData[];
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -46,11 +38,6 @@ export function toDiagnostic(finding: Finding, index: LineIndex, uri: string, pa
     rule: finding.rule,
     fingerprint: finding.fingerprint,
     ...(page !== undefined ? { page } : {}),
-    fixes: finding.fixes.map((fix) =>
-      fix.recipe
-        ? { title: fix.title, safe: fix.safe, edits: [], recipe: { kind: fix.recipe.kind, range: index.range(fix.recipe.span.start, fix.recipe.span.end) } }
-        : { title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => ({ range: index.range(e.start, e.end), newText: e.newText })) },
-    ),
   };
   return {
     range,
@@ -82,13 +69,13 @@ export function messageText(d: Diagnostic): string {
 
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
   const d = value as Partial<DiagnosticData> | null | undefined;
-  return !!d && typeof d.rule === 'string' && typeof d.fingerprint === 'string' && Array.isArray(d.fixes);
+  return !!d && typeof d.rule === 'string' && typeof d.fingerprint === 'string';
 }
 
 /** A cross-page finding as a diagnostic: the same code, source and data as a page's own, plus where to look on the other page. */
 export function crossPageDiagnostic(f: CrossPageFinding): Diagnostic {
   // No fixes: which page is wrong is for a person to decide; "ignore" and "turn off" still apply.
-  const data: DiagnosticData = { rule: f.rule, fingerprint: f.fingerprint, ...(f.page !== undefined ? { page: f.page } : {}), fixes: [] };
+  const data: DiagnosticData = { rule: f.rule, fingerprint: f.fingerprint, ...(f.page !== undefined ? { page: f.page } : {}) };
   return {
     range: f.range,
     severity: SEVERITY[f.severity],

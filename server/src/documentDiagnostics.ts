@@ -8,11 +8,10 @@
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { pageKey } from './analysis';
-import { crossPageDiagnostic, omittedDiagnostic, toDiagnostic, type DiagnosticData } from './diagnostics';
+import { crossPageDiagnostic, omittedDiagnostic, toDiagnostic } from './diagnostics';
 import type { CrossPageFinding } from './issue/crossPage';
-import type { PageModel } from './model/page';
+import { modelIndex } from './pagedAnalysis';
 import type { Finding } from './rules/finding';
-import { LineIndex } from './text/positions';
 import type { DocumentView } from './workspace/session';
 
 /** A front end's limit: at most `max` diagnostics per document; `name` says which setting or option set it. */
@@ -28,27 +27,17 @@ function shiftRange<T extends Range>(r: T, by: number): T {
 /** A diagnostic computed relative to its page's first line, moved to where the page stands now. */
 function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
   if (by === 0) return d;
-  const data = d.data as DiagnosticData;
   return {
     ...d,
     range: shiftRange(d.range, by),
     ...(d.relatedInformation
       ? { relatedInformation: d.relatedInformation.map((r) => ({ ...r, location: { uri: r.location.uri, range: shiftRange(r.location.range, by) } })) }
       : {}),
-    data: {
-      ...data,
-      fixes: data.fixes.map((f) => ({
-        ...f,
-        edits: f.edits.map((e) => ({ range: shiftRange(e.range, by), newText: e.newText })),
-        ...(f.recipe ? { recipe: { kind: f.recipe.kind, range: shiftRange(f.recipe.range, by) } } : {}),
-      })),
-    },
   };
 }
 
 export class DocumentDiagnostics {
   private readonly relative = new WeakMap<Finding, Diagnostic>();
-  private readonly indexes = new WeakMap<PageModel, LineIndex>();
 
   /**
    * `related`: whether the client takes related information. One that does
@@ -61,12 +50,6 @@ export class DocumentDiagnostics {
     if (this.related || !d.relatedInformation) return d;
     const { relatedInformation: _, ...rest } = d;
     return rest;
-  }
-
-  private indexOf(model: PageModel): LineIndex {
-    let index = this.indexes.get(model);
-    if (!index) this.indexes.set(model, (index = new LineIndex(model.lines)));
-    return index;
   }
 
   /**
@@ -95,7 +78,7 @@ export class DocumentDiagnostics {
         if (!d) {
           while (p + 1 < pages.length && pages[p + 1]!.span.start <= f.span.start) p++;
           const page = paged && pages[p] ? pageKey(pages[p]!) : undefined;
-          d = this.shown(toDiagnostic(f, this.indexOf(c.model), view.uri, page));
+          d = this.shown(toDiagnostic(f, modelIndex(c.model), view.uri, page));
           this.relative.set(f, d);
         }
         out.push(shiftDiagnostic(d, c.chunk.line));

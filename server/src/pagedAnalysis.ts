@@ -11,13 +11,13 @@ import { folds, type Fold } from './folding';
 import { shiftPages, summarizePages, type IndexedPage } from './issue/pageSummary';
 import type { LineCache } from './model/readPage';
 import type { PaperProfile } from './model/profile';
-import { pageChunks, type Chunk } from './model/pageChunks';
+import { rechunk, type Chunk, type KnownChunk } from './model/pageChunks';
 import type { PageModel } from './model/page';
 import { byPage, outline, pageEntries, shiftEntries, type OutlineEntry } from './outline';
 import type { Finding, Fix } from './rules/finding';
 import type { Segmenter, TaggedWord } from './segment/segmenter';
 import type { PageRef } from './text/numerals';
-import { LineIndex } from './text/positions';
+import { LineIndex, type Range } from './text/positions';
 import { detach } from './text/detach';
 import { splitLines } from './text/lines';
 
@@ -114,6 +114,40 @@ class WindowCache {
   }
 }
 
+/** Each page model's line index, made once: a position on a page never needs the whole text's lines. */
+const lineIndexes = new WeakMap<PageModel, LineIndex>();
+
+export function modelIndex(model: PageModel): LineIndex {
+  let index = lineIndexes.get(model);
+  if (!index) lineIndexes.set(model, (index = new LineIndex(model.lines)));
+  return index;
+}
+
+/** Each page model's folds, relative to its first line: a model's folds are the same wherever its page stands. */
+const modelFolds = new WeakMap<PageModel, readonly Fold[]>();
+
+/** Each page model's outline entries, relative to its start: naming an article and counting its 字数 is done once per page text. */
+const modelEntries = new WeakMap<PageModel, readonly OutlineEntry[]>();
+
+function entriesOf(model: PageModel): readonly OutlineEntry[] {
+  let entries = modelEntries.get(model);
+  if (!entries) modelEntries.set(model, (entries = pageEntries(model.pages)));
+  return entries;
+}
+
+/** The last chunk starting at or before `at`, by `key`: chunks are in text order. */
+function chunkBefore(chunks: readonly PagedChunk[], at: number, key: (c: Chunk) => number): PagedChunk | undefined {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  if (hi < 0) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (key(chunks[mid]!.chunk) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return chunks[lo];
+}
+
 /** One version of a document, analysed page by page. */
 export class PagedAnalysis {
   private shifted: Finding[] | undefined;
@@ -136,14 +170,56 @@ export class PagedAnalysis {
     return this.shifted;
   }
 
+  /** How many kept findings satisfy `test`, counted where they were made: nothing is moved. */
+  count(test: (f: Finding) => boolean): number {
+    let n = 0;
+    for (const c of this.chunks) for (const f of c.findings) if (test(f)) n++;
+    return n;
+  }
+
+  /**
+   * The kept finding with this fingerprint, in the whole text's offsets:
+   * looked for first on the page at `line` (findings with one fingerprint
+   * cover the same text; the line tells them apart), then everywhere.
+   */
+  locate(fingerprint: string, line: number): Finding | undefined {
+    const near = chunkBefore(this.chunks, line, (c) => c.line);
+    const withFingerprint = (c: PagedChunk) => c.findings.filter((f) => f.fingerprint === fingerprint);
+    if (near) {
+      const here = withFingerprint(near);
+      const index = modelIndex(near.model);
+      const exact = here.find((f) => index.position(f.span.start).line + near.chunk.line === line) ?? here[0];
+      if (exact) return shiftFinding(exact, near.chunk.start);
+    }
+    for (const c of this.chunks) {
+      const f = c === near ? undefined : withFingerprint(c)[0];
+      if (f) return shiftFinding(f, c.chunk.start);
+    }
+    return undefined;
+  }
+
+  /** A span of the whole text as a range, worked out on the page it starts on. */
+  range(start: number, end: number): Range {
+    const c = chunkBefore(this.chunks, start, (x) => x.start);
+    if (!c) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const r = modelIndex(c.model).range(start - c.chunk.start, end - c.chunk.start);
+    return { start: { line: r.start.line + c.chunk.line, character: r.start.character }, end: { line: r.end.line + c.chunk.line, character: r.end.character } };
+  }
+
   outline(): OutlineEntry[] {
     const pages = this.chunks.flatMap((c) => c.model.pages);
     if (!byPage(pages)) return this.chunks[0] ? outline(this.chunks[0].model) : [];
-    return this.chunks.flatMap((c) => shiftEntries(pageEntries(c.model.pages), c.chunk.start));
+    return this.chunks.flatMap((c) => shiftEntries(entriesOf(c.model), c.chunk.start));
   }
 
   folds(): Fold[] {
-    return this.chunks.flatMap((c) => folds(c.model, new LineIndex(c.model.lines)).map((f) => ({ startLine: f.startLine + c.chunk.line, endLine: f.endLine + c.chunk.line })));
+    const out: Fold[] = [];
+    for (const c of this.chunks) {
+      let relative = modelFolds.get(c.model);
+      if (!relative) modelFolds.set(c.model, (relative = folds(c.model, modelIndex(c.model))));
+      for (const f of relative) out.push({ startLine: f.startLine + c.chunk.line, endLine: f.endLine + c.chunk.line });
+    }
+    return out;
   }
 
   /** What the issue index keeps of the document's pages. */
@@ -151,7 +227,7 @@ export class PagedAnalysis {
     return this.chunks.flatMap((c) => this.summaryOf(c));
   }
 
-  /** Positions in the whole text. */
+  /** Positions in the whole text: for what spans pages (the checker's report); a page's own positions need only `range`. */
   lineIndex(): LineIndex {
     this.index ??= new LineIndex(splitLines(this.text));
     return this.index;
@@ -168,10 +244,19 @@ export interface PagedOptions {
   readonly fileName: string;
 }
 
+/** A page's model as read, with what else it depends on: the page the file name gives the first page, and the paper's profile. */
+interface KeptModel {
+  readonly model: PageModel;
+  readonly fileRef: string;
+  readonly profile: PaperProfile | undefined;
+}
+
 /** One per document: what it remembers of the last version is what the next one reuses. */
 export class PagedAnalyzer {
   /** Models by chunk text; the first chunk's also depends on the page the file name gives, kept beside it. */
-  private models = new Map<string, { model: PageModel; fileRef: string; profile: PaperProfile | undefined }>();
+  private models = new Map<string, KeptModel>();
+  /** The last version's chunks and their models, in order: the next version's chunks are found from them (rechunk). */
+  private last: Array<KnownChunk & { readonly kept: KeptModel }> = [];
   private found = new WeakMap<PageModel, { naming: string; profile: PaperProfile; all: Finding[] }>();
   private configured = new WeakMap<readonly Finding[], { config: AnalysisConfig; findings: Finding[] }>();
   /** Per model, its pages as the index keeps them, and where they were last moved to (pages before an edit stay put). */
@@ -187,6 +272,7 @@ export class PagedAnalyzer {
   fork(): PagedAnalyzer {
     const other = new PagedAnalyzer();
     other.models = new Map(this.models);
+    other.last = this.last;
     other.found = this.found;
     other.configured = this.configured;
     other.summaries = this.summaries;
@@ -196,24 +282,31 @@ export class PagedAnalyzer {
 
   analyze(text: string, options: PagedOptions): PagedAnalysis {
     const { config } = options;
-    const chunks = pageChunks(text);
-    const models = new Map<string, { model: PageModel; fileRef: string; profile: PaperProfile | undefined }>();
+    const { chunks, same } = rechunk(text, this.last);
+    const models = new Map<string, KeptModel>();
     const segmenter = options.segmenter ? this.windows.over(options.segmenter) : undefined;
     const read = chunks.map((chunk, i) => {
-      const key = text.slice(chunk.start, chunk.end);
       const fileRef = i === 0 ? (options.pageRef?.label ?? '') : '';
-      const hit = this.models.get(key) ?? models.get(key);
-      const read: AnalyzeOptions = {
-        ...(segmenter ? { segmenter } : {}),
-        ...(options.lineCache ? { lineCache: options.lineCache } : {}),
-        ...(i === 0 && options.pageRef ? { pageRef: options.pageRef } : {}),
-        ...(config.profile ? { config: { profile: config.profile } } : {}),
-      };
-      // A model is read from a copy of its page and kept under that copy: the slice would keep this whole version of the document alive.
-      const model = hit && hit.fileRef === fileRef && hit.profile === config.profile ? hit.model : readModel(detach(key), read);
-      models.set(model.text, { model, fileRef, profile: config.profile });
-      return { chunk, model };
+      const fits = (k: KeptModel | undefined) => k && k.fileRef === fileRef && k.profile === config.profile;
+      // A chunk known unchanged is not even sliced: a keystroke touches one page's text, not eighty.
+      const unchanged = same[i] === undefined ? undefined : this.last[same[i]]?.kept;
+      let kept = fits(unchanged) ? unchanged : undefined;
+      if (!kept) {
+        const key = text.slice(chunk.start, chunk.end);
+        const hit = this.models.get(key) ?? models.get(key);
+        const read: AnalyzeOptions = {
+          ...(segmenter ? { segmenter } : {}),
+          ...(options.lineCache ? { lineCache: options.lineCache } : {}),
+          ...(i === 0 && options.pageRef ? { pageRef: options.pageRef } : {}),
+          ...(config.profile ? { config: { profile: config.profile } } : {}),
+        };
+        // A model is read from a copy of its page and kept under that copy: the slice would keep this whole version of the document alive.
+        kept = fits(hit) ? hit! : { model: readModel(detach(key), read), fileRef, profile: config.profile };
+      }
+      models.set(kept.model.text, kept);
+      return { chunk, model: kept.model, kept };
     });
+    this.last = read.map((r) => ({ chunk: r.chunk, text: r.model.text, kept: r.kept }));
     this.windows.rotate();
     // Keep only what this text uses: the caches never outgrow the document.
     this.models = models;
@@ -233,7 +326,7 @@ export class PagedAnalyzer {
     const summaryOf = (c: PagedChunk): IndexedPage[] => {
       let s = this.summaries.get(c.model);
       if (!s || s.fileName !== options.fileName)
-        this.summaries.set(c.model, (s = { fileName: options.fileName, pages: summarizePages(c.model, c.all, new LineIndex(c.model.lines), options.fileName) }));
+        this.summaries.set(c.model, (s = { fileName: options.fileName, pages: summarizePages(c.model, c.all, modelIndex(c.model), options.fileName) }));
       const { start, line } = c.chunk;
       if (!s.at || s.at.start !== start || s.at.line !== line) s.at = { start, line, pages: shiftPages(s.pages, start, line) };
       return s.at.pages;

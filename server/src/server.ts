@@ -269,8 +269,7 @@ connection.onDocumentSymbol(
   guard('document symbols', [], async (params) => {
     const view = await viewOf(params.textDocument.uri);
     if (!view) return [];
-    const index = view.analysis.lineIndex();
-    return session.outline(view).map((e) => toDocumentSymbol(e, index));
+    return session.outline(view).map((e) => toDocumentSymbol(e, view.analysis));
   }),
 );
 

@@ -20,6 +20,8 @@ export interface Session {
   configurationAsked(count: number): Promise<void>;
   configurationRequests(): number;
   stderr(): string;
+  /** Bytes the server has written to stdout so far: what the client had to read and parse. */
+  bytesReceived(): number;
   close(): Promise<void>;
 }
 
@@ -41,16 +43,20 @@ export interface SessionOptions {
    * diagnostics would fill the test's own memory, not the server's.
    */
   readonly record?: boolean;
+  /** Another server's script to spawn (the benchmark's do-nothing server); the built Newsprint server by default. */
+  readonly server?: string;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
   const env = { ...process.env, ...options.env };
-  const args = [...(options.nodeArgs ?? []), SERVER, '--stdio'];
+  const args = [...(options.nodeArgs ?? []), options.server ?? SERVER, '--stdio'];
   const child = options.shellPrefix
     ? spawn('/bin/sh', ['-c', `${options.shellPrefix}; exec "$0" "$@"`, process.execPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env })
     : spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  let received = 0;
+  child.stdout!.on('data', (d: Buffer) => (received += d.length));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const notifications: Array<{ method: string; params: unknown }> = [];
   const waiters: Array<{ uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void; reject: (err: Error) => void }> = [];
@@ -141,6 +147,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     },
     configurationRequests: () => asked,
     stderr: () => err,
+    bytesReceived: () => received,
     nextDiagnostics(uri, predicate = () => true) {
       const i = published.findIndex((p) => p.uri === uri && predicate(p));
       if (i >= 0) return Promise.resolve(published.splice(i, 1)[0]!);

@@ -105,7 +105,7 @@ describe('pull diagnostics, symbols, folding and code actions', () => {
     assert.deepEqual(ranges[1], { startLine: 12, endLine: 50, kind: 'region' });
   });
 
-  it('offers a quick fix built from the diagnostic alone, and the fix removes the finding', async () => {
+  it('offers the quick fix of the finding the diagnostic names, and the fix removes the finding', async () => {
     const report = (await session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } })) as { items: Diagnostic[] };
     const wrap = report.items.find((d) => d.range.start.line === 60)!;
     const actions = (await session.connection.sendRequest('textDocument/codeAction', {
@@ -152,7 +152,15 @@ describe('pull diagnostics, symbols, folding and code actions', () => {
         ['broken-wrap', '“经济发展|拼出昂扬”'],
       ],
     );
-    for (const d of after.items) assert.equal((d.data as { fixes: Array<{ safe: boolean }> }).fixes[0]!.safe, false);
+    for (const d of after.items) {
+      const offered = (await session.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: URI },
+        range: d.range,
+        context: { diagnostics: [d], only: ['quickfix'] },
+      })) as CodeAction[];
+      const join = offered.find((a) => a.title.startsWith('Join the two parts'));
+      assert.ok(join?.edit && !join.isPreferred, `${String(d.message)}: its join is offered, not preferred`);
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { analyze, findAll, namingOf, readModel } from '../../server/src/analysis';
 import { folds } from '../../server/src/folding';
 import { summarizePages } from '../../server/src/issue/pageSummary';
-import { pageChunks } from '../../server/src/model/pageChunks';
+import { pageChunks, rechunk } from '../../server/src/model/pageChunks';
 import { outline } from '../../server/src/outline';
 import { PagedAnalyzer } from '../../server/src/pagedAnalysis';
 import { cachedSegmenter, type Segmenter } from '../../server/src/segment/segmenter';
@@ -51,6 +51,21 @@ describe('paged analysis', () => {
       assert.deepEqual(p.folds(), folds(whole.model, new LineIndex(whole.model.lines)), 'folds');
       assert.deepEqual(p.pages(), summarizePages(whole.model, findAll(whole.model, namingOf({})), new LineIndex(whole.model.lines), 'issue.txt'), 'what the index keeps');
       assert.deepEqual(p.lineIndex().lines, whole.model.lines, 'lines');
+      // Ranges worked out on each page are the whole text's, and a fingerprint and a line find the finding that is there.
+      const index = new LineIndex(whole.model.lines);
+      const entries = (es: ReturnType<typeof outline>): Array<{ start: number; end: number }> => es.flatMap((e) => [e.span, e.selection, ...entries(e.children)]);
+      const spans = [...whole.findings.flatMap((f) => [f.span, ...f.fixes.flatMap((x) => x.edits)]), ...entries(outline(whole.model))];
+      for (const s of spans) assert.deepEqual(p.range(s.start, s.end), index.range(s.start, s.end), `range of ${s.start}–${s.end}`);
+      for (const f of whole.findings) {
+        const found = p.locate(f.fingerprint, index.position(f.span.start).line);
+        assert.equal(found?.fingerprint, f.fingerprint);
+        assert.equal(index.position(found.span.start).line, index.position(f.span.start).line, `${f.message}: found on its own line`);
+      }
+      assert.equal(p.locate('no-such-rule:0', 0), undefined);
+      assert.equal(
+        p.count((f) => f.rule === 'broken-wrap'),
+        whole.findings.filter((f) => f.rule === 'broken-wrap').length,
+      );
     });
   }
 
@@ -62,6 +77,28 @@ describe('paged analysis', () => {
     assert.ok(text.slice(chunks[1]!.start).startsWith('第2版 要闻'));
     assert.ok(text.slice(chunks[2]!.start).startsWith('第3版 城市'));
     assert.equal(chunks[2]!.line, text.slice(0, chunks[2]!.start).split('\n').length - 1);
+  });
+
+  it('cuts a new version where pageChunks does, scanning only what changed, under random edits', () => {
+    const random = new Random(13);
+    // Edits that make and break page lines and line ends: page lines typed, line breaks of every kind, blank lines.
+    const pieces = ['第3版 要闻\n', '\n', '\r\n', '\r', '第', '版', '城市', '\n\n第4版 城市\n\n', 'A05 要闻\n', ' ', '02版:经济\n'];
+    for (const [name, start] of issues()) {
+      let text = start;
+      let known = pageChunks(text).map((chunk) => ({ chunk, text: text.slice(chunk.start, chunk.end) }));
+      for (let k = 0; k < 300; k++) {
+        const at = random.int(text.length + 1);
+        const cut = random.next() < 0.4 ? random.int(Math.min(40, text.length - at) + 1) : 0;
+        text = text.slice(0, at) + (random.next() < 0.8 ? random.pick(pieces) : '') + text.slice(at + cut);
+        const { chunks, same } = rechunk(text, known);
+        assert.deepEqual(chunks, pageChunks(text), `${name}, edit ${k}`);
+        chunks.forEach((c, i) => {
+          const j = same[i];
+          if (j !== undefined) assert.equal(text.slice(c.start, c.end), known[j]!.text, `${name}, edit ${k}: chunk ${i} said to be chunk ${j} unchanged`);
+        });
+        known = chunks.map((chunk) => ({ chunk, text: text.slice(chunk.start, chunk.end) }));
+      }
+    }
   });
 
   it('re-reads only the page an edit touched, for findings, outline, folds and the index alike', () => {

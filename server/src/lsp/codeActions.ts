@@ -1,5 +1,6 @@
 /**
- * Code actions. Quick fixes are built from a diagnostic's data alone, never
+ * Code actions. Quick fixes are the fixes of the finding a diagnostic's data
+ * names, found in the server's own analysis of the version, never rebuilt
  * from the range a client sends back with it; fix-all (source.fixAll.newsprint,
  * and per rule) is the session's fix-all of the current version as one
  * versioned edit of sorted, non-overlapping changes.
@@ -11,7 +12,7 @@ import type { CrossPageFinding } from '../issue/crossPage';
 import { rebuildEdits } from '../fixes/recipes';
 import { FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND } from '../protocol';
 import type { RuleId, TextEdit } from '../rules/finding';
-import type { LineIndex } from '../text/positions';
+import type { PagedAnalysis } from '../pagedAnalysis';
 import type { DocumentView } from '../workspace/session';
 
 export interface IgnoreArgs {
@@ -32,8 +33,9 @@ function versioned(uri: string, version: number, edits: LspTextEdit[]): Workspac
   return { documentChanges: [{ textDocument: { uri, version }, edits }] };
 }
 
-function toLsp(edits: readonly TextEdit[], index: LineIndex): LspTextEdit[] {
-  return edits.map((e) => ({ range: index.range(e.start, e.end), newText: e.newText }));
+/** Edits as LSP has them, each placed on the page it falls on: no index of the whole text is made for them. */
+function toLsp(edits: readonly TextEdit[], analysis: PagedAnalysis): LspTextEdit[] {
+  return edits.map((e) => ({ range: analysis.range(e.start, e.end), newText: e.newText }));
 }
 
 /** What the server does for fix-all: the session's fix-all of this version, of one rule or all. */
@@ -44,30 +46,22 @@ export function fixAllAction(view: DocumentView, result: FixAllResult | undefine
   return {
     title: rule ? `Fix all ${rule} problems in this file` : 'Fix all Newsprint problems',
     kind: rule ? CodeActionKind.QuickFix : FIX_ALL_KIND,
-    edit: versioned(view.uri, view.version, toLsp(result.edits, view.analysis.lineIndex())),
+    edit: versioned(view.uri, view.version, toLsp(result.edits, view.analysis)),
   };
-}
-
-/** What the finding a diagnostic stands for covers, from the server's own analysis: the diagnostic names it by fingerprint. */
-function coveredText(view: DocumentView, cross: readonly CrossPageFinding[], fingerprint: string): string {
-  const own = view.analysis.findings().find((f) => f.fingerprint === fingerprint);
-  const span = own?.span ?? cross.find((f) => f.fingerprint === fingerprint)?.span;
-  return span ? view.text.slice(span.start, span.end) : '';
 }
 
 function quickFixes(view: DocumentView, diagnostic: Diagnostic, cross: readonly CrossPageFinding[]): CodeAction[] {
   const data: unknown = diagnostic.data;
   if (diagnostic.source !== SOURCE || !isDiagnosticData(data)) return [];
-  const index = view.analysis.lineIndex();
   const { uri, version, text } = view;
-  const actions: CodeAction[] = data.fixes.map((fix, i) => {
-    const edits = fix.recipe
-      ? toLsp(rebuildEdits({ kind: fix.recipe.kind, span: { start: index.offset(fix.recipe.range.start), end: index.offset(fix.recipe.range.end) } }, text), index)
-      : fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
+  // Found by its fingerprint, on the page of the line sent back (lines are the same in every client's columns).
+  const own = view.analysis.locate(data.fingerprint, diagnostic.range.start.line);
+  const actions: CodeAction[] = (own?.fixes ?? []).map((fix, i) => {
+    const edits = toLsp(fix.recipe ? rebuildEdits(fix.recipe, text) : fix.edits, view.analysis);
     return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0 && fix.safe, edit: versioned(uri, version, edits) };
   });
-  // Found by its fingerprint (findings with one fingerprint cover the same text): the range sent back may be in other columns.
-  const shown = coveredText(view, cross, data.fingerprint);
+  const span = own?.span ?? cross.find((f) => f.fingerprint === data.fingerprint)?.span;
+  const shown = span ? text.slice(span.start, span.end) : '';
   const ignore: IgnoreArgs = { uri, rule: data.rule, fingerprint: data.fingerprint, text: shown, ...(data.page !== undefined ? { page: data.page } : {}) };
   actions.push({
     title: `Ignore this ${data.rule} finding`,
@@ -124,9 +118,8 @@ export function codeActions(params: CodeActionParams, view: DocumentView, cross:
       actions.push(...quickFixes(view, d, cross));
       if (isDiagnosticData(d.data)) rules.add(d.data.rule);
     }
-    const findings = view.analysis.findings();
     for (const rule of rules) {
-      const count = findings.filter((f) => f.rule === rule && f.fixes.some((x) => x.safe)).length;
+      const count = view.analysis.count((f) => f.rule === rule && f.fixes.some((x) => x.safe));
       if (count < 2) continue;
       if (resolvable) {
         const data: FixAllData = { uri: view.uri, version: view.version, rule };

@@ -1,7 +1,12 @@
 /** The outline as LSP document symbols: translation only. */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { OutlineEntry } from '../outline';
-import type { LineIndex } from '../text/positions';
+import type { Range } from '../text/positions';
+
+/** What turns offsets into ranges: a document's paged analysis places each on its own page. */
+export interface Ranges {
+  range(start: number, end: number): Range;
+}
 
 const KIND: Record<OutlineEntry['kind'], SymbolKind> = {
   page: SymbolKind.Package,
@@ -16,7 +21,7 @@ const KIND: Record<OutlineEntry['kind'], SymbolKind> = {
   marker: SymbolKind.Key,
 };
 
-export function toDocumentSymbol(entry: OutlineEntry, index: LineIndex): DocumentSymbol {
+export function toDocumentSymbol(entry: OutlineEntry, index: Ranges): DocumentSymbol {
   const range = index.range(entry.span.start, entry.span.end);
   const selectionRange = index.range(entry.selection.start, entry.selection.end);
   return {
