@@ -7,7 +7,7 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { CrossPageFinding } from './issue/crossPage';
 import type { LineIndex } from './text/positions';
-import type { Finding, RuleId, Severity } from './rules/finding';
+import type { Finding, FixRecipe, RuleId, Severity } from './rules/finding';
 
 export const SOURCE = 'newsprint';
 
@@ -22,6 +22,15 @@ export interface DiagnosticData {
   readonly fingerprint: string;
   /** In a one-file issue, the page it is on (A2, 5), so an ignore holds for that page alone. */
   readonly page?: string;
+}
+
+/** A fix as the checker's JSON gives it (`data.fixes`); the server gives fixes as code actions only. */
+export interface FixData {
+  readonly title: string;
+  readonly safe: boolean;
+  readonly edits: ReadonlyArray<{ readonly range: Range; readonly newText: string }>;
+  /** Set instead of edits for a fix rebuilt from the text of a range (fixes/recipes.ts). */
+  readonly recipe?: { readonly kind: FixRecipe['kind']; readonly range: Range };
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -155,7 +155,9 @@ describe('export through the server', () => {
   it('stops when the request is cancelled', async () => {
     const source = new CancellationTokenSource();
     const progress: Progress[] = [];
-    session.connection.onProgress(WorkDoneProgress.type, 'export-2', (v) => progress.push(v as Progress));
+    session.connection.onProgress(WorkDoneProgress.type, 'export-2', (v) => {
+      progress.push(v as Progress);
+    });
     const request = session.connection.sendRequest('newsprint/exportIssue', { uri: ws.uri('01.txt'), format: 'jsonl', workDoneToken: 'export-2' }, source.token);
     // Cancelled as it is sent, not when a progress report comes back: on a busy machine that round trip can take longer
     // than reading both pages. Which page the server is on when the cancel lands is the scheduler's business; that it

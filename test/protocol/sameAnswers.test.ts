@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FixData } from '../../server/src/diagnostics';
 import { CLI, CORPUS, ROOT } from '../helpers/repo';
 import { startSession, type Session } from '../helpers/lspSession';
 
@@ -42,6 +43,11 @@ function checkerFix(files: Record<string, string>): Record<string, string> {
   const r = spawnSync(process.execPath, [CLI, 'check', '.', '--fix', '--no-outline'], { cwd: copy, encoding: 'utf8', maxBuffer: 1 << 28 });
   assert.ok(r.status === 0 || r.status === 1, r.stderr);
   return Object.fromEntries(Object.keys(files).map((name) => [name, readFileSync(join(copy, name), 'utf8')]));
+}
+
+function withoutFixes(d: Diagnostic): Diagnostic {
+  const { fixes: _, ...data } = d.data as { fixes?: unknown };
+  return { ...d, data };
 }
 
 async function indexed(session: Session): Promise<void> {
@@ -78,7 +84,11 @@ async function compare(files: Record<string, string>, caps: readonly number[] = 
       await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { newsprint: { maxProblems: cap } } });
       await session.configurationAsked(asked + 2);
       for (const name of names)
-        assert.deepEqual(await pull(name), json.files.find((f) => f.path === name)!.diagnostics, `${name}: the same first ${cap}, and the same count of the rest`);
+        assert.deepEqual(
+          await pull(name),
+          json.files.find((f) => f.path === name)!.diagnostics.map(withoutFixes),
+          `${name}: the same first ${cap}, and the same count of the rest`,
+        );
     }
     if (caps.length > 0) {
       session.setConfiguration({ maxProblems: 1_000_000 });
@@ -92,7 +102,25 @@ async function compare(files: Record<string, string>, caps: readonly number[] = 
       const items = await pull(name);
       const fromChecker = json.files.find((f) => f.path === name)!.diagnostics;
       assert.ok(items.length > 0, `${name}: the editor finds something`);
-      assert.deepEqual(items, fromChecker, `${name}: the editor and the checker find the same`);
+      // The checker's JSON carries each finding's fixes for programs; the editor asks for them as code actions.
+      assert.deepEqual(items, fromChecker.map(withoutFixes), `${name}: the editor and the checker find the same`);
+      for (const d of fromChecker.slice(0, 40)) {
+        const fixes = (d.data as { fixes: FixData[] }).fixes;
+        const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+          textDocument: { uri },
+          range: d.range,
+          context: { diagnostics: [withoutFixes(d)], only: ['quickfix'] },
+        })) as CodeAction[];
+        const offered = fixes.map((f) => {
+          const a = actions.find((x) => x.title === f.title);
+          return [f.title, f.recipe ? 'rebuilt' : ((a?.edit?.documentChanges ?? []) as Array<{ edits: TextEdit[] }>).flatMap((c) => c.edits)];
+        });
+        assert.deepEqual(
+          offered,
+          fixes.map((f) => [f.title, f.recipe ? 'rebuilt' : f.edits]),
+          `${name}: the quick fixes of “${String(d.message)}” are the checker's`,
+        );
+      }
       const fixAll = async (version: number) =>
         (
           (await session.connection.sendRequest('textDocument/codeAction', {

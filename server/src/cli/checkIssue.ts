@@ -9,6 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DocumentDiagnostics } from '../documentDiagnostics';
+import { isDiagnosticData, type FixData } from '../diagnostics';
 import type { MissingPageLevel } from '../issue/crossPage';
 import type { OutlineEntry } from '../outline';
 import type { Segmenter } from '../segment/segmenter';
@@ -16,7 +17,7 @@ import type { Line } from '../text/lines';
 import type { ConfigFinder } from '../workspace/configFinder';
 import { DEFAULT_SETTINGS } from '../workspace/fileConfig';
 import { pageTest } from '../workspace/pageFiles';
-import { WorkspaceSession } from '../workspace/session';
+import { WorkspaceSession, type DocumentView } from '../workspace/session';
 import { readText, writeText } from './fileText';
 
 export interface CheckOptions {
@@ -24,6 +25,8 @@ export interface CheckOptions {
   readonly missingPage: MissingPageLevel;
   /** At most this many findings listed per file; the rest are counted. */
   readonly maxProblems?: number;
+  /** Each diagnostic's fixes in its data, for programs (--format json); the editor asks for them by code action instead. */
+  readonly withFixes?: boolean;
 }
 
 /** A file to check, and whether it was named on the command line (or found in a folder, where only pages count). */
@@ -116,12 +119,33 @@ export function checkIssue(targets: readonly CheckTarget[], options: CheckOption
     const view = views.get(o.uri);
     if (!view) return { file: o.t.path, notes: o.notes, ...('skipped' in o && o.skipped ? { skipped: o.skipped } : {}) };
     const report = guarded(o, () => ({
-      diagnostics: diagnostics.of(view, session.crossPage(o.uri), limit),
+      diagnostics: withFixes(diagnostics.of(view, session.crossPage(o.uri), limit), view, options.withFixes === true),
       outline: session.outline(view),
       lines: packLines(view.analysis.lineIndex().lines),
     }));
     if (!report) return { file: o.t.path, notes: o.notes };
     const n = fixed.get(o.uri);
     return { file: o.t.path, notes: o.notes, report: { ...report, ...(n !== undefined ? { fixed: n } : {}) } };
+  });
+}
+
+/**
+ * Diagnostics with their fixes in `data.fixes`, in LSP ranges: what a program
+ * reading the checker's JSON needs to apply one. A fix the text of a range
+ * rebuilds (the half-width marks of a 10 MB line) is given as that recipe.
+ */
+function withFixes(list: Diagnostic[], view: DocumentView, wanted: boolean): Diagnostic[] {
+  if (!wanted) return list;
+  const { analysis } = view;
+  const range = (span: { start: number; end: number }) => analysis.range(span.start, span.end);
+  return list.map((d) => {
+    if (!isDiagnosticData(d.data)) return d;
+    const own = analysis.locate(d.data.fingerprint, d.range.start.line);
+    const fixes: FixData[] = (own?.fixes ?? []).map((fix) =>
+      fix.recipe
+        ? { title: fix.title, safe: fix.safe, edits: [], recipe: { kind: fix.recipe.kind, range: range(fix.recipe.span) } }
+        : { title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => ({ range: range(e), newText: e.newText })) },
+    );
+    return { ...d, data: { ...d.data, fixes } };
   });
 }

@@ -195,6 +195,7 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
         dictionary: options.dictionary,
         ...(options.jobs ? { jobs: options.jobs } : {}),
         ...(options.maxProblems ? { maxProblems: options.maxProblems } : {}),
+        ...(options.format === 'json' ? { withFixes: true } : {}),
         ...(env.workerScript ? { workerScript: env.workerScript } : {}),
       },
       join(__dirname, 'dict'),
