@@ -4,6 +4,7 @@
  * given (an Issue Map item, an editor's file, or nothing). Plain data, so it
  * can be tested without an editor.
  */
+import { t } from '@vscode/l10n';
 import type { ArticleFormat, ExportFormat, FilesPer } from './protocol';
 
 interface Choice<F> {
@@ -16,12 +17,54 @@ export interface FormatChoice extends Choice<ExportFormat> {
   readonly per: FilesPer;
 }
 
+// Labels and details are getters: the extension configures the language on activation, after this module loads.
 export const ISSUE_FORMATS: readonly FormatChoice[] = [
-  { label: 'IPTC ninjs 2.0', detail: 'One JSON news item per article, in a folder named after the issue', format: 'ninjs', per: 'article' },
-  { label: 'Markdown, one file per article', detail: 'Front matter (headlines, byline, pages, notes), then the article', format: 'markdown', per: 'article' },
-  { label: 'Markdown, one file for the issue', detail: 'The issue’s front matter, then every article', format: 'markdown', per: 'issue' },
-  { label: 'JSON Lines', detail: 'One article a line, for pipelines: one file for the issue', format: 'jsonl', per: 'issue' },
-  { label: 'Clean text', detail: 'The issue’s page files with the certain fixes applied', format: 'text', per: 'issue' },
+  {
+    label: 'IPTC ninjs 2.0',
+    get detail() {
+      return t('One JSON news item per article, in a folder named after the issue');
+    },
+    format: 'ninjs',
+    per: 'article',
+  },
+  {
+    get label() {
+      return t('Markdown, one file per article');
+    },
+    get detail() {
+      return t('Front matter (headlines, byline, pages, notes), then the article');
+    },
+    format: 'markdown',
+    per: 'article',
+  },
+  {
+    get label() {
+      return t('Markdown, one file for the issue');
+    },
+    get detail() {
+      return t('The issue’s front matter, then every article');
+    },
+    format: 'markdown',
+    per: 'issue',
+  },
+  {
+    label: 'JSON Lines',
+    get detail() {
+      return t('One article a line, for pipelines: one file for the issue');
+    },
+    format: 'jsonl',
+    per: 'issue',
+  },
+  {
+    get label() {
+      return t('Clean text');
+    },
+    get detail() {
+      return t('The issue’s page files with the certain fixes applied');
+    },
+    format: 'text',
+    per: 'issue',
+  },
 ];
 
 export interface ArticleFormatChoice extends Choice<ArticleFormat> {
@@ -30,9 +73,30 @@ export interface ArticleFormatChoice extends Choice<ArticleFormat> {
 }
 
 export const ARTICLE_FORMATS: readonly ArticleFormatChoice[] = [
-  { label: 'Markdown', detail: 'Front matter, then the article', format: 'markdown', extension: 'md' },
-  { label: 'IPTC ninjs 2.0', detail: 'One JSON news item', format: 'ninjs', extension: 'json' },
-  { label: 'JSON Lines', detail: 'The record on one line', format: 'jsonl', extension: 'jsonl' },
+  {
+    label: 'Markdown',
+    get detail() {
+      return t('Front matter, then the article');
+    },
+    format: 'markdown',
+    extension: 'md',
+  },
+  {
+    label: 'IPTC ninjs 2.0',
+    get detail() {
+      return t('One JSON news item');
+    },
+    format: 'ninjs',
+    extension: 'json',
+  },
+  {
+    label: 'JSON Lines',
+    get detail() {
+      return t('The record on one line');
+    },
+    format: 'jsonl',
+    extension: 'jsonl',
+  },
 ];
 
 /** The choices with the one used last first, so doing it again is one Enter. */

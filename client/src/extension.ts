@@ -2,6 +2,7 @@
  * The VS Code side of Newsprint: starts the bundled language server and shows
  * what only an editor can (status item, commands, the issue map). It analyses nothing itself.
  */
+import { config as configureL10n } from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { COMMANDS, registerCommands } from './commands';
 import { ExportCommands } from './exportCommands';
@@ -13,6 +14,8 @@ import { TraceChannel } from './traceChannel';
 let controller: ServerController | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The modules that import no vscode (the Issue Map's text, export choices) say things through @vscode/l10n: give it VS Code's bundle.
+  configureL10n({ contents: vscode.l10n.bundle ?? {} });
   const output = vscode.window.createOutputChannel('Newsprint', { log: true });
   const trace = new TraceChannel(output);
   const status = new StatusItem(COMMANDS.showOutput);

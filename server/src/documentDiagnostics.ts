@@ -14,6 +14,7 @@ import type { PageModel } from './model/page';
 import type { Finding } from './rules/finding';
 import { LineIndex } from './text/positions';
 import type { DocumentView } from './workspace/session';
+import { t } from './l10n/t';
 
 /** A front end's limit: at most `max` diagnostics per document; `name` says which setting or option set it. */
 export interface ProblemLimit {
@@ -103,7 +104,7 @@ export class DocumentDiagnostics {
     }
     crossBefore(Infinity);
     const last = out[out.length - 1];
-    if (limit && out.length < total && last) out.push(omittedDiagnostic(total - out.length, `${limit.name} is ${limit.max}`, last.range));
+    if (limit && out.length < total && last) out.push(omittedDiagnostic(total - out.length, t`${limit.name} is ${limit.max}`, last.range));
     return out;
   }
 }

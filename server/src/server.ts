@@ -39,6 +39,8 @@ import { ConfigFinder } from './workspace/configFinder';
 import { ConfigWriter } from './workspace/configWriter';
 import { WorkspaceSession, type DocumentView } from './workspace/session';
 import { pathOf } from './workspace/uris';
+import { t } from './l10n/t';
+import { useLocale } from './l10n/locale';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -128,6 +130,8 @@ async function loadSettings(): Promise<void> {
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  // Before anything is analysed: findings are worded once, in the language the client asked for.
+  useLocale(params.locale);
   const caps = params.capabilities;
   pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
   refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
@@ -305,7 +309,7 @@ connection.onExecuteCommand(
     if (!arg || typeof arg.uri !== 'string' || typeof arg.rule !== 'string' || !isRuleId(arg.rule)) return;
     const path = pathOf(arg.uri);
     if (!path) {
-      void connection.window.showInformationMessage('Newsprint: only files on disk can have their findings ignored or rules turned off.');
+      void connection.window.showInformationMessage(t('Newsprint: only files on disk can have their findings ignored or rules turned off.'));
       return;
     }
     let result;
@@ -316,7 +320,7 @@ connection.onExecuteCommand(
     } else return;
     if (!result.written) {
       connection.console.warn(`Newsprint: ${result.reason}`);
-      void connection.window.showErrorMessage(`Newsprint could not update .newsprint.json: ${result.reason}.`);
+      void connection.window.showErrorMessage(t`Newsprint could not update .newsprint.json: ${result.reason}.`);
       return;
     }
     connection.console.info(`Newsprint: updated ${result.path}`);

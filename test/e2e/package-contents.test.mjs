@@ -27,6 +27,10 @@ const REQUIRED = [
   'node_modules/nodejieba/index.js',
   'node_modules/nodejieba/build/Release/nodejieba.node',
   'node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
+  // The manifest's strings and the client's messages in each language VS Code may show them in.
+  'package.nls.json',
+  'package.nls.zh-cn.json',
+  'l10n/bundle.l10n.zh-cn.json',
 ];
 /** Folders whose every file belongs in the package (the grammar and language configuration). */
 const ALLOWED_FOLDERS = ['syntaxes/'];

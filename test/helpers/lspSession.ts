@@ -31,6 +31,8 @@ export interface SessionOptions {
   /** Extra environment for the server process. */
   readonly env?: Record<string, string>;
   readonly initializationOptions?: unknown;
+  /** The client's display language, as VS Code sends it in initialize (`zh-cn`). */
+  readonly locale?: string;
   /** A shell line to run before the server, in the same shell (`ulimit -n 64`). */
   readonly shellPrefix?: string;
   /** Options for node before the server's script (`--max-old-space-size=128`). */
@@ -124,6 +126,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     capabilities,
     workspaceFolders: null,
     ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
+    ...(options.locale !== undefined ? { locale: options.locale } : {}),
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});
 

@@ -19,8 +19,12 @@ import { formatJson, formatText, type FileReport } from './format';
 import { checkAll } from './pool';
 import { Progress } from './progress';
 import { toSarif } from './sarif';
+import { counted, t } from '../l10n/t';
+import { localeFromEnvironment, useLocale } from '../l10n/locale';
 
-const USAGE = `Usage: newsprint check [files or folders…] [options]
+/** Looked up when printed: the language is chosen after the module loads. */
+const usage = () =>
+  t(`Usage: newsprint check [files or folders…] [options]
        newsprint export [files or folders…] --format ninjs|markdown|jsonl|text [--out DIR]
        newsprint rules
 
@@ -33,6 +37,8 @@ and files that hold a page line (第2版 要闻); a file named on the command li
 always checked. With no path, checks the bundled sample page.
 
 Options:
+  --lang en|zh-cn      the language of messages and this help (default: from
+                       LC_ALL, LC_MESSAGES or LANG)
   --format text|json|sarif
                        output for people (default), for programs, or SARIF 2.1.0
                        for code-scanning tools
@@ -50,7 +56,7 @@ Options:
 
 On a terminal, progress (files checked, findings so far) is shown on stderr.
 Exit status: 0 when nothing is at error severity, 1 when something is, 2 on usage or I/O errors.
-`;
+`);
 
 interface Options {
   paths: string[];
@@ -70,40 +76,41 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'rules' {
   const command = args.shift();
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command === 'rules') return 'rules';
-  if (command !== 'check') throw new UsageError(`unknown command “${command}”`);
+  if (command !== 'check') throw new UsageError(t`unknown command “${command}”`);
   const o: Options = { paths: [], format: 'text', fix: false, outline: true, dictionary: 'trimmed', missingPage: 'off' };
   while (args.length) {
     const a = args.shift()!;
     const value = (name: string) => {
       const [, inline] = a.split('=', 2);
       const v = inline ?? args.shift();
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      if (v === undefined) throw new UsageError(t`${name} needs a value`);
       return v;
     };
     if (a === '-h' || a === '--help') return 'help';
+    else if (a === '--lang' || a.startsWith('--lang=')) value('--lang');
     else if (a === '--fix') o.fix = true;
     else if (a === '--no-outline') o.outline = false;
     else if (a === '--format' || a.startsWith('--format=')) {
       const v = value('--format');
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not “${v}”`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(t`--format must be text, json or sarif, not “${v}”`);
       o.format = v;
     } else if (a === '--dictionary' || a.startsWith('--dictionary=')) {
       const v = value('--dictionary');
-      if (v !== 'trimmed' && v !== 'full') throw new UsageError(`--dictionary must be trimmed or full, not “${v}”`);
+      if (v !== 'trimmed' && v !== 'full') throw new UsageError(t`--dictionary must be trimmed or full, not “${v}”`);
       o.dictionary = v;
     } else if (a === '--missing-page' || a.startsWith('--missing-page=')) {
       const v = value('--missing-page');
-      if (v !== 'off' && v !== 'information') throw new UsageError(`--missing-page must be off or information, not “${v}”`);
+      if (v !== 'off' && v !== 'information') throw new UsageError(t`--missing-page must be off or information, not “${v}”`);
       o.missingPage = v;
     } else if (a === '--jobs' || a.startsWith('--jobs=')) {
       const v = value('--jobs');
-      if (!/^[1-9][0-9]{0,2}$/.test(v)) throw new UsageError(`--jobs must be a number of threads, not “${v}”`);
+      if (!/^[1-9][0-9]{0,2}$/.test(v)) throw new UsageError(t`--jobs must be a number of threads, not “${v}”`);
       o.jobs = Number(v);
     } else if (a === '--max-problems' || a.startsWith('--max-problems=')) {
       const v = value('--max-problems');
-      if (!/^[1-9][0-9]{0,8}$/.test(v)) throw new UsageError(`--max-problems must be a number of findings, not “${v}”`);
+      if (!/^[1-9][0-9]{0,8}$/.test(v)) throw new UsageError(t`--max-problems must be a number of findings, not “${v}”`);
       o.maxProblems = Number(v);
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option “${a}”`);
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(t`unknown option “${a}”`);
     else o.paths.push(a);
   }
   return o;
@@ -136,17 +143,29 @@ export interface MainOptions {
   readonly workerScript?: string;
 }
 
+/** `--lang X` or `--lang=X` anywhere on the command line, else the environment's locale. */
+export function checkerLocale(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('--lang=')) return a.slice('--lang='.length);
+    if (a === '--lang' && argv[i + 1] !== undefined) return argv[i + 1];
+  }
+  return localeFromEnvironment(env);
+}
+
 export async function main(argv: readonly string[], env: MainOptions = {}): Promise<number> {
+  const locale = checkerLocale(argv, process.env);
+  useLocale(locale);
   if (argv[0] === 'export') return exportCommand(argv.slice(1), join(__dirname, 'dict'));
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);
   } catch (err) {
-    process.stderr.write(`newsprint: ${(err as Error).message}\n\n${USAGE}`);
+    process.stderr.write(`newsprint: ${(err as Error).message}\n\n${usage()}`);
     return 2;
   }
   if (options === 'help') {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage());
     return 0;
   }
   if (options === 'rules') {
@@ -155,7 +174,7 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
   }
   if (options.paths.length === 0 && !existsSync(samplePage())) {
     // Installed from the package, there is no sample page beside the checker.
-    process.stderr.write(`newsprint: no file or folder given, and the sample page is not here (it ships with the source, not the package)\n\n${USAGE}`);
+    process.stderr.write(`newsprint: ${t('no file or folder given, and the sample page is not here (it ships with the source, not the package)')}\n\n${usage()}`);
     return 2;
   }
   const paths = options.paths.length ? options.paths : [samplePage()];
@@ -196,6 +215,7 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
         ...(options.jobs ? { jobs: options.jobs } : {}),
         ...(options.maxProblems ? { maxProblems: options.maxProblems } : {}),
         ...(env.workerScript ? { workerScript: env.workerScript } : {}),
+        ...(locale !== undefined ? { locale } : {}),
       },
       join(__dirname, 'dict'),
       (issue) => {
@@ -210,10 +230,12 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
   const skipped = [...links.map((l) => ({ file: l.path, skipped: l.reason })), ...checked.results.filter((r) => r.skipped)];
   if (skipped.length > 0) {
     const list = skipped.map((r) => `  ${shown(r.file)}: ${r.skipped}`).join('\n');
-    note(
-      `${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not ${skipped.length === 1 ? 'a page' : 'pages'} and ${skipped.length === 1 ? 'was' : 'were'} skipped (name a file to check it anyway):\n${list}`,
-      0,
+    const head = counted(
+      skipped.length,
+      t('{0} file is not a page and was skipped (name a file to check it anyway):'),
+      t('{0} files are not pages and were skipped (name a file to check it anyway):'),
     );
+    note(`${head}\n${list}`, 0);
   }
   for (const r of checked.results) {
     for (const n of r.notes) note(n.text, n.status);

@@ -13,6 +13,7 @@ import { FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND } from '../protocol';
 import type { RuleId, TextEdit } from '../rules/finding';
 import type { LineIndex } from '../text/positions';
 import type { DocumentView } from '../workspace/session';
+import { t } from '../l10n/t';
 
 export interface IgnoreArgs {
   readonly uri: string;
@@ -42,7 +43,7 @@ export type FixAllOf = (rule?: RuleId) => FixAllResult | undefined;
 export function fixAllAction(view: DocumentView, result: FixAllResult | undefined, rule?: RuleId): CodeAction | undefined {
   if (!result || result.edits.length === 0) return undefined;
   return {
-    title: rule ? `Fix all ${rule} problems in this file` : 'Fix all Newsprint problems',
+    title: rule ? t`Fix all ${rule} problems in this file` : t('Fix all Newsprint problems'),
     kind: rule ? CodeActionKind.QuickFix : FIX_ALL_KIND,
     edit: versioned(view.uri, view.version, toLsp(result.edits, view.analysis.lineIndex())),
   };
@@ -70,18 +71,18 @@ function quickFixes(view: DocumentView, diagnostic: Diagnostic, cross: readonly 
   const shown = coveredText(view, cross, data.fingerprint);
   const ignore: IgnoreArgs = { uri, rule: data.rule, fingerprint: data.fingerprint, text: shown, ...(data.page !== undefined ? { page: data.page } : {}) };
   actions.push({
-    title: `Ignore this ${data.rule} finding`,
+    title: t`Ignore this ${data.rule} finding`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    command: { title: 'Ignore this finding', command: IGNORE_COMMAND, arguments: [ignore] },
+    command: { title: t('Ignore this finding'), command: IGNORE_COMMAND, arguments: [ignore] },
   });
   for (const scope of ['file', 'workspace'] as const) {
     const args: RuleOffArgs = { uri, rule: data.rule, scope };
     actions.push({
-      title: `Turn off ${data.rule} for this ${scope}`,
+      title: scope === 'file' ? t`Turn off ${data.rule} for this file` : t`Turn off ${data.rule} for this workspace`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      command: { title: `Turn off ${data.rule}`, command: RULE_OFF_COMMAND, arguments: [args] },
+      command: { title: t`Turn off ${data.rule}`, command: RULE_OFF_COMMAND, arguments: [args] },
     });
   }
   return actions;
@@ -130,7 +131,7 @@ export function codeActions(params: CodeActionParams, view: DocumentView, cross:
       if (count < 2) continue;
       if (resolvable) {
         const data: FixAllData = { uri: view.uri, version: view.version, rule };
-        actions.push({ title: `Fix all ${rule} problems in this file`, kind: CodeActionKind.QuickFix, data });
+        actions.push({ title: t`Fix all ${rule} problems in this file`, kind: CodeActionKind.QuickFix, data });
         continue;
       }
       const all = fixAllAction(view, fixAllOf(rule), rule);

@@ -8,6 +8,7 @@ import { isHanCode } from '../text/chars';
 import type { Page, PageModel } from '../model/page';
 import type { Finding, Severity, TextEdit } from './finding';
 import { fingerprint } from './fingerprint';
+import { t } from '../l10n/t';
 import type { Rule } from './rule';
 
 const FULL: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
@@ -108,11 +109,11 @@ function pageFinding(model: PageModel, page: Page, severity: Severity): Finding 
     severity,
     message:
       marks.length === 1
-        ? `Half-width “${model.text[first]}” in Chinese text.`
-        : `${marks.length} half-width punctuation marks (${kinds}) in Chinese text on this page; the first is here.`,
+        ? t`Half-width “${model.text[first] ?? ''}” in Chinese text.`
+        : t`${marks.length} half-width punctuation marks (${kinds}) in Chinese text on this page; the first is here.`,
     fixes: [
       {
-        title: `Convert ${marks.length === 1 ? 'it' : `all ${marks.length}`} to full width`,
+        title: marks.length === 1 ? t('Convert it to full width') : t`Convert all ${marks.length} to full width`,
         edits,
         safe: true,
         // Hundreds of edits per page would swell every diagnostic sent: the fix is rebuilt from the page's text instead.
@@ -126,7 +127,9 @@ function pageFinding(model: PageModel, page: Page, severity: Severity): Finding 
 export const halfwidthPunctuation: Rule = {
   id: 'halfwidth-punctuation',
   defaultSeverity: 'information',
-  description: 'ASCII , ; : ( ) ! ? in Chinese text, reported once per page with a fix that converts them all.',
+  get description() {
+    return t('ASCII , ; : ( ) ! ? in Chinese text, reported once per page with a fix that converts them all.');
+  },
   check({ model }, severity: Severity): Finding[] {
     const out: Finding[] = [];
     for (const page of model.pages) {
