@@ -54,13 +54,18 @@ export class DocumentDiagnostics {
   /**
    * `related`: whether the client takes related information. One that does
    * not would only parse and drop it, a quarter of what a page of findings
-   * weighs on every publish.
+   * weighs on every publish. `docs`: the page of a rule, for clients that
+   * link a diagnostic's code to it (codeDescription).
    */
-  constructor(private readonly related = true) {}
+  constructor(
+    private readonly related = true,
+    private readonly docs?: (rule: string) => string,
+  ) {}
 
   private shown(d: Diagnostic): Diagnostic {
-    if (this.related || !d.relatedInformation) return d;
-    const { relatedInformation: _, ...rest } = d;
+    const linked = this.docs && typeof d.code === 'string' ? { ...d, codeDescription: { href: this.docs(d.code) } } : d;
+    if (this.related || !linked.relatedInformation) return linked;
+    const { relatedInformation: _, ...rest } = linked;
     return rest;
   }
 

@@ -41,6 +41,7 @@ import { WorkspaceSession, type DocumentView } from './workspace/session';
 import { pathOf } from './workspace/uris';
 import { t } from './l10n/t';
 import { useLocale } from './l10n/locale';
+import { ruleDocHref } from './ruleDocs';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -131,14 +132,15 @@ async function loadSettings(): Promise<void> {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   // Before anything is analysed: findings are worded once, in the language the client asked for.
-  useLocale(params.locale);
+  const language = useLocale(params.locale);
   const caps = params.capabilities;
   pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
   refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
   workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
   resolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
-  published = new DocumentDiagnostics((pullDiagnostics ? caps.textDocument?.diagnostic?.relatedInformation : caps.textDocument?.publishDiagnostics?.relatedInformation) === true);
+  const shows = pullDiagnostics ? caps.textDocument?.diagnostic : caps.textDocument?.publishDiagnostics;
+  published = new DocumentDiagnostics(shows?.relatedInformation === true, shows?.codeDescriptionSupport === true ? ruleDocHref(language) : undefined);
   settingsStore = new SettingsStore(connection, caps.workspace?.configuration === true);
   clientCapabilities = caps;
   symbols = SymbolRegistration.for(connection, caps);

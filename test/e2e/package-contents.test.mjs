@@ -31,6 +31,8 @@ const REQUIRED = [
   'package.nls.json',
   'package.nls.zh-cn.json',
   'l10n/bundle.l10n.zh-cn.json',
+  // Each rule's page in both languages: diagnostics link to them.
+  ...readdirSync(join(REPO, 'docs', 'rules')).map((f) => `docs/rules/${f}`),
 ];
 /** Folders whose every file belongs in the package (the grammar and language configuration). */
 const ALLOWED_FOLDERS = ['syntaxes/'];

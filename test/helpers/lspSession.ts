@@ -33,6 +33,8 @@ export interface SessionOptions {
   readonly initializationOptions?: unknown;
   /** The client's display language, as VS Code sends it in initialize (`zh-cn`). */
   readonly locale?: string;
+  /** Say, as VS Code does, that the client links a diagnostic's code to its page (codeDescription). */
+  readonly codeDescription?: boolean;
   /** A shell line to run before the server, in the same shell (`ulimit -n 64`). */
   readonly shellPrefix?: string;
   /** Options for node before the server's script (`--max-old-space-size=128`). */
@@ -116,7 +118,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
       // As VS Code and Neovim say: they show related information.
-      publishDiagnostics: { versionSupport: true, relatedInformation: true },
+      publishDiagnostics: { versionSupport: true, relatedInformation: true, ...(options.codeDescription ? { codeDescriptionSupport: true } : {}) },
       ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false, relatedInformation: true } } : {}),
     },
   };

@@ -4,8 +4,9 @@
  * rule ids (codes) as in English.
  */
 import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { CORPUS_PAGE, readCorpusPage } from '../helpers/repo';
 import { startSession, type Session } from '../helpers/lspSession';
@@ -14,7 +15,7 @@ const URI = pathToFileURL(CORPUS_PAGE).toString();
 const TEXT = readCorpusPage();
 
 async function diagnosticsIn(locale: string | undefined): Promise<{ session: Session; diagnostics: Diagnostic[] }> {
-  const session = await startSession(locale !== undefined ? { locale } : {});
+  const session = await startSession({ codeDescription: true, ...(locale !== undefined ? { locale } : {}) });
   const waiting = session.nextDiagnostics(URI);
   await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'newsprint', version: 1, text: TEXT } });
   return { session, diagnostics: (await waiting).diagnostics };
@@ -41,6 +42,19 @@ describe('a server started with locale zh-cn', () => {
     assert.match(wrap.message as string, /切断/);
     assert.equal(wrap.relatedInformation?.[0]?.message, '段落在这里接续。');
     assert.match(en.diagnostics.find((d) => d.code === 'broken-wrap')!.message as string, / is cut /);
+  });
+
+  it('links each diagnostic to its rule’s page, in the language it speaks', () => {
+    for (const [{ diagnostics }, suffix] of [
+      [zh, '.zh-cn.md'],
+      [en, '.md'],
+    ] as const) {
+      for (const d of diagnostics) {
+        const href = d.codeDescription?.href;
+        assert.ok(href?.endsWith(`/docs/rules/${String(d.code)}${suffix}`), `${String(d.code)}: ${href}`);
+        assert.ok(existsSync(fileURLToPath(href)), href);
+      }
+    }
   });
 
   it('titles its code actions in Chinese', async () => {

@@ -19,6 +19,7 @@ import { formatJson, formatText, type FileReport } from './format';
 import { checkAll } from './pool';
 import { Progress } from './progress';
 import { toSarif } from './sarif';
+import { ruleDocFile } from '../ruleDocs';
 import { counted, t } from '../l10n/t';
 import { localeFromEnvironment, useLocale } from '../l10n/locale';
 
@@ -155,7 +156,7 @@ export function checkerLocale(argv: readonly string[], env: Readonly<Record<stri
 
 export async function main(argv: readonly string[], env: MainOptions = {}): Promise<number> {
   const locale = checkerLocale(argv, process.env);
-  useLocale(locale);
+  const language = useLocale(locale);
   if (argv[0] === 'export') return exportCommand(argv.slice(1), join(__dirname, 'dict'));
   let options: ReturnType<typeof parseArgs>;
   try {
@@ -169,7 +170,8 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
     return 0;
   }
   if (options === 'rules') {
-    for (const r of RULES) process.stdout.write(`${r.id.padEnd(24)}${r.defaultSeverity.padEnd(13)}${r.description}\n`);
+    // The summary each rule's page opens with, and where that page is.
+    for (const r of RULES) process.stdout.write(`${r.id.padEnd(24)}${r.defaultSeverity.padEnd(13)}${r.description}\n${' '.repeat(37)}${shown(ruleDocFile(r.id, language))}\n`);
     return 0;
   }
   if (options.paths.length === 0 && !existsSync(samplePage())) {
