@@ -50,6 +50,8 @@ let pullDiagnostics = false;
 let refreshSupport = false;
 let workspaceFolderEvents = false;
 let resolveEdits = false;
+/** Whether the client takes change annotations: fix-all then asks to be previewed. */
+let annotateEdits = false;
 /** The client says so in initializationOptions; other editors have no such notion and are trusted. */
 let trusted = true;
 let folders: string[] = [];
@@ -138,6 +140,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
   workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
   resolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+  annotateEdits = caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
   trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
   const shows = pullDiagnostics ? caps.textDocument?.diagnostic : caps.textDocument?.publishDiagnostics;
   published = new DocumentDiagnostics(shows?.relatedInformation === true, shows?.codeDescriptionSupport === true ? ruleDocHref(language) : undefined);
@@ -292,7 +295,7 @@ connection.onCodeAction(
     const view = await viewOf(params.textDocument.uri);
     // Fixes carry ranges of the version they were computed for; a stale request gets none.
     if (!view || view.version !== documents.get(view.uri)?.version) return [];
-    return codeActions(params, view, session.crossPage(view.uri), (rule) => session.fixAll(view.uri, rule), resolveEdits);
+    return codeActions(params, view, session.crossPage(view.uri), (rule) => session.fixAll(view.uri, rule), resolveEdits, annotateEdits);
   }),
 );
 
@@ -301,7 +304,7 @@ connection.onCodeActionResolve(
     if (!isFixAllData(action.data)) return action;
     const view = await viewOf(action.data.uri);
     const data = action.data;
-    return resolveFixAll(action, data, view, (rule) => session.fixAll(data.uri, rule));
+    return resolveFixAll(action, data, view, (rule) => session.fixAll(data.uri, rule), annotateEdits);
   }),
 );
 

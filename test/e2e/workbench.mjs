@@ -122,6 +122,20 @@ export class Workbench {
     await menu.waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Waits for the Refactor Preview an edit that needs confirmation opens,
+   * screenshots it as `name`, and applies it with its Apply button.
+   */
+  async applyRefactorPreview(name) {
+    const pane = this.page.locator('.bulk-edit-panel');
+    await pane.waitFor();
+    await pane.locator('.monaco-list-row').first().waitFor();
+    const path = await this.screenshot(name);
+    await pane.locator('.monaco-button', { hasText: /^Apply$/ }).click();
+    await pane.waitFor({ state: 'hidden' });
+    return path;
+  }
+
   /** Opens the Problems panel. */
   async showProblems() {
     await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');

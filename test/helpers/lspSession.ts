@@ -35,6 +35,8 @@ export interface SessionOptions {
   readonly locale?: string;
   /** Say, as VS Code does, that the client links a diagnostic's code to its page (codeDescription). */
   readonly codeDescription?: boolean;
+  /** Say, as VS Code does, that the client takes change annotations (and can preview edits). */
+  readonly changeAnnotations?: boolean;
   /** A shell line to run before the server, in the same shell (`ulimit -n 64`). */
   readonly shellPrefix?: string;
   /** Options for node before the server's script (`--max-old-space-size=128`). */
@@ -112,7 +114,12 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
 
   const capabilities: ClientCapabilities = options.capabilities ?? {
     window: { workDoneProgress: true },
-    workspace: { configuration: true, workspaceFolders: false, diagnostics: { refreshSupport: true } },
+    workspace: {
+      configuration: true,
+      workspaceFolders: false,
+      diagnostics: { refreshSupport: true },
+      ...(options.changeAnnotations ? { workspaceEdit: { documentChanges: true, changeAnnotationSupport: { groupsOnLabel: true } } } : {}),
+    },
     textDocument: {
       synchronization: { dynamicRegistration: false },
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },

@@ -52,7 +52,7 @@ describe('a server started with locale zh-cn', () => {
       for (const d of diagnostics) {
         const href = d.codeDescription?.href;
         assert.ok(href?.endsWith(`/docs/rules/${String(d.code)}${suffix}`), `${String(d.code)}: ${href}`);
-        assert.ok(existsSync(fileURLToPath(href)), href);
+        assert.ok(existsSync(fileURLToPath(href!)), href);
       }
     }
   });

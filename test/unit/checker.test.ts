@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFile
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
+import { applyPatch } from 'diff';
 import { temporaryFolders } from '../helpers/folders';
 import { CLI, CORPUS_PAGE, ROOT } from '../helpers/repo';
 
@@ -91,6 +92,27 @@ describe('newsprint check', () => {
     assert.match(again.stdout, /5 warnings in 2 files/);
   });
 
+  it('--diff prints what --fix would change as a unified diff and writes nothing; --dry-run counts it', () => {
+    const dir = tempDir();
+    copyFileSync(CORPUS_PAGE, join(dir, '01.txt'));
+    const original = readFileSync(join(dir, '01.txt'), 'utf8');
+    const before = statSync(join(dir, '01.txt')).mtimeMs;
+    const diff = run(['check', '--diff', '01.txt'], dir);
+    assert.equal(diff.status, 0, diff.stderr);
+    assert.match(diff.stdout, /^--- a\/01\.txt\n\+\+\+ b\/01\.txt\n@@ /);
+    assert.match(diff.stderr, /1 file would change; nothing was written/);
+    const dry = run(['check', '--dry-run', '--no-outline', '01.txt'], dir);
+    assert.match(dry.stdout, /01\.txt: --fix would fix 12 problems \(dry run: nothing written\)/);
+    assert.doesNotMatch(dry.stdout, /fixed \d+ problems? in place/);
+    assert.equal(readFileSync(join(dir, '01.txt'), 'utf8'), original);
+    assert.equal(statSync(join(dir, '01.txt')).mtimeMs, before);
+    // The diff is exactly --fix's change: applied to the page, it gives what --fix writes.
+    const patched = applyPatch(original, diff.stdout);
+    run(['check', '--fix', '01.txt'], dir);
+    assert.equal(patched, readFileSync(join(dir, '01.txt'), 'utf8'));
+    assert.equal(run(['check', '--diff', '01.txt'], dir).stdout, '');
+  });
+
   it('keeps a BOM and CRLF line endings when fixing', () => {
     const dir = tempDir();
     const text = '\uFEFF' + readFileSync(CORPUS_PAGE, 'utf8').replace(/\n/g, '\r\n');
@@ -122,8 +144,9 @@ describe('newsprint check', () => {
     assert.equal(r.status, 0);
     assert.deepEqual(
       r.stdout
-        .trim()
         .split('\n')
+        // Each rule's line, then the indented line saying where its page is.
+        .filter((l) => l !== '' && !l.startsWith(' '))
         .map((l) => l.split(/\s+/)[0]),
       ['broken-wrap', 'orphaned-continuation', 'missing-byline', 'spaced-headline', 'halfwidth-punctuation'],
     );

@@ -18,9 +18,12 @@ import { DEFAULT_SETTINGS } from '../workspace/fileConfig';
 import { pageTest } from '../workspace/pageFiles';
 import { WorkspaceSession } from '../workspace/session';
 import { readText, writeText } from './fileText';
+import { unifiedDiff } from './unifiedDiff';
 
 export interface CheckOptions {
   readonly fix: boolean;
+  /** With fix: show what it would do instead of writing (`--diff`: the unified diff; `--dry-run`: how many fixes). */
+  readonly preview?: 'diff' | 'dry-run';
   readonly missingPage: MissingPageLevel;
   /** At most this many findings listed per file; the rest are counted. */
   readonly maxProblems?: number;
@@ -45,6 +48,9 @@ export interface CheckedFile {
     readonly lines: Int32Array;
     /** Set when the file was fixed in place: how many fixes. */
     readonly fixed?: number;
+    /** Set on a preview: how many fixes --fix would apply, and (--diff) the change as a unified diff. */
+    readonly wouldFix?: number;
+    readonly diff?: string;
   };
 }
 
@@ -92,11 +98,18 @@ export function checkIssue(targets: readonly CheckTarget[], options: CheckOption
     return { t, uri, notes: [] as Array<{ text: string; status: 0 | 2 }>, read };
   });
   const fixed = new Map<string, number>();
+  const previews = new Map<string, { wouldFix: number; diff?: string }>();
   if (options.fix) {
     for (const o of opened) {
       if (!('read' in o) || !o.read) continue;
       const result = guarded(o, () => session.fixAll(o.uri));
       if (!result || result.edits.length === 0) continue;
+      if (options.preview) {
+        // Nothing is written: the findings and outline stay those of the file as it is.
+        const before = o.read.text;
+        previews.set(o.uri, { wouldFix: result.fixed, ...(options.preview === 'diff' ? { diff: unifiedDiff(o.t.path, before, result.text) } : {}) });
+        continue;
+      }
       try {
         const written = writeText(o.t.path, result.text, o.read);
         if (written.written) {
@@ -122,6 +135,6 @@ export function checkIssue(targets: readonly CheckTarget[], options: CheckOption
     }));
     if (!report) return { file: o.t.path, notes: o.notes };
     const n = fixed.get(o.uri);
-    return { file: o.t.path, notes: o.notes, report: { ...report, ...(n !== undefined ? { fixed: n } : {}) } };
+    return { file: o.t.path, notes: o.notes, report: { ...report, ...(n !== undefined ? { fixed: n } : {}), ...previews.get(o.uri) } };
   });
 }

@@ -12,6 +12,8 @@ export interface FileReport {
   readonly index: LineIndex;
   /** Set when the file was fixed in place. */
   readonly fixed?: number;
+  /** Set on a dry run: how many fixes --fix would apply. */
+  readonly wouldFix?: number;
 }
 
 const SEVERITY_NAME = ['', 'error', 'warning', 'information', 'hint'];
@@ -63,6 +65,8 @@ export function formatText(reports: readonly FileReport[], showOutline: boolean,
   for (const r of reports) {
     for (const d of r.diagnostics) out.push(formatDiagnostic(r.path, d, show));
     if (r.fixed !== undefined) out.push(`${r.path}: ${counted(r.fixed, t('fixed {0} problem in place'), t('fixed {0} problems in place'))}`);
+    if (r.wouldFix !== undefined)
+      out.push(`${r.path}: ${counted(r.wouldFix, t('--fix would fix {0} problem (dry run: nothing written)'), t('--fix would fix {0} problems (dry run: nothing written)'))}`);
     if (showOutline) {
       out.push('', t`Outline of ${r.path}:`);
       outlineLines(r.outline, r.index, 0, out);
@@ -93,6 +97,7 @@ export function formatJson(reports: readonly FileReport[]): string {
     articles: r.outline.flatMap((e) => (e.kind === 'page' ? e.children : [e])).map((e) => articleJson(e, r.index)),
     diagnostics: r.diagnostics,
     ...(r.fixed !== undefined ? { fixed: r.fixed } : {}),
+    ...(r.wouldFix !== undefined ? { wouldFix: r.wouldFix } : {}),
   }));
   return JSON.stringify({ files }, null, 2) + '\n';
 }

@@ -44,6 +44,8 @@ Options:
                        output for people (default), for programs, or SARIF 2.1.0
                        for code-scanning tools
   --fix                apply every safe fix in place (only changed files are written)
+  --diff               print what --fix would change as a unified diff; write nothing
+  --dry-run            say how many fixes --fix would apply to each file; write nothing
   --max-problems N     list at most N findings per file and count the rest
                        (default: all of them)
   --no-outline         leave the outline out of text output
@@ -63,6 +65,7 @@ interface Options {
   paths: string[];
   format: 'text' | 'json' | 'sarif';
   fix: boolean;
+  preview?: 'diff' | 'dry-run';
   outline: boolean;
   dictionary: 'trimmed' | 'full';
   missingPage: MissingPageLevel;
@@ -90,7 +93,13 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'rules' {
     if (a === '-h' || a === '--help') return 'help';
     else if (a === '--lang' || a.startsWith('--lang=')) value('--lang');
     else if (a === '--fix') o.fix = true;
-    else if (a === '--no-outline') o.outline = false;
+    else if (a === '--diff') {
+      o.fix = true;
+      o.preview = 'diff';
+    } else if (a === '--dry-run') {
+      o.fix = true;
+      if (o.preview !== 'diff') o.preview = 'dry-run';
+    } else if (a === '--no-outline') o.outline = false;
     else if (a === '--format' || a.startsWith('--format=')) {
       const v = value('--format');
       if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(t`--format must be text, json or sarif, not “${v}”`);
@@ -212,6 +221,7 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
       files,
       {
         fix: options.fix,
+        ...(options.preview ? { preview: options.preview } : {}),
         missingPage: options.missingPage,
         dictionary: options.dictionary,
         ...(options.jobs ? { jobs: options.jobs } : {}),
@@ -249,9 +259,15 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
       outline: r.report.outline,
       index: new LineIndex(unpackLines(r.report.lines)),
       ...(r.report.fixed !== undefined ? { fixed: r.report.fixed } : {}),
+      ...(r.report.wouldFix !== undefined ? { wouldFix: r.report.wouldFix } : {}),
     });
   }
-  if (options.format === 'json') process.stdout.write(formatJson(reports));
+  if (options.preview === 'diff') {
+    // The diff alone on stdout, so it can be piped to patch or a review; what it amounts to goes to stderr.
+    const changed = checked.results.filter((r) => r.report?.diff !== undefined);
+    for (const r of changed) process.stdout.write(r.report!.diff!);
+    process.stderr.write(`newsprint: ${counted(changed.length, t('{0} file would change; nothing was written'), t('{0} files would change; nothing was written'))}\n`);
+  } else if (options.format === 'json') process.stdout.write(formatJson(reports));
   else if (options.format === 'sarif') {
     const checkedFiles = checked.results.flatMap((r) => (r.report ? [{ file: r.file, diagnostics: r.report.diagnostics }] : []));
     const sarif = toSarif({ files: checkedFiles, notes, cwd: process.cwd(), version: version(), exitCode: status });

@@ -86,7 +86,12 @@ export async function checkAll(files: readonly CheckTarget[], options: PoolOptio
     const byFile = new Map(done.flat().map((r) => [r.file, r]));
     return { results: files.map((f) => byFile.get(f.path)!), ...(segmentation ? { segmentation } : {}) };
   };
-  const check: CheckOptions = { fix: options.fix, missingPage: options.missingPage, ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {}) };
+  const check: CheckOptions = {
+    fix: options.fix,
+    missingPage: options.missingPage,
+    ...(options.preview ? { preview: options.preview } : {}),
+    ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {}),
+  };
   if (threads <= 1) {
     const seg = loadSegmenter(dictDir, options.dictionary);
     if (!seg.ready) segmentation = seg.message;

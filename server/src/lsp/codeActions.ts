@@ -4,7 +4,15 @@
  * and per rule) is the session's fix-all of the current version as one
  * versioned edit of sorted, non-overlapping changes.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  CodeActionTriggerKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import { isDiagnosticData, SOURCE } from '../diagnostics';
 import type { FixAllResult } from '../fixes/fixAll';
 import type { CrossPageFinding } from '../issue/crossPage';
@@ -40,13 +48,46 @@ function toLsp(edits: readonly TextEdit[], index: LineIndex): LspTextEdit[] {
 /** What the server does for fix-all: the session's fix-all of this version, of one rule or all. */
 export type FixAllOf = (rule?: RuleId) => FixAllResult | undefined;
 
-export function fixAllAction(view: DocumentView, result: FixAllResult | undefined, rule?: RuleId): CodeAction | undefined {
+/** Which fix-all: of one rule or all (a quick fix in the Ctrl+. menu), or the source action (Fix All, on save). */
+export type FixAllScope = { readonly rule: RuleId } | { readonly rule?: undefined; readonly quickFix: boolean };
+
+/**
+ * How a fix-all's edit is offered. `annotate`: the client takes change
+ * annotations; `confirm`: a person asked for it (not a save), so the edit
+ * asks to be previewed first (VS Code's refactor preview).
+ */
+export interface FixAllPreview {
+  readonly annotate: boolean;
+  readonly confirm: boolean;
+}
+
+export const FIX_ALL_ANNOTATION = 'newsprint.fixAll';
+
+function fixAllTitle(scope: FixAllScope): string {
+  if (scope.rule) return t`Fix all ${scope.rule} problems in this file`;
+  return scope.quickFix ? t('Fix all Newsprint problems in this file') : t('Fix all Newsprint problems');
+}
+
+export function fixAllAction(view: DocumentView, result: FixAllResult | undefined, scope: FixAllScope, preview?: FixAllPreview): CodeAction | undefined {
   if (!result || result.edits.length === 0) return undefined;
-  return {
-    title: rule ? t`Fix all ${rule} problems in this file` : t('Fix all Newsprint problems'),
-    kind: rule ? CodeActionKind.QuickFix : FIX_ALL_KIND,
-    edit: versioned(view.uri, view.version, toLsp(result.edits, view.analysis.lineIndex())),
+  const edits = toLsp(result.edits, view.analysis.lineIndex());
+  const title = fixAllTitle(scope);
+  const kind = scope.rule || scope.quickFix ? CodeActionKind.QuickFix : FIX_ALL_KIND;
+  if (!preview?.annotate) return { title, kind, edit: versioned(view.uri, view.version, edits) };
+  const edit: WorkspaceEdit = {
+    documentChanges: [{ textDocument: { uri: view.uri, version: view.version }, edits: edits.map((e) => ({ ...e, annotationId: FIX_ALL_ANNOTATION })) }],
+    changeAnnotations: {
+      [FIX_ALL_ANNOTATION]: {
+        label: title,
+        description:
+          edits.length === 1
+            ? t('1 change, each safe: nothing but line breaks, spaces and punctuation width')
+            : t`${edits.length} changes, each safe: nothing but line breaks, spaces and punctuation width`,
+        needsConfirmation: preview.confirm,
+      },
+    },
   };
+  return { title, kind, edit };
 }
 
 /** What the finding a diagnostic stands for covers, from the server's own analysis: the diagnostic names it by fingerprint. */
@@ -97,17 +138,26 @@ export interface FixAllData {
   readonly uri: string;
   readonly version: number;
   readonly rule?: RuleId;
+  /** Whether the edit, once worked out, asks to be previewed. */
+  readonly confirm?: boolean;
 }
 
 export function isFixAllData(value: unknown): value is FixAllData {
   const d = value as Partial<FixAllData> | null | undefined;
-  return !!d && typeof d.uri === 'string' && typeof d.version === 'number' && (d.rule === undefined || typeof d.rule === 'string');
+  return (
+    !!d &&
+    typeof d.uri === 'string' &&
+    typeof d.version === 'number' &&
+    (d.rule === undefined || typeof d.rule === 'string') &&
+    (d.confirm === undefined || typeof d.confirm === 'boolean')
+  );
 }
 
 /** A resolved fix-all action: its edit, for the version it was offered for (none when the document has moved on). */
-export function resolveFixAll(action: CodeAction, data: FixAllData, view: DocumentView | undefined, fixAllOf: FixAllOf): CodeAction {
+export function resolveFixAll(action: CodeAction, data: FixAllData, view: DocumentView | undefined, fixAllOf: FixAllOf, annotate = false): CodeAction {
   if (!view || view.version !== data.version) return action;
-  const resolved = fixAllAction(view, fixAllOf(data.rule), data.rule);
+  const scope: FixAllScope = data.rule ? { rule: data.rule } : { quickFix: true };
+  const resolved = fixAllAction(view, fixAllOf(data.rule), scope, { annotate, confirm: data.confirm === true });
   return resolved?.edit ? { ...action, edit: resolved.edit } : action;
 }
 
@@ -116,9 +166,18 @@ export function resolveFixAll(action: CodeAction, data: FixAllData, view: Docume
  * edits on demand, so the per-rule fix-all the light bulb lists is worked
  * out only when chosen (a page's fix-all analyses it again).
  */
-export function codeActions(params: CodeActionParams, view: DocumentView, cross: readonly CrossPageFinding[], fixAllOf: FixAllOf, resolvable = false): CodeAction[] {
+export function codeActions(
+  params: CodeActionParams,
+  view: DocumentView,
+  cross: readonly CrossPageFinding[],
+  fixAllOf: FixAllOf,
+  resolvable = false,
+  annotate = false,
+): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
+  // A save's fix-all (triggerKind Automatic) applies as it always did; one a person asks for is previewed first.
+  const preview: FixAllPreview = { annotate, confirm: params.context.triggerKind !== CodeActionTriggerKind.Automatic };
   if (wants(only, CodeActionKind.QuickFix)) {
     const rules = new Set<RuleId>();
     for (const d of params.context.diagnostics) {
@@ -126,22 +185,24 @@ export function codeActions(params: CodeActionParams, view: DocumentView, cross:
       if (isDiagnosticData(d.data)) rules.add(d.data.rule);
     }
     const findings = view.analysis.findings();
-    for (const rule of rules) {
-      const count = findings.filter((f) => f.rule === rule && f.fixes.some((x) => x.safe)).length;
-      if (count < 2) continue;
+    const fixable = (rule?: RuleId) => findings.filter((f) => (rule === undefined || f.rule === rule) && f.fixes.some((x) => x.safe)).length;
+    const offer = (scope: FixAllScope) => {
       if (resolvable) {
-        const data: FixAllData = { uri: view.uri, version: view.version, rule };
-        actions.push({ title: t`Fix all ${rule} problems in this file`, kind: CodeActionKind.QuickFix, data });
-        continue;
+        const data: FixAllData = { uri: view.uri, version: view.version, ...(scope.rule ? { rule: scope.rule } : {}), confirm: preview.confirm };
+        actions.push({ title: fixAllTitle(scope), kind: CodeActionKind.QuickFix, data });
+        return;
       }
-      const all = fixAllAction(view, fixAllOf(rule), rule);
+      const all = fixAllAction(view, fixAllOf(scope.rule), scope, preview);
       if (all) actions.push(all);
-    }
+    };
+    for (const rule of rules) if (fixable(rule) >= 2) offer({ rule });
+    // Beside each rule's fix-all, the whole file's: what Fix All does, from the menu a person already has open.
+    if (rules.size > 0 && fixable() >= 2) offer({ quickFix: true });
   }
   // Fix-all only when asked for by kind (the Source Action menu, codeActionsOnSave): the lightbulb never shows
   // source actions, and a page full of half-width marks makes its edit large.
   if (only !== undefined && wants(only, FIX_ALL_KIND)) {
-    const all = fixAllAction(view, fixAllOf());
+    const all = fixAllAction(view, fixAllOf(), { quickFix: false }, preview);
     if (all) actions.push(all);
   }
   return actions;
