@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { applyPatch } from 'diff';
+import { encode } from 'iconv-lite';
 import { temporaryFolders } from '../helpers/folders';
 import { CLI, CORPUS_PAGE, ROOT } from '../helpers/repo';
 
@@ -113,6 +114,19 @@ describe('newsprint check', () => {
     assert.equal(run(['check', '--diff', '01.txt'], dir).stdout, '');
   });
 
+  it('reads a GB18030 (GBK) page, says so, and writes the fixed page back in GB18030', () => {
+    const dir = tempDir();
+    const page = '春节前菜篮子供应充足\n\n　　本报讯(记者 王五)春节将至,全市蔬菜供应充足;价格平稳!\n';
+    writeFileSync(join(dir, '01.txt'), encode(page, 'gb18030'));
+    const r = run(['check', '--no-outline', '01.txt'], dir);
+    assert.match(r.stderr, /01\.txt: read as GB18030 \(GBK\); --fix writes it back in GB18030/);
+    assert.match(r.stdout, /01\.txt:3:6 information halfwidth-punctuation 5 half-width punctuation marks/);
+    run(['check', '--fix', '01.txt'], dir);
+    const bytes = readFileSync(join(dir, '01.txt'));
+    assert.equal(new TextDecoder('gb18030', { fatal: true }).decode(bytes), page.replace('(', '（').replace(')', '）').replace(',', '，').replace(';', '；').replace('!', '！'));
+    assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  });
+
   it('keeps a BOM and CRLF line endings when fixing', () => {
     const dir = tempDir();
     const text = '\uFEFF' + readFileSync(CORPUS_PAGE, 'utf8').replace(/\n/g, '\r\n');
@@ -135,7 +149,8 @@ describe('newsprint check', () => {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /04\.txt: not a text file \(binary content\); skipped/);
     assert.match(r.stderr, /05\.txt: invalid UTF-8 at line 2, byte 10 of the line/);
-    assert.match(r.stderr, /1 file is not a page and was skipped \(name a file to check it anyway\):\n {2}.*notes\.txt: invalid UTF-8/);
+    // GBK is read now (GB18030 holds it): the note is not a page for what it says, not for its bytes.
+    assert.match(r.stderr, /1 file is not a page and was skipped \(name a file to check it anyway\):\n {2}.*notes\.txt: its name gives no page number/);
     assert.match(r.stdout, /no problems in 2 files/);
   });
 
