@@ -3,6 +3,7 @@ import { t } from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from './language';
 import { FIX_ALL_KIND } from './protocol';
+import { offerToRemember } from './pageFiles';
 import type { ServerController } from './serverController';
 
 export const COMMANDS = {
@@ -32,7 +33,8 @@ async function useForFile(resource?: unknown): Promise<void> {
     return;
   }
   if (document.languageId === LANGUAGE_ID) return;
-  await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+  const checked = await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+  void offerToRemember(checked);
 }
 
 async function fixAll(): Promise<void> {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, registerCommands } from './commands';
 import { ExportCommands } from './exportCommands';
 import { IssueMapView } from './issueMap';
+import { PageFileLanguage } from './pageFiles';
 import { ServerController } from './serverController';
 import { StatusItem } from './statusItem';
 import { TraceChannel } from './traceChannel';
@@ -22,7 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   controller = new ServerController(context, output, trace, status);
   const issueMap = new IssueMapView(output);
   const exports = new ExportCommands(context.workspaceState, output);
-  controller.onClient((client) => [...issueMap.attach(client), ...exports.attach(client)]);
+  const pageFiles = new PageFileLanguage(output);
+  controller.onClient((client) => [...issueMap.attach(client), ...exports.attach(client), ...pageFiles.attach(client)]);
   const started = controller;
   context.subscriptions.push(
     output,
@@ -31,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     controller,
     issueMap,
     exports,
+    pageFiles,
     ...registerCommands(controller, output),
     // The server was told the workspace is untrusted: started again, it reads the workspace's own settings too.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void started.restart()),
