@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver';
 import { linkAt, jumpHover, jumpTarget, markerLinks } from '../issue/navigation';
 import { articleSymbols, type ArticleSymbol } from '../issue/workspaceSymbols';
-import { ISSUE_MAP_CHANGED, ISSUE_MAP_REQUEST, PAGE_TEST_REQUEST, type IssueMapChangedParams, type IssueMapParams, type PageTestParams, type PageTestResult } from '../protocol';
+import { ISSUE_MAP_CHANGED, ISSUE_MAP_REQUEST, PAGE_TEST_REQUEST, type IssueMapChangedParams, type IssueMapParams, type PageTestParams } from '../protocol';
 import { CONFIG_FILE } from '../workspace/configFile';
 import { PAGE_FILE_GLOB, pageTest } from '../workspace/pageFiles';
 import { pathOf } from '../workspace/uris';
@@ -109,7 +109,7 @@ export function registerIssueFeatures({ connection, session, indexer, ready, gua
 
   connection.onRequest(
     PAGE_TEST_REQUEST,
-    guard('page test', { page: false } as PageTestResult, async (params: PageTestParams | undefined) => {
+    guard('page test', { page: false }, async (params: PageTestParams | undefined) => {
       // The workspace's pattern is known once its settings are.
       await ready();
       if (!params || typeof params.uri !== 'string' || typeof params.text !== 'string') return { page: false };
