@@ -5,7 +5,7 @@
  * Latin text keep their ASCII marks.
  */
 import { isHanCode } from '../text/chars';
-import type { Page, PageModel, Span } from '../model/page';
+import type { Page, PageModel } from '../model/page';
 import type { Finding, Severity, TextEdit } from './finding';
 import { fingerprint } from './fingerprint';
 import { t } from '../l10n/t';
@@ -96,24 +96,21 @@ export function halfwidthEdits(text: string, start: number, end: number): TextEd
   return halfwidthMarks(text, start, end).map((at) => ({ start: at, end: at + 1, newText: FULL[text[at]!]! }));
 }
 
-/** The marks grouped by the line they stand on: where the fix converts them, one related place a line. */
-function marksByLine(text: string, marks: readonly number[]): Array<{ readonly span: Span; readonly message: string }> {
-  const out: Array<{ span: Span; message: string }> = [];
-  let i = 0;
-  while (i < marks.length) {
-    const eol = text.indexOf('\n', marks[i]);
-    const end = eol < 0 ? text.length : eol;
-    let j = i;
-    while (j + 1 < marks.length && marks[j + 1]! < end) j++;
-    const here = marks.slice(i, j + 1);
-    const kinds = [...new Set(here.map((at) => text[at]!))].join(' ');
-    out.push({
-      span: { start: here[0]!, end: here[here.length - 1]! + 1 },
-      message: here.length === 1 ? t`Half-width “${kinds}” here.` : t`${here.length} half-width marks on this line (${kinds}).`,
-    });
-    i = j + 1;
+/**
+ * How many lines hold the marks: what the fix's title says of where it
+ * converts them. Not related places, one a line: a page's hundred lines of
+ * them would bury every other problem in the Problems panel.
+ */
+function linesHolding(text: string, marks: readonly number[]): number {
+  let lines = 0;
+  let end = -1;
+  for (const at of marks) {
+    if (at < end) continue;
+    lines++;
+    const eol = text.indexOf('\n', at);
+    end = eol < 0 ? text.length : eol;
   }
-  return out;
+  return lines;
 }
 
 function pageFinding(model: PageModel, page: Page, severity: Severity): Finding | undefined {
@@ -123,7 +120,7 @@ function pageFinding(model: PageModel, page: Page, severity: Severity): Finding 
   const edits: TextEdit[] = marks.map((at) => ({ start: at, end: at + 1, newText: FULL[model.text[at]!]! }));
   const kinds = [...new Set(marks.map((at) => model.text[at]!))].join(' ');
   const span = { start: first, end: first + 1 };
-  const lines = marksByLine(model.text, marks);
+  const lines = linesHolding(model.text, marks);
   return {
     rule: 'halfwidth-punctuation',
     span,
@@ -132,15 +129,14 @@ function pageFinding(model: PageModel, page: Page, severity: Severity): Finding 
       marks.length === 1
         ? t`Half-width “${model.text[first] ?? ''}” in Chinese text.`
         : t`${marks.length} half-width punctuation marks (${kinds}) in Chinese text on this page; the first is here.`,
-    ...(marks.length > 1 ? { related: lines } : {}),
     fixes: [
       {
         title:
           marks.length === 1
             ? t('Convert it to full width')
-            : lines.length === 1
+            : lines === 1
               ? t`Convert all ${marks.length} marks to full width, on one line`
-              : t`Convert all ${marks.length} marks to full width, on ${lines.length} lines`,
+              : t`Convert all ${marks.length} marks to full width, on ${lines} lines`,
         edits,
         safe: true,
         // Hundreds of edits per page would swell every diagnostic sent: the fix is rebuilt from the page's text instead.
