@@ -17,54 +17,37 @@ export interface FormatChoice extends Choice<ExportFormat> {
   readonly per: FilesPer;
 }
 
-// Labels and details are getters: the extension configures the language on activation, after this module loads.
+/** A choice whose words are looked up when shown: the extension configures the language on activation, after this module loads. */
+function choice<F, E extends object>(label: string | (() => string), detail: () => string, rest: E & { readonly format: F }): Choice<F> & E {
+  return {
+    get label() {
+      return typeof label === 'string' ? label : label();
+    },
+    get detail() {
+      return detail();
+    },
+    ...rest,
+  };
+}
+
 export const ISSUE_FORMATS: readonly FormatChoice[] = [
-  {
-    label: 'IPTC ninjs 2.0',
-    get detail() {
-      return t('One JSON news item per article, in a folder named after the issue');
-    },
-    format: 'ninjs',
-    per: 'article',
-  },
-  {
-    get label() {
-      return t('Markdown, one file per article');
-    },
-    get detail() {
-      return t('Front matter (headlines, byline, pages, notes), then the article');
-    },
-    format: 'markdown',
-    per: 'article',
-  },
-  {
-    get label() {
-      return t('Markdown, one file for the issue');
-    },
-    get detail() {
-      return t('The issue’s front matter, then every article');
-    },
-    format: 'markdown',
-    per: 'issue',
-  },
-  {
-    label: 'JSON Lines',
-    get detail() {
-      return t('One article a line, for pipelines: one file for the issue');
-    },
-    format: 'jsonl',
-    per: 'issue',
-  },
-  {
-    get label() {
-      return t('Clean text');
-    },
-    get detail() {
-      return t('The issue’s page files with the certain fixes applied');
-    },
-    format: 'text',
-    per: 'issue',
-  },
+  choice('IPTC ninjs 2.0', () => t('One JSON news item per article, in a folder named after the issue'), { format: 'ninjs', per: 'article' }),
+  choice(
+    () => t('Markdown, one file per article'),
+    () => t('Front matter (headlines, byline, pages, notes), then the article'),
+    { format: 'markdown', per: 'article' },
+  ),
+  choice(
+    () => t('Markdown, one file for the issue'),
+    () => t('The issue’s front matter, then every article'),
+    { format: 'markdown', per: 'issue' },
+  ),
+  choice('JSON Lines', () => t('One article a line, for pipelines: one file for the issue'), { format: 'jsonl', per: 'issue' }),
+  choice(
+    () => t('Clean text'),
+    () => t('The issue’s page files with the certain fixes applied'),
+    { format: 'text', per: 'issue' },
+  ),
 ];
 
 export interface ArticleFormatChoice extends Choice<ArticleFormat> {
@@ -73,30 +56,9 @@ export interface ArticleFormatChoice extends Choice<ArticleFormat> {
 }
 
 export const ARTICLE_FORMATS: readonly ArticleFormatChoice[] = [
-  {
-    label: 'Markdown',
-    get detail() {
-      return t('Front matter, then the article');
-    },
-    format: 'markdown',
-    extension: 'md',
-  },
-  {
-    label: 'IPTC ninjs 2.0',
-    get detail() {
-      return t('One JSON news item');
-    },
-    format: 'ninjs',
-    extension: 'json',
-  },
-  {
-    label: 'JSON Lines',
-    get detail() {
-      return t('The record on one line');
-    },
-    format: 'jsonl',
-    extension: 'jsonl',
-  },
+  choice('Markdown', () => t('Front matter, then the article'), { format: 'markdown', extension: 'md' }),
+  choice('IPTC ninjs 2.0', () => t('One JSON news item'), { format: 'ninjs', extension: 'json' }),
+  choice('JSON Lines', () => t('The record on one line'), { format: 'jsonl', extension: 'jsonl' }),
 ];
 
 /** The choices with the one used last first, so doing it again is one Enter. */
