@@ -4,6 +4,7 @@
  */
 import { config as configureL10n } from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { ArticleStatus } from './articleStatus';
 import { COMMANDS, registerCommands } from './commands';
 import { ExportCommands } from './exportCommands';
 import { IssueMapView } from './issueMap';
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     issueMap,
     exports,
     pageFiles,
+    new ArticleStatus(),
     ...registerCommands(controller, output),
     // The server was told the workspace is untrusted: started again, it reads the workspace's own settings too.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void started.restart()),
