@@ -89,8 +89,9 @@ export default tseslint.config(
       'server/src/analysis.ts',
       'server/src/pagedAnalysis.ts',
       'server/src/outline.ts',
+      'server/src/l10n/**',
     ],
-    rules: forbid(...PURE),
+    rules: forbid(...PURE, [['**/l10n/locale'], 'the language is chosen at the edges (server.ts, cli/), once, before anything is analysed']),
   },
   {
     files: ['server/src/workspace/**', 'server/src/jieba/**', 'server/src/diagnostics.ts', 'server/src/documentDiagnostics.ts', 'server/src/protocol.ts'],

@@ -11,4 +11,5 @@ const run = (args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 run(['scripts/build.mjs', '--release']);
-run(['node_modules/@vscode/vsce/vsce', 'package', '--target', targetPlatform(), '--allow-missing-repository', '--no-rewrite-relative-links']);
+// The details page is for users (EXTENSION.md); the repository's README, which opens with `npm ci && npm start`, is for developers.
+run(['node_modules/@vscode/vsce/vsce', 'package', '--target', targetPlatform(), '--allow-missing-repository', '--no-rewrite-relative-links', '--readme-path', 'EXTENSION.md']);

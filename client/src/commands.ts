@@ -1,7 +1,9 @@
 /** The commands of the palette, menus and status item. Each only asks VS Code or the server to act. */
+import { t } from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from './language';
 import { FIX_ALL_KIND } from './protocol';
+import { offerToRemember } from './pageFiles';
 import type { ServerController } from './serverController';
 
 export const COMMANDS = {
@@ -27,17 +29,18 @@ async function useForFile(resource?: unknown): Promise<void> {
       ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource.toString()) ?? (await vscode.workspace.openTextDocument(resource)))
       : vscode.window.activeTextEditor?.document;
   if (!document) {
-    void vscode.window.showInformationMessage('Open a text file to check it as newspaper text.');
+    void vscode.window.showInformationMessage(t('Open a text file to check it as newspaper text.'));
     return;
   }
   if (document.languageId === LANGUAGE_ID) return;
-  await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+  const checked = await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+  void offerToRemember(checked);
 }
 
 async function fixAll(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== LANGUAGE_ID) {
-    void vscode.window.showInformationMessage('Fix All Problems works on a newspaper page: open one first.');
+    void vscode.window.showInformationMessage(t('Fix All Problems works on a newspaper page: open one first.'));
     return;
   }
   await vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' });

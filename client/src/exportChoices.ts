@@ -4,6 +4,7 @@
  * given (an Issue Map item, an editor's file, or nothing). Plain data, so it
  * can be tested without an editor.
  */
+import { t } from '@vscode/l10n';
 import type { ArticleFormat, ExportFormat, FilesPer } from './protocol';
 
 interface Choice<F> {
@@ -16,12 +17,37 @@ export interface FormatChoice extends Choice<ExportFormat> {
   readonly per: FilesPer;
 }
 
+/** A choice whose words are looked up when shown: the extension configures the language on activation, after this module loads. */
+function choice<F, E extends object>(label: string | (() => string), detail: () => string, rest: E & { readonly format: F }): Choice<F> & E {
+  return {
+    get label() {
+      return typeof label === 'string' ? label : label();
+    },
+    get detail() {
+      return detail();
+    },
+    ...rest,
+  };
+}
+
 export const ISSUE_FORMATS: readonly FormatChoice[] = [
-  { label: 'IPTC ninjs 2.0', detail: 'One JSON news item per article, in a folder named after the issue', format: 'ninjs', per: 'article' },
-  { label: 'Markdown, one file per article', detail: 'Front matter (headlines, byline, pages, notes), then the article', format: 'markdown', per: 'article' },
-  { label: 'Markdown, one file for the issue', detail: 'The issue’s front matter, then every article', format: 'markdown', per: 'issue' },
-  { label: 'JSON Lines', detail: 'One article a line, for pipelines: one file for the issue', format: 'jsonl', per: 'issue' },
-  { label: 'Clean text', detail: 'The issue’s page files with the certain fixes applied', format: 'text', per: 'issue' },
+  choice('IPTC ninjs 2.0', () => t('One JSON news item per article, in a folder named after the issue'), { format: 'ninjs', per: 'article' }),
+  choice(
+    () => t('Markdown, one file per article'),
+    () => t('Front matter (headlines, byline, pages, notes), then the article'),
+    { format: 'markdown', per: 'article' },
+  ),
+  choice(
+    () => t('Markdown, one file for the issue'),
+    () => t('The issue’s front matter, then every article'),
+    { format: 'markdown', per: 'issue' },
+  ),
+  choice('JSON Lines', () => t('One article a line, for pipelines: one file for the issue'), { format: 'jsonl', per: 'issue' }),
+  choice(
+    () => t('Clean text'),
+    () => t('The issue’s page files with the certain fixes applied'),
+    { format: 'text', per: 'issue' },
+  ),
 ];
 
 export interface ArticleFormatChoice extends Choice<ArticleFormat> {
@@ -30,9 +56,9 @@ export interface ArticleFormatChoice extends Choice<ArticleFormat> {
 }
 
 export const ARTICLE_FORMATS: readonly ArticleFormatChoice[] = [
-  { label: 'Markdown', detail: 'Front matter, then the article', format: 'markdown', extension: 'md' },
-  { label: 'IPTC ninjs 2.0', detail: 'One JSON news item', format: 'ninjs', extension: 'json' },
-  { label: 'JSON Lines', detail: 'The record on one line', format: 'jsonl', extension: 'jsonl' },
+  choice('Markdown', () => t('Front matter, then the article'), { format: 'markdown', extension: 'md' }),
+  choice('IPTC ninjs 2.0', () => t('One JSON news item'), { format: 'ninjs', extension: 'json' }),
+  choice('JSON Lines', () => t('The record on one line'), { format: 'jsonl', extension: 'jsonl' }),
 ];
 
 /** The choices with the one used last first, so doing it again is one Enter. */

@@ -4,6 +4,7 @@
  * page. The server indexes and judges; this view asks it for the map
  * (newsprint/issueMap) and asks again when told it changed.
  */
+import { t } from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { articleText, issueText, pageText, readIssueMap, type NodeText } from './issueMapText';
@@ -101,7 +102,7 @@ export class IssueMapView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private setState(state: ViewState): void {
     void vscode.commands.executeCommand('setContext', STATE_KEY, state);
     // An empty message, not undefined: the property is a string, and '' hides it.
-    this.view.message = state === 'ready' && this.map.indexing ? 'Indexing the workspace’s pages…' : '';
+    this.view.message = state === 'ready' && this.map.indexing ? t('Indexing the workspace’s pages…') : '';
   }
 
   /** Asks the server for the map; requests that arrive meanwhile are folded into one more. */
@@ -149,26 +150,26 @@ export class IssueMapView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   getTreeItem(node: Node): vscode.TreeItem {
     const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
     if (node.kind === 'issue') {
-      const t = item(issueText(node.issue), this.map.issues.length === 1 ? Expanded : Collapsed);
-      t.id = `issue:${node.issue.id}`;
-      t.contextValue = 'issue';
-      return t;
+      const tree = item(issueText(node.issue), this.map.issues.length === 1 ? Expanded : Collapsed);
+      tree.id = `issue:${node.issue.id}`;
+      tree.contextValue = 'issue';
+      return tree;
     }
     if (node.kind === 'page') {
-      const t = item(pageText(node.page), Expanded);
-      t.id = `page:${node.page.uri}#${node.page.range.start.line}`;
-      t.contextValue = 'page';
-      t.command = openAt('Open Page', node.page.uri, node.page.range);
-      return t;
+      const tree = item(pageText(node.page), Expanded);
+      tree.id = `page:${node.page.uri}#${node.page.range.start.line}`;
+      tree.contextValue = 'page';
+      tree.command = openAt(t('Open Page'), node.page.uri, node.page.range);
+      return tree;
     }
     const a = node.article;
-    const t = item(articleText(a), None);
-    t.id = `article:${a.uri}#${a.range.start.line}`;
+    const tree = item(articleText(a), None);
+    tree.id = `article:${a.uri}#${a.range.start.line}`;
     // Articles with somewhere to jump to get the inline “follow jump” button.
-    t.contextValue = a.jumps.some((j) => j.target) ? 'article.jump' : 'article';
-    t.command = openAt('Reveal Article', a.uri, a.selection);
-    t.accessibilityInformation = { label: `${a.name}, ${t.description as string}` };
-    return t;
+    tree.contextValue = a.jumps.some((j) => j.target) ? 'article.jump' : 'article';
+    tree.command = openAt(t('Reveal Article'), a.uri, a.selection);
+    tree.accessibilityInformation = { label: `${a.name}, ${tree.description as string}` };
+    return tree;
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@
  * tooltip, as plain strings, so it can be tested without an editor. The
  * tree view turns them into TreeItems.
  */
+import { t } from '@vscode/l10n';
 import type { IssueMap, IssueMapArticle, IssueMapIssue, IssueMapJump, IssueMapPage } from './protocol';
 
 export interface NodeText {
@@ -14,14 +15,19 @@ export interface NodeText {
   readonly tooltip: string;
 }
 
-const KIND: Record<IssueMapArticle['kind'], string> = {
-  article: 'article',
-  continuation: 'continued part',
-  commentary: 'commentary',
-  photo: 'photo',
+/** Looked up when shown: the extension configures the language on activation, after this module loads. */
+const KIND: Record<IssueMapArticle['kind'], () => string> = {
+  article: () => t('article'),
+  continuation: () => t('continued part'),
+  commentary: () => t('commentary'),
+  photo: () => t('photo'),
 };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** A count with its noun, each form a key of its own: `one` and `many` hold {0}. */
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many).replace('{0}', String(n));
+const problemCount = (n: number) => plural(n, t('{0} problem'), t('{0} problems'));
+const articleCount = (n: number) => plural(n, t('{0} article'), t('{0} articles'));
+const brokenCount = (n: number) => plural(n, t('{0} broken jump'), t('{0} broken jumps'));
 const md = (text: string) => text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
 
 function arrow(j: IssueMapJump): string {
@@ -34,27 +40,27 @@ export function jumpLabel(j: IssueMapJump): string {
 }
 
 function jumpLine(j: IssueMapJump): string {
-  const what = j.direction === 'onward' ? 'continues on' : 'continued from';
+  const onward = j.direction === 'onward';
   const how =
     j.status === 'matched'
-      ? j.direction === 'onward'
-        ? 'its continued part is found'
-        : 'the article it continues is found'
+      ? onward
+        ? t('its continued part is found')
+        : t('the article it continues is found')
       : j.status === 'broken'
-        ? j.direction === 'onward'
-          ? `no continued part on ${j.page} repeats this headline`
-          : `no article on ${j.page} jumps here under this headline`
-        : `${j.page} is not in this issue`;
-  return `${md(j.marker)} ${what} ${j.page}: ${how}`;
+        ? onward
+          ? t`no continued part on ${j.page} repeats this headline`
+          : t`no article on ${j.page} jumps here under this headline`
+        : t`${j.page} is not in this issue`;
+  return onward ? t`${md(j.marker)} continues on ${j.page}: ${how}` : t`${md(j.marker)} continued from ${j.page}: ${how}`;
 }
 
 export function articleText(a: IssueMapArticle): NodeText {
   const broken = a.jumps.some((j) => j.status === 'broken');
   const parts = [
-    ...(a.kind === 'article' ? [] : [KIND[a.kind]]),
+    ...(a.kind === 'article' ? [] : [KIND[a.kind]()]),
     ...a.jumps.map(jumpLabel),
-    ...(a.missingByline ? ['no byline'] : []),
-    ...(a.problems > 0 ? [plural(a.problems, 'problem')] : []),
+    ...(a.missingByline ? [t('no byline')] : []),
+    ...(a.problems > 0 ? [problemCount(a.problems)] : []),
   ];
   const icon =
     a.errors > 0
@@ -64,12 +70,14 @@ export function articleText(a: IssueMapArticle): NodeText {
         : a.problems > 0
           ? { id: 'warning', color: 'problemsWarningIcon.foreground' }
           : { id: 'pass', color: 'testing.iconPassed' };
-  const facts = [KIND[a.kind], a.byline ? md(a.byline) : a.missingByline ? 'no byline' : undefined, `${a.length}字`].filter((x): x is string => x !== undefined);
+  const facts = [KIND[a.kind](), a.byline ? md(a.byline) : a.missingByline ? t('no byline') : undefined, `${a.length}字`].filter((x): x is string => x !== undefined);
   const tooltip = [
     `**${md(a.name)}**`,
     facts.join(' · '),
     ...a.jumps.map((j) => `- ${jumpLine(j)}`),
-    a.problems > 0 ? `${plural(a.problems, 'open problem')} (warnings and errors; see the Problems panel)` : 'No open problems.',
+    a.problems > 0
+      ? plural(a.problems, t('1 open problem (warnings and errors; see the Problems panel)'), t('{0} open problems (warnings and errors; see the Problems panel)'))
+      : t('No open problems.'),
   ].join('\n\n');
   return { label: a.title, description: parts.join(' · '), icon, tooltip };
 }
@@ -77,7 +85,7 @@ export function articleText(a: IssueMapArticle): NodeText {
 export function pageText(p: IssueMapPage): NodeText {
   const problems = p.articles.reduce((n, a) => n + a.problems, 0);
   const broken = p.articles.reduce((n, a) => n + a.jumps.filter((j) => j.status === 'broken').length, 0);
-  const counts = [plural(p.articles.length, 'article'), ...(broken > 0 ? [plural(broken, 'broken jump')] : []), ...(problems > 0 ? [plural(problems, 'problem')] : [])];
+  const counts = [articleCount(p.articles.length), ...(broken > 0 ? [brokenCount(broken)] : []), ...(problems > 0 ? [problemCount(problems)] : [])];
   // A page named by its number shows its file beside it; a page named by its file does not repeat it.
   const file = p.label === p.fileName ? [] : [p.fileName];
   return {
@@ -91,10 +99,10 @@ export function pageText(p: IssueMapPage): NodeText {
 export function issueText(i: IssueMapIssue): NodeText {
   const articles = i.pages.reduce((n, p) => n + p.articles.length, 0);
   const parts = [
-    plural(i.pages.length, 'page'),
-    plural(articles, 'article'),
-    ...(i.brokenJumps > 0 ? [plural(i.brokenJumps, 'broken jump')] : []),
-    ...(i.problems > 0 ? [plural(i.problems, 'problem')] : []),
+    plural(i.pages.length, t('{0} page'), t('{0} pages')),
+    articleCount(articles),
+    ...(i.brokenJumps > 0 ? [brokenCount(i.brokenJumps)] : []),
+    ...(i.problems > 0 ? [problemCount(i.problems)] : []),
   ];
   return {
     label: i.name,

@@ -8,6 +8,7 @@ import {
   EXPORT_ISSUE_REQUEST,
   ISSUE_MAP_CHANGED,
   ISSUE_MAP_REQUEST,
+  PAGE_TEST_REQUEST,
   STATUS_NOTIFICATION,
   type ExportArticleParams,
   type ExportArticleResult,
@@ -16,6 +17,8 @@ import {
   type IssueMapChangedParams,
   type IssueMapParams,
   type IssueMapResult,
+  type PageTestParams,
+  type PageTestResult,
   type SegmentationState,
   type StatusParams,
 } from '../../server/src/protocol';
@@ -26,6 +29,7 @@ export { FIX_ALL_KIND } from '../../server/src/protocol';
 
 export const StatusNotification = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
 export const IssueMapRequest = new RequestType<IssueMapParams, IssueMapResult, void>(ISSUE_MAP_REQUEST);
+export const PageTestRequest = new RequestType<PageTestParams, PageTestResult, void>(PAGE_TEST_REQUEST);
 export const IssueMapChangedNotification = new NotificationType<IssueMapChangedParams>(ISSUE_MAP_CHANGED);
 export const ExportIssueRequest = new RequestType<ExportIssueParams, ExportIssueResult, void>(EXPORT_ISSUE_REQUEST);
 export const ExportArticleRequest = new RequestType<ExportArticleParams, ExportArticleResult | null, void>(EXPORT_ARTICLE_REQUEST);

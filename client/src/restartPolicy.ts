@@ -3,6 +3,7 @@
  * vscode-languageclient does, at most MAX_RESTARTS times in WINDOW_MS, but say
  * so each time instead of restarting silently, and say once when it gives up.
  */
+import { t } from '@vscode/l10n';
 import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node';
 
 export const MAX_RESTARTS = 4;
@@ -27,7 +28,7 @@ export class RestartPolicy implements ErrorHandler {
 
   error(_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
     if (count !== undefined && count <= MAX_CONNECTION_ERRORS) return { action: ErrorAction.Continue };
-    const message = 'The connection to the Newsprint server keeps failing; the server has been shut down.';
+    const message = t('The connection to the Newsprint server keeps failing; the server has been shut down.');
     this.notifier.gaveUp(message);
     // handled: the notifier has told the user; the client only logs it.
     return { action: ErrorAction.Shutdown, message, handled: true };
@@ -37,14 +38,14 @@ export class RestartPolicy implements ErrorHandler {
     const now = this.now();
     this.restarts = this.restarts.filter((t) => now - t < WINDOW_MS);
     if (this.restarts.length >= MAX_RESTARTS) {
-      const message = `Newsprint server stopped unexpectedly ${MAX_RESTARTS + 1} times in 3 minutes and will not be restarted.`;
+      const message = t`Newsprint server stopped unexpectedly ${MAX_RESTARTS + 1} times in 3 minutes and will not be restarted.`;
       this.notifier.gaveUp(message);
       return { action: CloseAction.DoNotRestart, message, handled: true };
     }
     this.restarts.push(now);
     const attempt = this.restarts.length;
     this.notifier.restarting(attempt, MAX_RESTARTS);
-    return { action: CloseAction.Restart, message: `Newsprint server stopped unexpectedly; restarting (${attempt}/${MAX_RESTARTS}).`, handled: true };
+    return { action: CloseAction.Restart, message: t`Newsprint server stopped unexpectedly; restarting (${attempt}/${MAX_RESTARTS}).`, handled: true };
   }
 
   /** A restart the user asked for starts the count afresh. */

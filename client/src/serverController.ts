@@ -4,6 +4,7 @@
  * cannot be started again, so every start makes a new one.
  */
 import { existsSync } from 'node:fs';
+import { t } from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR } from './language';
@@ -12,8 +13,9 @@ import { RestartPolicy, type RestartNotifier } from './restartPolicy';
 import { configurationMiddleware } from './settingsMiddleware';
 import type { StatusItem } from './statusItem';
 
-const SHOW_OUTPUT = 'Show Output';
-const RESTART = 'Restart Server';
+/** Button labels, looked up when shown. */
+const SHOW_OUTPUT = () => t('Show Output');
+const RESTART = () => t('Restart Server');
 
 /**
  * A client that leaves telling the user to the extension. Its own forced
@@ -54,7 +56,7 @@ export class ServerController implements vscode.Disposable {
     if (this.client) return;
     const serverModule = this.context.asAbsolutePath('server/out/server.js');
     if (!existsSync(serverModule)) {
-      const reason = `The Newsprint language server is missing: ${serverModule} was not found. Build it with “npm run build”.`;
+      const reason = t`The Newsprint language server is missing: ${serverModule} was not found. Build it with “npm run build”.`;
       this.output.error(reason);
       this.status.stopped(reason);
       void vscode.window.showErrorMessage(reason);
@@ -76,7 +78,7 @@ export class ServerController implements vscode.Disposable {
     } catch (err) {
       // The client has logged the cause. When its process died, the restart policy is already on it.
       if (client.state === State.Starting || client.state === State.Running) return;
-      const reason = `The Newsprint language server failed to start: ${err instanceof Error ? err.message : String(err)}`;
+      const reason = t`The Newsprint language server failed to start: ${err instanceof Error ? err.message : String(err)}`;
       this.status.stopped(reason);
       this.offerRestart(reason);
     }
@@ -133,15 +135,15 @@ export class ServerController implements vscode.Disposable {
     if (state === State.Starting) this.status.starting();
     else if (state === State.Running) this.status.running();
     else if (state === State.Stopped || state === State.StartFailed) {
-      this.status.stopped('The Newsprint language server is not running. Run “Newsprint: Restart Language Server” to start it again.');
+      this.status.stopped(t('The Newsprint language server is not running. Run “Newsprint: Restart Language Server” to start it again.'));
     }
   }
 
   private notifier(): RestartNotifier {
     return {
       restarting: (attempt, max) => {
-        void vscode.window.showWarningMessage(`Newsprint server stopped unexpectedly; restarting (${attempt}/${max}).`, SHOW_OUTPUT).then((choice) => {
-          if (choice === SHOW_OUTPUT) this.output.show(true);
+        void vscode.window.showWarningMessage(t`Newsprint server stopped unexpectedly; restarting (${attempt}/${max}).`, SHOW_OUTPUT()).then((choice) => {
+          if (choice === SHOW_OUTPUT()) this.output.show(true);
         });
       },
       gaveUp: (message) => this.offerRestart(message),
@@ -149,9 +151,9 @@ export class ServerController implements vscode.Disposable {
   }
 
   private offerRestart(message: string): void {
-    void vscode.window.showErrorMessage(`${message} See the output for details.`, SHOW_OUTPUT, RESTART).then((choice) => {
-      if (choice === SHOW_OUTPUT) this.output.show(true);
-      else if (choice === RESTART) void this.restart();
+    void vscode.window.showErrorMessage(t`${message} See the output for details.`, SHOW_OUTPUT(), RESTART()).then((choice) => {
+      if (choice === SHOW_OUTPUT()) this.output.show(true);
+      else if (choice === RESTART()) void this.restart();
     });
   }
 }

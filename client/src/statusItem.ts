@@ -3,11 +3,10 @@
  * and whether word segmentation is loaded. It only displays what the server
  * and the client report; clicking it opens the output.
  */
+import { t } from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { DOCUMENT_SELECTOR } from './language';
 import type { StatusParams } from './protocol';
-
-const CLICK = 'Click to show the Newsprint output.';
 
 export class StatusItem implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -32,12 +31,12 @@ export class StatusItem implements vscode.Disposable {
 
   starting(): void {
     this.reported = false;
-    this.set('$(loading~spin) Newsprint', 'Starting the Newsprint language server…', 'Newsprint: starting');
+    this.set('$(loading~spin) Newsprint', t('Starting the Newsprint language server…'), t('Newsprint: starting'));
   }
 
   /** The server answered initialize; until it reports on segmentation, say only that it runs. */
   running(): void {
-    if (!this.reported) this.set('$(check) Newsprint', 'The Newsprint language server is running.', 'Newsprint: running');
+    if (!this.reported) this.set('$(check) Newsprint', t('The Newsprint language server is running.'), t('Newsprint: running'));
   }
 
   /** What the server reports about word segmentation. */
@@ -45,17 +44,17 @@ export class StatusItem implements vscode.Disposable {
     this.reported = true;
     switch (params.segmentation) {
       case 'ready':
-        this.set('$(check) Newsprint', params.message, 'Newsprint: ready');
+        this.set('$(check) Newsprint', params.message, t('Newsprint: ready'));
         break;
       case 'unavailable':
-        this.set('$(warning) Newsprint: no segmentation', params.message, 'Newsprint: word segmentation unavailable');
+        this.set(`$(warning) ${t('Newsprint: no segmentation')}`, params.message, t('Newsprint: word segmentation unavailable'));
         break;
     }
   }
 
   /** The server is not running: it gave up after crashes, failed to start, or was never found. */
   stopped(reason: string): void {
-    this.set('$(error) Newsprint: stopped', reason, 'Newsprint: language server stopped', new vscode.ThemeColor('statusBarItem.errorBackground'));
+    this.set(`$(error) ${t('Newsprint: stopped')}`, reason, t('Newsprint: language server stopped'), new vscode.ThemeColor('statusBarItem.errorBackground'));
   }
 
   dispose(): void {
@@ -64,7 +63,8 @@ export class StatusItem implements vscode.Disposable {
 
   private set(text: string, message: string, label: string, background?: vscode.ThemeColor): void {
     this.item.text = text;
-    this.item.tooltip = message ? `${message}\n\n${CLICK}` : CLICK;
+    const click = t('Click to show the Newsprint output.');
+    this.item.tooltip = message ? `${message}\n\n${click}` : click;
     this.item.accessibilityInformation = { label: message ? `${label}. ${message}` : label, role: 'button' };
     this.item.backgroundColor = background;
   }

@@ -8,6 +8,7 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import type { CrossPageFinding } from './issue/crossPage';
 import type { LineIndex } from './text/positions';
 import type { Finding, FixRecipe, RuleId, Severity } from './rules/finding';
+import { t } from './l10n/t';
 
 export const SOURCE = 'newsprint';
 
@@ -67,7 +68,7 @@ export function omittedDiagnostic(omitted: number, limit: string, range: Range):
     range,
     severity: DiagnosticSeverity.Information,
     source: SOURCE,
-    message: `${omitted} more problems not shown: ${limit}.`,
+    message: t`${omitted} more problems not shown: ${limit}.`,
   };
 }
 

@@ -13,6 +13,7 @@ import type { CrossPageFinding } from './issue/crossPage';
 import { modelIndex } from './pagedAnalysis';
 import type { Finding } from './rules/finding';
 import type { DocumentView } from './workspace/session';
+import { t } from './l10n/t';
 
 /** A front end's limit: at most `max` diagnostics per document; `name` says which setting or option set it. */
 export interface ProblemLimit {
@@ -42,13 +43,18 @@ export class DocumentDiagnostics {
   /**
    * `related`: whether the client takes related information. One that does
    * not would only parse and drop it, a quarter of what a page of findings
-   * weighs on every publish.
+   * weighs on every publish. `docs`: the page of a rule, for clients that
+   * link a diagnostic's code to it (codeDescription).
    */
-  constructor(private readonly related = true) {}
+  constructor(
+    private readonly related = true,
+    private readonly docs?: (rule: string) => string,
+  ) {}
 
   private shown(d: Diagnostic): Diagnostic {
-    if (this.related || !d.relatedInformation) return d;
-    const { relatedInformation: _, ...rest } = d;
+    const linked = this.docs && typeof d.code === 'string' ? { ...d, codeDescription: { href: this.docs(d.code) } } : d;
+    if (this.related || !linked.relatedInformation) return linked;
+    const { relatedInformation: _, ...rest } = linked;
     return rest;
   }
 
@@ -86,7 +92,7 @@ export class DocumentDiagnostics {
     }
     crossBefore(Infinity);
     const last = out[out.length - 1];
-    if (limit && out.length < total && last) out.push(omittedDiagnostic(total - out.length, `${limit.name} is ${limit.max}`, last.range));
+    if (limit && out.length < total && last) out.push(omittedDiagnostic(total - out.length, t`${limit.name} is ${limit.max}`, last.range));
     return out;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { charCount } from './text/chars';
 import type { Block, BlockKind, Page, PageModel, Span } from './model/page';
+import { t } from './l10n/t';
 
 export interface OutlineEntry {
   readonly name: string;
@@ -16,13 +17,14 @@ export interface OutlineEntry {
   readonly children: OutlineEntry[];
 }
 
-const KIND_LABEL: Record<BlockKind, string> = {
-  article: 'article',
-  continuation: 'continued part',
-  commentary: 'commentary',
-  photo: 'photo',
-  teaser: 'teaser',
-  furniture: 'page furniture',
+/** Looked up when shown, not at load: the language is chosen after modules load. */
+const KIND_LABEL: Record<BlockKind, () => string> = {
+  article: () => t('article'),
+  continuation: () => t('continued part'),
+  commentary: () => t('commentary'),
+  photo: () => t('photo'),
+  teaser: () => t('teaser'),
+  furniture: () => t('page furniture'),
 };
 
 /** 字数 of an article: headline and running text, without markers, credits and the source line. */
@@ -40,12 +42,12 @@ export function articleLength(block: Block): number {
 export function blockName(block: Block): string {
   if (block.headline.length > 0) return block.headline.map((h) => h.text).join(' / ');
   const first = block.body.find((e) => e.kind !== 'figure') ?? block.body[0];
-  if (!first) return KIND_LABEL[block.kind];
+  if (!first) return KIND_LABEL[block.kind]();
   return first.text.length > 24 ? first.text.slice(0, 24) + '…' : first.text;
 }
 
 function blockDetail(block: Block): string {
-  const parts: string[] = [KIND_LABEL[block.kind]];
+  const parts: string[] = [KIND_LABEL[block.kind]()];
   if (block.kind === 'teaser' || block.kind === 'furniture') return parts[0]!;
   if (block.source) parts.push(block.source.text);
   parts.push(`${articleLength(block)}字`);
@@ -56,11 +58,11 @@ function blockEntry(block: Block): OutlineEntry {
   const children: OutlineEntry[] = [];
   for (const e of block.body) {
     if (e.kind === 'subheading' || e.kind === 'caption') {
-      children.push({ name: e.text, kind: e.kind, detail: e.kind, span: e.span, selection: e.span, children: [] });
+      children.push({ name: e.text, kind: e.kind, detail: e.kind === 'subheading' ? t('subheading') : t('caption'), span: e.span, selection: e.span, children: [] });
     }
   }
   for (const m of block.markers) {
-    children.push({ name: m.text, kind: 'marker', detail: m.direction === 'onward' ? 'continues' : 'continued from', span: m.span, selection: m.span, children: [] });
+    children.push({ name: m.text, kind: 'marker', detail: m.direction === 'onward' ? t('continues') : t('continued from'), span: m.span, selection: m.span, children: [] });
   }
   children.sort((a, b) => a.span.start - b.span.start);
   const first = block.headline[0] ?? block.body[0];
@@ -77,9 +79,16 @@ function blockEntry(block: Block): OutlineEntry {
 export function pageEntries(pages: readonly Page[]): OutlineEntry[] {
   return pages.map((page, i) => {
     const next = pages.slice(i + 1).find((p) => p.ref)?.ref;
-    const name = page.ref ? page.ref.label : next ? `before ${next.label}` : 'page';
+    const name = page.ref ? page.ref.label : next ? t`before ${next.label}` : t('page');
     const selection = page.pageLine ?? page.span;
-    return { name, kind: 'page' as const, detail: `${page.blocks.length} blocks`, span: page.span, selection, children: page.blocks.map(blockEntry) };
+    return {
+      name,
+      kind: 'page' as const,
+      detail: page.blocks.length === 1 ? t('1 block') : t`${page.blocks.length} blocks`,
+      span: page.span,
+      selection,
+      children: page.blocks.map(blockEntry),
+    };
   });
 }
 

@@ -34,6 +34,23 @@ export interface IssueMapParams {
 
 export type IssueMapResult = IssueMap;
 
+/**
+ * Client → server, request: whether a file the editor opened as plain text
+ * is a page, by the rule the issue index uses (its name by the built-in names
+ * or the workspace's pageFileNamePattern, or a page line in `text`, the
+ * file's beginning), so the client can open it as Newspaper text.
+ */
+export const PAGE_TEST_REQUEST = 'newsprint/isPage';
+
+export interface PageTestParams {
+  readonly uri: string;
+  readonly text: string;
+}
+
+export interface PageTestResult {
+  readonly page: boolean;
+}
+
 /** Server → client, notification: the issue map changed (a page indexed, edited or removed); ask again. At most every 250 ms. */
 export const ISSUE_MAP_CHANGED = 'newsprint/issueMapChanged';
 

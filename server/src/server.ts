@@ -39,6 +39,9 @@ import { ConfigFinder } from './workspace/configFinder';
 import { ConfigWriter } from './workspace/configWriter';
 import { WorkspaceSession, type DocumentView } from './workspace/session';
 import { pathOf } from './workspace/uris';
+import { t } from './l10n/t';
+import { useLocale } from './l10n/locale';
+import { ruleDocHref } from './ruleDocs';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -47,6 +50,8 @@ let pullDiagnostics = false;
 let refreshSupport = false;
 let workspaceFolderEvents = false;
 let resolveEdits = false;
+/** Whether the client takes change annotations: fix-all then asks to be previewed. */
+let annotateEdits = false;
 /** The client says so in initializationOptions; other editors have no such notion and are trusted. */
 let trusted = true;
 let folders: string[] = [];
@@ -128,13 +133,17 @@ async function loadSettings(): Promise<void> {
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  // Before anything is analysed: findings are worded once, in the language the client asked for.
+  const language = useLocale(params.locale);
   const caps = params.capabilities;
   pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
   refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
   workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
   resolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+  annotateEdits = caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
   trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
-  published = new DocumentDiagnostics((pullDiagnostics ? caps.textDocument?.diagnostic?.relatedInformation : caps.textDocument?.publishDiagnostics?.relatedInformation) === true);
+  const shows = pullDiagnostics ? caps.textDocument?.diagnostic : caps.textDocument?.publishDiagnostics;
+  published = new DocumentDiagnostics(shows?.relatedInformation === true, shows?.codeDescriptionSupport === true ? ruleDocHref(language) : undefined);
   settingsStore = new SettingsStore(connection, caps.workspace?.configuration === true);
   clientCapabilities = caps;
   symbols = SymbolRegistration.for(connection, caps);
@@ -285,7 +294,7 @@ connection.onCodeAction(
     const view = await viewOf(params.textDocument.uri);
     // Fixes carry ranges of the version they were computed for; a stale request gets none.
     if (!view || view.version !== documents.get(view.uri)?.version) return [];
-    return codeActions(params, view, session.crossPage(view.uri), (rule) => session.fixAll(view.uri, rule), resolveEdits);
+    return codeActions(params, view, session.crossPage(view.uri), (rule) => session.fixAll(view.uri, rule), resolveEdits, annotateEdits);
   }),
 );
 
@@ -294,7 +303,7 @@ connection.onCodeActionResolve(
     if (!isFixAllData(action.data)) return action;
     const view = await viewOf(action.data.uri);
     const data = action.data;
-    return resolveFixAll(action, data, view, (rule) => session.fixAll(data.uri, rule));
+    return resolveFixAll(action, data, view, (rule) => session.fixAll(data.uri, rule), annotateEdits);
   }),
 );
 
@@ -304,7 +313,7 @@ connection.onExecuteCommand(
     if (!arg || typeof arg.uri !== 'string' || typeof arg.rule !== 'string' || !isRuleId(arg.rule)) return;
     const path = pathOf(arg.uri);
     if (!path) {
-      void connection.window.showInformationMessage('Newsprint: only files on disk can have their findings ignored or rules turned off.');
+      void connection.window.showInformationMessage(t('Newsprint: only files on disk can have their findings ignored or rules turned off.'));
       return;
     }
     let result;
@@ -315,7 +324,7 @@ connection.onExecuteCommand(
     } else return;
     if (!result.written) {
       connection.console.warn(`Newsprint: ${result.reason}`);
-      void connection.window.showErrorMessage(`Newsprint could not update .newsprint.json: ${result.reason}.`);
+      void connection.window.showErrorMessage(t`Newsprint could not update .newsprint.json: ${result.reason}.`);
       return;
     }
     connection.console.info(`Newsprint: updated ${result.path}`);

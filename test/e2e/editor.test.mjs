@@ -158,6 +158,22 @@ test('the Outline says where each block continues, as the checker does, once pag
   await wb.screenshot('03-outline-details');
 });
 
+test('the status bar shows the 字数 of the article under the cursor, as the outline counts it, and says what is counted', async () => {
+  // The page's second article, by the checker's outline: its lines and its detail (article · byline · N字 · → 2版).
+  const article = P1.articles[1];
+  const count = /(\d+)字/.exec(article.detail)[1];
+  await wb.goToLine(article.range.start.line + 3, 1);
+  const item = wb.page.locator('.statusbar-item', { hasText: new RegExp(`^\\s*${count}字\\s*$`) });
+  await item.waitFor();
+  await item.hover();
+  await wb.page
+    .locator('.monaco-hover, .workbench-hover', { hasText: /字数 counts the headline/ })
+    .first()
+    .waitFor();
+  await wb.screenshot('04a-article-status');
+  await wb.page.keyboard.press('Escape');
+});
+
 test(`go to definition (F12) on ${JUMP.marker} opens the continued part on page 2, and hover names it`, async (t) => {
   assert.ok(lineOf(PAGE, JUMP.line).startsWith(JUMP.marker), `line ${JUMP.line} of ${PAGE} should be ${JUMP.marker}`);
   assert.ok(lineOf(JUMP.page, JUMP_TARGET.line).startsWith('(上接第一版)'), `line ${JUMP_TARGET.line} of ${JUMP.page} should open with (上接第一版)`);
@@ -367,10 +383,12 @@ test('a quick fix on a broken wrap (Ctrl+.) joins its two parts', async () => {
   await wb.screenshot('10-quick-fix-applied');
 });
 
-test(`Fix All joins the certain cuts and leaves only the findings that have no safe fix (${describeCodes(P1.unfixable)}), and the saved page keeps every character of the text`, async () => {
+test(`Fix All, previewed and applied, joins the certain cuts and leaves only the findings that have no safe fix (${describeCodes(P1.unfixable)}), and the saved page keeps every character of the text`, async () => {
   // The reader joins a cut on its own only when no other reading comes close; the rest wait for the editor's eye.
   assert.ok(P1.codes['broken-wrap'] > (P1.unfixable['broken-wrap'] ?? 0), 'some broken wrap should have a safe fix');
   await wb.runCommand('Newsprint: Fix All Problems');
+  // Asked for by a person, Fix All is shown in the Refactor Preview first: nothing changes until Apply.
+  await wb.applyRefactorPreview('11-fix-all-preview');
   await wb.showProblems();
   // Exactly what has no safe fix stays: the uncertain cuts, and the (下转第二版) whose continued part page 2 does not hold.
   await wb.withMaximizedPanel(() => wb.waitForCodes(PAGE, P1.unfixable));

@@ -3,7 +3,7 @@
 // from the package and finds what the built checker finds.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { before, after, test } from 'node:test';
@@ -27,6 +27,14 @@ const REQUIRED = [
   'node_modules/nodejieba/index.js',
   'node_modules/nodejieba/build/Release/nodejieba.node',
   'node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
+  // The manifest's strings and the client's messages in each language VS Code may show them in.
+  'package.nls.json',
+  'package.nls.zh-cn.json',
+  'l10n/bundle.l10n.zh-cn.json',
+  // Each rule's page in both languages: diagnostics link to them.
+  ...readdirSync(join(REPO, 'docs', 'rules')).map((f) => `docs/rules/${f}`),
+  // The details page's icon and screenshots.
+  ...readdirSync(join(REPO, 'images')).map((f) => `images/${f}`),
 ];
 /** Folders whose every file belongs in the package (the grammar and language configuration). */
 const ALLOWED_FOLDERS = ['syntaxes/'];
@@ -75,6 +83,26 @@ test('the package holds nothing else: no sources, maps, build intermediates or o
     [],
     'source maps in the package',
   );
+});
+
+test('the details page is for users: what it does, its screenshots in the package, install, settings, developers last', () => {
+  const readme = entries
+    .find((e) => e.name === 'extension/readme.md')
+    .read()
+    .toString('utf8');
+  assert.equal(readme, readFileSync(join(REPO, 'EXTENSION.md'), 'utf8'));
+  assert.doesNotMatch(readme.split('\n## ')[0], /npm ci/, 'the set-up line belongs to the repository README');
+  for (const heading of ['## Install', '## Settings', '## 中文', '## For developers']) assert.ok(readme.includes(`\n${heading}\n`), heading);
+  assert.ok(readme.trimEnd().split('\n## ').pop().startsWith('For developers'), 'for developers comes last');
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+  assert.ok(images.length >= 3);
+  const names = new Set(packaged());
+  assert.deepEqual(
+    images.filter((i) => !names.has(i)),
+    [],
+    'every screenshot ships in the package',
+  );
+  assert.ok(names.has(MANIFEST.icon), 'the icon ships');
 });
 
 test('the package names the platform it was built for, and its bundles name no source map', () => {

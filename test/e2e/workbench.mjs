@@ -122,6 +122,25 @@ export class Workbench {
     await menu.waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Waits for the Refactor Preview an edit that needs confirmation opens,
+   * checks its changes as a person does (they come unchecked), screenshots
+   * it as `name`, and applies it with its Apply button.
+   */
+  async applyRefactorPreview(name) {
+    const pane = this.page.locator('.bulk-edit-panel');
+    await pane.waitFor();
+    await pane.locator('.monaco-list-row').first().waitFor();
+    // Changes that need confirmation come unchecked: checking the file checks every change in it.
+    const file = pane.locator('.monaco-list-row[aria-level="1"]').first();
+    const box = file.locator('input[type="checkbox"], .monaco-checkbox').first();
+    if (!(await file.getAttribute('aria-checked'))?.startsWith('true')) await box.click();
+    const path = await this.screenshot(name);
+    await pane.locator('.monaco-button', { hasText: /^Apply$/ }).click();
+    await pane.waitFor({ state: 'hidden' });
+    return path;
+  }
+
   /** Opens the Problems panel. */
   async showProblems() {
     await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');

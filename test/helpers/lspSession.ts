@@ -33,6 +33,12 @@ export interface SessionOptions {
   /** Extra environment for the server process. */
   readonly env?: Record<string, string>;
   readonly initializationOptions?: unknown;
+  /** The client's display language, as VS Code sends it in initialize (`zh-cn`). */
+  readonly locale?: string;
+  /** Say, as VS Code does, that the client links a diagnostic's code to its page (codeDescription). */
+  readonly codeDescription?: boolean;
+  /** Say, as VS Code does, that the client takes change annotations (and can preview edits). */
+  readonly changeAnnotations?: boolean;
   /** A shell line to run before the server, in the same shell (`ulimit -n 64`). */
   readonly shellPrefix?: string;
   /** Options for node before the server's script (`--max-old-space-size=128`). */
@@ -114,13 +120,18 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
 
   const capabilities: ClientCapabilities = options.capabilities ?? {
     window: { workDoneProgress: true },
-    workspace: { configuration: true, workspaceFolders: false, diagnostics: { refreshSupport: true } },
+    workspace: {
+      configuration: true,
+      workspaceFolders: false,
+      diagnostics: { refreshSupport: true },
+      ...(options.changeAnnotations ? { workspaceEdit: { documentChanges: true, changeAnnotationSupport: { groupsOnLabel: true } } } : {}),
+    },
     textDocument: {
       synchronization: { dynamicRegistration: false },
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
       // As VS Code and Neovim say: they show related information.
-      publishDiagnostics: { versionSupport: true, relatedInformation: true },
+      publishDiagnostics: { versionSupport: true, relatedInformation: true, ...(options.codeDescription ? { codeDescriptionSupport: true } : {}) },
       ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false, relatedInformation: true } } : {}),
     },
   };
@@ -130,6 +141,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     capabilities,
     workspaceFolders: null,
     ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
+    ...(options.locale !== undefined ? { locale: options.locale } : {}),
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});
 

@@ -149,7 +149,7 @@ describe('an issue in the workspace, pull diagnostics (as VS Code)', () => {
       d.relatedInformation!.map((r) => [r.location.uri, r.location.range.start.line]),
       [[P2, 0]],
     );
-    // Its data is a finding's: the quick fixes to ignore it or turn the rule off are offered.
+    // Its data is a finding's: the quick fixes to ignore it or turn the rule off are offered, and the file's fix-all beside them.
     const actions = (await session.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: P1 },
       range: d.range,
@@ -157,7 +157,12 @@ describe('an issue in the workspace, pull diagnostics (as VS Code)', () => {
     })) as Array<{ title: string }>;
     assert.deepEqual(
       actions.map((a) => a.title),
-      ['Ignore this orphaned-continuation finding', 'Turn off orphaned-continuation for this file', 'Turn off orphaned-continuation for this workspace'],
+      [
+        'Ignore this orphaned-continuation finding',
+        'Turn off orphaned-continuation for this file',
+        'Turn off orphaned-continuation for this workspace',
+        'Fix all Newsprint problems in this file',
+      ],
     );
   });
 

@@ -6,6 +6,8 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFile
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
+import { applyPatch } from 'diff';
+import { encode } from 'iconv-lite';
 import { temporaryFolders } from '../helpers/folders';
 import { CLI, CORPUS_PAGE, ROOT } from '../helpers/repo';
 
@@ -105,6 +107,40 @@ describe('newsprint check', () => {
     assert.match(again.stdout, /5 warnings in 2 files/);
   });
 
+  it('--diff prints what --fix would change as a unified diff and writes nothing; --dry-run counts it', () => {
+    const dir = tempDir();
+    copyFileSync(CORPUS_PAGE, join(dir, '01.txt'));
+    const original = readFileSync(join(dir, '01.txt'), 'utf8');
+    const before = statSync(join(dir, '01.txt')).mtimeMs;
+    const diff = run(['check', '--diff', '01.txt'], dir);
+    assert.equal(diff.status, 0, diff.stderr);
+    assert.match(diff.stdout, /^--- a\/01\.txt\n\+\+\+ b\/01\.txt\n@@ /);
+    assert.match(diff.stderr, /1 file would change; nothing was written/);
+    const dry = run(['check', '--dry-run', '--no-outline', '01.txt'], dir);
+    assert.match(dry.stdout, /01\.txt: --fix would fix 12 problems \(dry run: nothing written\)/);
+    assert.doesNotMatch(dry.stdout, /fixed \d+ problems? in place/);
+    assert.equal(readFileSync(join(dir, '01.txt'), 'utf8'), original);
+    assert.equal(statSync(join(dir, '01.txt')).mtimeMs, before);
+    // The diff is exactly --fix's change: applied to the page, it gives what --fix writes.
+    const patched = applyPatch(original, diff.stdout);
+    run(['check', '--fix', '01.txt'], dir);
+    assert.equal(patched, readFileSync(join(dir, '01.txt'), 'utf8'));
+    assert.equal(run(['check', '--diff', '01.txt'], dir).stdout, '');
+  });
+
+  it('reads a GB18030 (GBK) page, says so, and writes the fixed page back in GB18030', () => {
+    const dir = tempDir();
+    const page = '春节前菜篮子供应充足\n\n　　本报讯(记者 王五)春节将至,全市蔬菜供应充足;价格平稳!\n';
+    writeFileSync(join(dir, '01.txt'), encode(page, 'gb18030'));
+    const r = run(['check', '--no-outline', '01.txt'], dir);
+    assert.match(r.stderr, /01\.txt: read as GB18030 \(GBK\); --fix writes it back in GB18030/);
+    assert.match(r.stdout, /01\.txt:3:6 information halfwidth-punctuation 5 half-width punctuation marks/);
+    run(['check', '--fix', '01.txt'], dir);
+    const bytes = readFileSync(join(dir, '01.txt'));
+    assert.equal(new TextDecoder('gb18030', { fatal: true }).decode(bytes), page.replace('(', '（').replace(')', '）').replace(',', '，').replace(';', '；').replace('!', '！'));
+    assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  });
+
   it('keeps a BOM and CRLF line endings when fixing', () => {
     const dir = tempDir();
     const text = '\uFEFF' + readFileSync(CORPUS_PAGE, 'utf8').replace(/\n/g, '\r\n');
@@ -127,7 +163,8 @@ describe('newsprint check', () => {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /04\.txt: not a text file \(binary content\); skipped/);
     assert.match(r.stderr, /05\.txt: invalid UTF-8 at line 2, byte 10 of the line/);
-    assert.match(r.stderr, /1 file is not a page and was skipped \(name a file to check it anyway\):\n {2}.*notes\.txt: invalid UTF-8/);
+    // GBK is read now (GB18030 holds it): the note is not a page for what it says, not for its bytes.
+    assert.match(r.stderr, /1 file is not a page and was skipped \(name a file to check it anyway\):\n {2}.*notes\.txt: its name gives no page number/);
     assert.match(r.stdout, /no problems in 2 files/);
   });
 
@@ -136,8 +173,9 @@ describe('newsprint check', () => {
     assert.equal(r.status, 0);
     assert.deepEqual(
       r.stdout
-        .trim()
         .split('\n')
+        // Each rule's line, then the indented line saying where its page is.
+        .filter((l) => l !== '' && !l.startsWith(' '))
         .map((l) => l.split(/\s+/)[0]),
       ['broken-wrap', 'orphaned-continuation', 'missing-byline', 'spaced-headline', 'halfwidth-punctuation'],
     );

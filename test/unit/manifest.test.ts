@@ -28,6 +28,16 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 describe('package.json', () => {
   const rules = manifest.contributes.configuration.properties['newsprint.rules'] as RuleSchema;
 
+  it('opens pages as Chinese text wants: U+3000 indents not boxed, GB18030/GBK guessed', () => {
+    const defaults = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configurationDefaults: Record<string, Record<string, unknown>> } })
+      .contributes.configurationDefaults['[newsprint]']!;
+    // Only the ideographic space: other invisible characters (zero-width spaces from extraction) stay boxed.
+    assert.deepEqual(defaults['editor.unicodeHighlight.allowedCharacters'], { '\u3000': true });
+    assert.equal(defaults['editor.unicodeHighlight.invisibleCharacters'], undefined);
+    assert.equal(defaults['files.autoGuessEncoding'], true);
+    assert.ok((defaults['files.candidateGuessEncodings'] as string[]).includes('gb18030'));
+  });
+
   it('lists every rule of the registry under newsprint.rules, in order, and no other', () => {
     assert.deepEqual(
       Object.keys(rules.properties),

@@ -63,6 +63,9 @@ describe('the corpus page', () => {
     assert.match(half.message, /^269 half-width punctuation marks/);
     assert.equal(half.fixes[0]!.edits.length, 269);
     assert.equal(lineOf(text, half.span.start), 5);
+    // How many it converts and on how many lines: each line that holds a mark.
+    const lines = new Set(half.fixes[0]!.edits.map((e) => lineOf(text, e.start))).size;
+    assert.match(half.fixes[0]!.title, new RegExp(`^Convert all 269 marks to full width, on ${lines} lines$`));
   });
 
   it('leaves the 7 markers alone: they all close their articles', () => {

@@ -19,9 +19,13 @@ import { DEFAULT_SETTINGS } from '../workspace/fileConfig';
 import { pageTest } from '../workspace/pageFiles';
 import { WorkspaceSession, type DocumentView } from '../workspace/session';
 import { readText, writeText } from './fileText';
+import { unifiedDiff } from './unifiedDiff';
+import { t } from '../l10n/t';
 
 export interface CheckOptions {
   readonly fix: boolean;
+  /** With fix: show what it would do instead of writing (`--diff`: the unified diff; `--dry-run`: how many fixes). */
+  readonly preview?: 'diff' | 'dry-run';
   readonly missingPage: MissingPageLevel;
   /** At most this many findings listed per file; the rest are counted. */
   readonly maxProblems?: number;
@@ -48,6 +52,9 @@ export interface CheckedFile {
     readonly lines: Int32Array;
     /** Set when the file was fixed in place: how many fixes. */
     readonly fixed?: number;
+    /** Set on a preview: how many fixes --fix would apply, and (--diff) the change as a unified diff. */
+    readonly wouldFix?: number;
+    readonly diff?: string;
   };
 }
 
@@ -79,27 +86,37 @@ function guarded<T>(o: { t: CheckTarget; notes: Array<{ text: string; status: 0 
 export function checkIssue(targets: readonly CheckTarget[], options: CheckOptions, segmenter: Segmenter, configs: ConfigFinder): CheckedFile[] {
   const session = new WorkspaceSession({ segmenter: () => segmenter, configs, unbounded: true });
   session.setSettings(undefined, { ...DEFAULT_SETTINGS, missingPage: options.missingPage });
-  const opened = targets.map((t) => {
-    const uri = pathToFileURL(t.path).href;
-    const read = readText(t.path);
+  const opened = targets.map((target) => {
+    const uri = pathToFileURL(target.path).href;
+    const read = readText(target.path);
     if (!read.ok) {
       // Found in a folder under a name that is no page's, it is not a page: no reason to fail over its bytes.
-      if (!t.named && !pageTest(t.path, '', session.configOf(uri).pattern).page) return { t, uri, notes: [], skipped: read.note.slice(t.path.length + 2) };
-      return { t, uri, notes: [{ text: read.note, status: read.status }] };
+      if (!target.named && !pageTest(target.path, '', session.configOf(uri).pattern).page) return { t: target, uri, notes: [], skipped: read.note.slice(target.path.length + 2) };
+      return { t: target, uri, notes: [{ text: read.note, status: read.status }] };
     }
-    if (!t.named) {
-      const test = pageTest(t.path, read.text, session.configOf(uri).pattern);
-      if (!test.page) return { t, uri, notes: [], skipped: test.reason };
+    if (!target.named) {
+      const test = pageTest(target.path, read.text, session.configOf(uri).pattern);
+      if (!test.page) return { t: target, uri, notes: [], skipped: test.reason };
     }
     session.openDocument(uri, 0, read.text);
-    return { t, uri, notes: [] as Array<{ text: string; status: 0 | 2 }>, read };
+    // Said, not silent: a person should know the checker read the bytes as GB18030, and that --fix keeps them so.
+    const notes: Array<{ text: string; status: 0 | 2 }> =
+      read.encoding === 'gb18030' ? [{ text: t`${target.path}: read as GB18030 (GBK); --fix writes it back in GB18030`, status: 0 }] : [];
+    return { t: target, uri, notes, read };
   });
   const fixed = new Map<string, number>();
+  const previews = new Map<string, { wouldFix: number; diff?: string }>();
   if (options.fix) {
     for (const o of opened) {
       if (!('read' in o) || !o.read) continue;
       const result = guarded(o, () => session.fixAll(o.uri));
       if (!result || result.edits.length === 0) continue;
+      if (options.preview) {
+        // Nothing is written: the findings and outline stay those of the file as it is.
+        const before = o.read.text;
+        previews.set(o.uri, { wouldFix: result.fixed, ...(options.preview === 'diff' ? { diff: unifiedDiff(o.t.path, before, result.text) } : {}) });
+        continue;
+      }
       try {
         const written = writeText(o.t.path, result.text, o.read);
         if (written.written) {
@@ -125,7 +142,7 @@ export function checkIssue(targets: readonly CheckTarget[], options: CheckOption
     }));
     if (!report) return { file: o.t.path, notes: o.notes };
     const n = fixed.get(o.uri);
-    return { file: o.t.path, notes: o.notes, report: { ...report, ...(n !== undefined ? { fixed: n } : {}) } };
+    return { file: o.t.path, notes: o.notes, report: { ...report, ...(n !== undefined ? { fixed: n } : {}), ...previews.get(o.uri) } };
   });
 }
 

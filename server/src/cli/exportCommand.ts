@@ -27,8 +27,11 @@ import { readText } from './fileText';
 import { collectFiles } from './files';
 import { issuesOf } from './pool';
 import { Progress } from './progress';
+import { t } from '../l10n/t';
 
-export const EXPORT_USAGE = `Usage: newsprint export [files or folders…] --format ninjs|markdown|jsonl|text [options]
+/** Looked up when printed: the language is chosen after the module loads. */
+export const exportUsage = () =>
+  t(`Usage: newsprint export [files or folders…] --format ninjs|markdown|jsonl|text [options]
 
 Exports each issue (the pages of one folder, or a file of several pages) as
 one record per article, after the fixes fix-all applies (the source line it
@@ -47,6 +50,7 @@ Options:
   --per article|issue  ninjs and Markdown: one file per article (default) or
                        one per issue
   --force              replace output files that exist already
+  --lang en|zh-cn      the language of messages and this help
   --dictionary trimmed|full
                        segmentation dictionary (default: trimmed)
   -h, --help           this help
@@ -54,7 +58,7 @@ Options:
 Findings that remain (a missing byline, a jump whose other part is missing)
 go into each record as notes. Counts go to stderr. Exit status: 0 when every
 issue was exported, 2 on usage errors, unreadable input or refused writes.
-`;
+`);
 
 interface ExportOptions {
   paths: string[];
@@ -75,30 +79,31 @@ function parseExportArgs(argv: readonly string[]): ExportOptions | 'help' {
     const value = (name: string) => {
       const eq = a.indexOf('=');
       const v = eq >= 0 ? a.slice(eq + 1) : args.shift();
-      if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
+      if (v === undefined || v === '') throw new UsageError(t`${name} needs a value`);
       return v;
     };
     const is = (name: string) => a === name || a.startsWith(`${name}=`);
     if (a === '-h' || a === '--help') return 'help';
+    else if (is('--lang')) value('--lang');
     else if (a === '--force') o.force = true;
     else if (is('--format')) {
       const v = value('--format');
-      if (!isExportFormat(v)) throw new UsageError(`--format must be ${EXPORT_FORMATS.join(', ')}, not “${v}”`);
+      if (!isExportFormat(v)) throw new UsageError(t`--format must be ${EXPORT_FORMATS.join(', ')}, not “${v}”`);
       o.format = v;
     } else if (is('--out')) o.out = value('--out');
     else if (is('--per')) {
       const v = value('--per');
-      if (v !== 'article' && v !== 'issue') throw new UsageError(`--per must be article or issue, not “${v}”`);
+      if (v !== 'article' && v !== 'issue') throw new UsageError(t`--per must be article or issue, not “${v}”`);
       o.per = v;
     } else if (is('--dictionary')) {
       const v = value('--dictionary');
-      if (v !== 'trimmed' && v !== 'full') throw new UsageError(`--dictionary must be trimmed or full, not “${v}”`);
+      if (v !== 'trimmed' && v !== 'full') throw new UsageError(t`--dictionary must be trimmed or full, not “${v}”`);
       o.dictionary = v;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option “${a}”`);
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(t`unknown option “${a}”`);
     else o.paths.push(a);
   }
-  if (!o.format) throw new UsageError(`--format is needed: ${EXPORT_FORMATS.join(', ')}`);
-  if (o.paths.length === 0) throw new UsageError('no file or folder given');
+  if (!o.format) throw new UsageError(t`--format is needed: ${EXPORT_FORMATS.join(', ')}`);
+  if (o.paths.length === 0) throw new UsageError(t('no file or folder given'));
   return { ...o, format: o.format };
 }
 
@@ -164,11 +169,11 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
   try {
     options = parseExportArgs(argv);
   } catch (err) {
-    process.stderr.write(`newsprint export: ${(err as Error).message}\n\n${EXPORT_USAGE}`);
+    process.stderr.write(`newsprint export: ${(err as Error).message}\n\n${exportUsage()}`);
     return 2;
   }
   if (options === 'help') {
-    process.stdout.write(EXPORT_USAGE);
+    process.stdout.write(exportUsage());
     return 0;
   }
   const { format, per, force } = options;
@@ -188,7 +193,7 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
   const inputs = new Set(files.map((f) => realPath(f.path)));
   const out = options.out === undefined ? undefined : resolve(options.out);
   if (out && inputs.has(realPath(out))) {
-    run.note(`--out ${options.out} is one of the files to export; give a folder`, 2);
+    run.note(t`--out ${options.out ?? ''} is one of the files to export; give a folder`, 2);
     sayNotes();
     return run.status;
   }
@@ -196,7 +201,9 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
   if (!segmentation.ready) run.note(segmentation.message);
   const finder = new ConfigFinder();
   const counts = emptyCounts();
-  const progress = new Progress(process.stderr, files.length, undefined, { done: 'exported', counted: 'article' });
+  const progress = new Progress(process.stderr, files.length, undefined, (done, total, articles) =>
+    articles === 1 ? t`${done}/${total} files exported, 1 article so far` : t`${done}/${total} files exported, ${articles} articles so far`,
+  );
   const stream = out ? undefined : new StreamWriter(format);
   const stdout = new Stdout();
   const usedDirs = new Set<string>();
@@ -235,13 +242,13 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
         const outputs = issueFiles(exported, format, per, dir).map((f) => ({ ...f, target: join(out!, ...f.path.split('/')) }));
         const onInput = outputs.find((f) => inputs.has(realPath(f.target)));
         if (onInput) {
-          run.note(`${issue.name}: not exported: ${onInput.target} is one of the files exported; choose another --out`, 2);
+          run.note(t`${issue.name}: not exported: ${onInput.target} is one of the files exported; choose another --out`, 2);
           continue;
         }
         const existing = outputs.filter((f) => existsSync(f.target));
         if (existing.length > 0 && !force) {
           run.note(
-            `${issue.name}: not exported: ${existing.length} of its ${outputs.length} files exist already (${existing[0]!.target}${existing.length > 1 ? ', …' : ''}); --force replaces them`,
+            t`${issue.name}: not exported: ${existing.length} of its ${outputs.length} files exist already (${existing[0]!.target}${existing.length > 1 ? ', …' : ''}); --force replaces them`,
             2,
           );
           continue;
@@ -252,9 +259,9 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
             const expect = currentSnapshot(f.target);
             const result = replaceFile(f.target, f.content, expect ? { expect } : {});
             if (result.written) written++;
-            else run.note(`${f.target}: not written: ${result.reason}`, 2);
+            else run.note(t`${f.target}: not written: ${result.reason}`, 2);
           } catch (err) {
-            run.note(`${f.target}: cannot write: ${(err as Error).message}`, 2);
+            run.note(t`${f.target}: cannot write: ${(err as Error).message}`, 2);
           }
         }
         replaced += existing.length;

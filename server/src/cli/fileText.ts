@@ -1,14 +1,17 @@
 /**
  * Reading a page file's text for the checker, with a snapshot of the file
- * as it was read, and writing a fixed text back through the one safe write:
- * UTF-8 with or without a BOM, binary files skipped, invalid UTF-8 reported
- * with where it goes wrong.
+ * as it was read, and writing a fixed text back through the one safe write
+ * in the encoding it was read in: UTF-8 with or without a BOM, or GB18030
+ * (encoded back with iconv-lite: Node decodes GB18030 but has no encoder),
+ * binary files skipped, invalid UTF-8 reported with where it goes wrong.
  */
-import { decode } from '../text/decode';
+import { encode } from 'iconv-lite';
+import { decode, type Encoding } from '../text/decode';
 import { readWithSnapshot, replaceFile, type FileSnapshot, type WriteResult } from '../workspace/safeWrite';
 
 export type FileText =
-  { readonly ok: true; readonly text: string; readonly bom: boolean; readonly snapshot: FileSnapshot } | { readonly ok: false; readonly note: string; readonly status: 0 | 2 };
+  | { readonly ok: true; readonly text: string; readonly bom: boolean; readonly encoding: Encoding; readonly snapshot: FileSnapshot }
+  | { readonly ok: false; readonly note: string; readonly status: 0 | 2 };
 
 export function readText(file: string): FileText {
   let read: { bytes: Buffer; snapshot: FileSnapshot };
@@ -19,10 +22,11 @@ export function readText(file: string): FileText {
   }
   const decoded = decode(read.bytes);
   if (!decoded.ok) return { ok: false, note: `${file}: ${decoded.message}`, status: decoded.kind === 'encoding' ? 2 : 0 };
-  return { ok: true, text: decoded.text, bom: decoded.bom, snapshot: read.snapshot };
+  return { ok: true, text: decoded.text, bom: decoded.bom, encoding: decoded.encoding, snapshot: read.snapshot };
 }
 
 /** The fixed text, written over the file if it is still what was read. */
-export function writeText(path: string, text: string, read: { readonly bom: boolean; readonly snapshot: FileSnapshot }): WriteResult {
+export function writeText(path: string, text: string, read: { readonly bom: boolean; readonly encoding: Encoding; readonly snapshot: FileSnapshot }): WriteResult {
+  if (read.encoding === 'gb18030') return replaceFile(path, encode(text, 'gb18030'), { expect: read.snapshot });
   return replaceFile(path, (read.bom ? '\uFEFF' : '') + text, { expect: read.snapshot });
 }

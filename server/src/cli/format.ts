@@ -3,6 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { messageText } from '../diagnostics';
 import type { OutlineEntry } from '../outline';
 import type { LineIndex } from '../text/positions';
+import { counted, t } from '../l10n/t';
 
 export interface FileReport {
   readonly path: string;
@@ -11,6 +12,8 @@ export interface FileReport {
   readonly index: LineIndex;
   /** Set when the file was fixed in place. */
   readonly fixed?: number;
+  /** Set on a dry run: how many fixes --fix would apply. */
+  readonly wouldFix?: number;
 }
 
 const SEVERITY_NAME = ['', 'error', 'warning', 'information', 'hint'];
@@ -32,7 +35,7 @@ export function formatDiagnostic(path: string, d: Diagnostic, show: ShowUri = (u
 function lines(entry: OutlineEntry, index: LineIndex): string {
   const a = index.position(entry.span.start).line + 1;
   const b = index.position(entry.span.end).line + 1;
-  return a === b ? `line ${a}` : `lines ${a}–${b}`;
+  return a === b ? t`line ${a}` : t`lines ${a}–${b}`;
 }
 
 function outlineLines(entries: readonly OutlineEntry[], index: LineIndex, depth: number, out: string[]): void {
@@ -44,23 +47,37 @@ function outlineLines(entries: readonly OutlineEntry[], index: LineIndex, depth:
   });
 }
 
+function severityCount(severity: 'error' | 'warning' | 'information' | 'hint', n: number): string {
+  switch (severity) {
+    case 'error':
+      return counted(n, t('{0} error'), t('{0} errors'));
+    case 'warning':
+      return counted(n, t('{0} warning'), t('{0} warnings'));
+    case 'information':
+      return t`${n} information`;
+    case 'hint':
+      return counted(n, t('{0} hint'), t('{0} hints'));
+  }
+}
+
 export function formatText(reports: readonly FileReport[], showOutline: boolean, show?: ShowUri): string {
   const out: string[] = [];
   for (const r of reports) {
     for (const d of r.diagnostics) out.push(formatDiagnostic(r.path, d, show));
-    if (r.fixed !== undefined) out.push(`${r.path}: fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'} in place`);
+    if (r.fixed !== undefined) out.push(`${r.path}: ${counted(r.fixed, t('fixed {0} problem in place'), t('fixed {0} problems in place'))}`);
+    if (r.wouldFix !== undefined)
+      out.push(`${r.path}: ${counted(r.wouldFix, t('--fix would fix {0} problem (dry run: nothing written)'), t('--fix would fix {0} problems (dry run: nothing written)'))}`);
     if (showOutline) {
-      out.push('', `Outline of ${r.path}:`);
+      out.push('', t`Outline of ${r.path}:`);
       outlineLines(r.outline, r.index, 0, out);
       out.push('');
     }
   }
   const counts = new Map<string, number>();
   for (const r of reports) for (const d of r.diagnostics) counts.set(severityName(d), (counts.get(severityName(d)) ?? 0) + 1);
-  const summary = ['error', 'warning', 'information', 'hint']
-    .filter((s) => counts.has(s))
-    .map((s) => `${counts.get(s)} ${s}${counts.get(s) === 1 || s === 'information' ? '' : 's'}`);
-  out.push(`${summary.length ? summary.join(', ') : 'no problems'} in ${reports.length} file${reports.length === 1 ? '' : 's'}`);
+  const summary = (['error', 'warning', 'information', 'hint'] as const).filter((s) => counts.has(s)).map((s) => severityCount(s, counts.get(s)!));
+  const found = summary.length ? summary.join(t(', ')) : t('no problems');
+  out.push(counted(reports.length, t('{1} in {0} file'), t('{1} in {0} files')).replace('{1}', found));
   return out.join('\n') + '\n';
 }
 
@@ -80,6 +97,7 @@ export function formatJson(reports: readonly FileReport[]): string {
     articles: r.outline.flatMap((e) => (e.kind === 'page' ? e.children : [e])).map((e) => articleJson(e, r.index)),
     diagnostics: r.diagnostics,
     ...(r.fixed !== undefined ? { fixed: r.fixed } : {}),
+    ...(r.wouldFix !== undefined ? { wouldFix: r.wouldFix } : {}),
   }));
   return JSON.stringify({ files }, null, 2) + '\n';
 }

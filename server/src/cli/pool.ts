@@ -13,6 +13,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { loadSegmenter } from '../jieba/load';
 import type { DictionaryChoice } from '../jieba/nodejieba';
 import { ConfigFinder } from '../workspace/configFinder';
+import { useLocale } from '../l10n/locale';
 import { checkIssue, type CheckedFile, type CheckOptions, type CheckTarget } from './checkIssue';
 
 /** Below this many files, workers are not worth their start-up. */
@@ -29,10 +30,13 @@ export interface PoolOptions extends CheckOptions {
   readonly jobs?: number;
   /** The script a worker runs (the bundled checker); without it everything runs on the main thread. */
   readonly workerScript?: string;
+  /** The language findings are worded in, for workers, which start with none chosen. */
+  readonly locale?: string;
 }
 
 interface WorkerInput {
   readonly options: CheckOptions;
+  readonly locale: string | undefined;
   readonly dictionary: DictionaryChoice;
   readonly dictDir: string;
 }
@@ -85,6 +89,7 @@ export async function checkAll(files: readonly CheckTarget[], options: PoolOptio
   const check: CheckOptions = {
     fix: options.fix,
     missingPage: options.missingPage,
+    ...(options.preview ? { preview: options.preview } : {}),
     ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {}),
     ...(options.withFixes ? { withFixes: true } : {}),
   };
@@ -101,7 +106,7 @@ export async function checkAll(files: readonly CheckTarget[], options: PoolOptio
     return ordered();
   }
   let next = 0;
-  const input: WorkerInput = { options: check, dictionary: options.dictionary, dictDir };
+  const input: WorkerInput = { options: check, locale: options.locale, dictionary: options.dictionary, dictDir };
   const workers = Array.from({ length: threads }, () => new Worker(options.workerScript!, { workerData: input }));
   try {
     await Promise.all(
@@ -142,6 +147,7 @@ export async function checkAll(files: readonly CheckTarget[], options: PoolOptio
 /** The worker's side: load the dictionary once, then check issues as they come. */
 export function runWorker(): void {
   const input = workerData as WorkerInput;
+  useLocale(input.locale);
   const port = parentPort!;
   const seg = loadSegmenter(input.dictDir, input.dictionary);
   port.postMessage({ segmentation: seg.ready ? undefined : seg.message } satisfies FromWorker);

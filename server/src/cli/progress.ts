@@ -8,6 +8,14 @@ export interface ProgressStream {
   write(text: string): unknown;
 }
 
+import { t } from '../l10n/t';
+
+/** What the line says: files done of all, and what was counted so far. */
+export type ProgressWords = (done: number, total: number, counted: number) => string;
+
+const CHECKING: ProgressWords = (done, total, found) =>
+  found === 1 ? t`${done}/${total} files checked, 1 finding so far` : t`${done}/${total} files checked, ${found} findings so far`;
+
 /** A run shorter than this shows no progress at all: the line would only flicker. */
 const FIRST_DRAW_MS = 300;
 const REDRAW_MS = 100;
@@ -25,7 +33,7 @@ export class Progress {
     private readonly total: number,
     private readonly now: () => number = () => performance.now(),
     /** What is done to each file, and what is counted: files checked, findings; files exported, articles. */
-    private readonly words: { readonly done: string; readonly counted: string } = { done: 'checked', counted: 'finding' },
+    private readonly words: ProgressWords = CHECKING,
   ) {
     this.enabled = stream.isTTY === true && total > 1;
     this.started = now();
@@ -40,8 +48,7 @@ export class Progress {
     if (t - this.started < FIRST_DRAW_MS || t - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = t;
     this.drawn = true;
-    const { done, counted } = this.words;
-    this.stream.write(`\r\x1b[Knewsprint: ${this.done}/${this.total} files ${done}, ${this.counted} ${counted}${this.counted === 1 ? '' : 's'} so far`);
+    this.stream.write(`\r\x1b[Knewsprint: ${this.words(this.done, this.total, this.counted)}`);
   }
 
   /** Clears the line, so the report that follows starts clean. */

@@ -12,6 +12,7 @@ import type { RuleLevel, Severity } from '../rules/finding';
 import type { Range } from '../text/positions';
 import type { ArrivingLink, IssueLinks, OnwardLink } from './jumps';
 import { fileNameOf, pageName, type IndexedFile } from './pageSummary';
+import { t } from '../l10n/t';
 
 export type MissingPageLevel = 'off' | 'information';
 
@@ -51,7 +52,7 @@ function fileName(file: IndexedFile): string {
 }
 
 /** Said of a marker on a page that no page line or file name numbers. */
-const NO_PAGE_NUMBER = 'this page has no page number (no page line, and the file name gives none), so the jump cannot be checked.';
+const noPageNumber = () => t('this page has no page number (no page line, and the file name gives none), so the jump cannot be checked.');
 
 function onwardProblem(link: OnwardLink): { message: string; related: RelatedLocation[]; missing: boolean } | undefined {
   const { from, marker, state } = link;
@@ -64,24 +65,24 @@ function onwardProblem(link: OnwardLink): { message: string; related: RelatedLoc
       return {
         missing: true,
         related: [],
-        message: from.page.page.ref ? `${marker.text}: ${target} is not in this issue, so where ${headline} continues cannot be checked.` : `${marker.text}: ${NO_PAGE_NUMBER}`,
+        message: from.page.page.ref ? t`${marker.text}: ${target} is not in this issue, so where ${headline} continues cannot be checked.` : t`${marker.text}: ${noPageNumber()}`,
       };
     case 'no-continuation': {
       if (state.elsewhere) {
         const there = state.elsewhere.page.page.ref ? pageName(state.elsewhere.page.page.ref) : fileName(state.elsewhere.page.file);
         return {
           missing: false,
-          message: `${marker.text}: the continued part of ${headline} is on ${there}, not on ${target}.`,
-          related: [{ uri: state.elsewhere.page.file.uri, range: state.elsewhere.article.selection, message: `The continued part on ${there}.` }],
+          message: t`${marker.text}: the continued part of ${headline} is on ${there}, not on ${target}.`,
+          related: [{ uri: state.elsewhere.page.file.uri, range: state.elsewhere.article.selection, message: t`The continued part on ${there}.` }],
         };
       }
       return {
         missing: false,
-        message: `${marker.text}: no continued part on ${target} repeats the headline ${headline}.`,
+        message: t`${marker.text}: no continued part on ${target} repeats the headline ${headline}.`,
         related: state.targets.map((p) => ({
           uri: p.file.uri,
           range: p.page.range,
-          message: `${target} (${fileName(p.file)}): its continued parts from this page are under other headlines.`,
+          message: t`${target} (${fileName(p.file)}): its continued parts from this page are under other headlines.`,
         })),
       };
     }
@@ -91,7 +92,7 @@ function onwardProblem(link: OnwardLink): { message: string; related: RelatedLoc
 function arrivingProblem(link: ArrivingLink): { message: string; related: RelatedLocation[]; missing: boolean } | undefined {
   const { to, marker, state } = link;
   const source = pageName(marker.page);
-  const here = to.page.page.ref ? pageName(to.page.page.ref) : 'this page';
+  const here = to.page.page.ref ? pageName(to.page.page.ref) : t('this page');
   const headline = quoted(to.article.name);
   switch (state.kind) {
     case 'matched':
@@ -100,15 +101,15 @@ function arrivingProblem(link: ArrivingLink): { message: string; related: Relate
       return {
         missing: true,
         related: [],
-        message: to.page.page.ref ? `${marker.text}: ${source} is not in this issue, so where ${headline} comes from cannot be checked.` : `${marker.text}: ${NO_PAGE_NUMBER}`,
+        message: to.page.page.ref ? t`${marker.text}: ${source} is not in this issue, so where ${headline} comes from cannot be checked.` : t`${marker.text}: ${noPageNumber()}`,
       };
     case 'no-marker': {
       if (state.elsewhere) {
         const { at, marker: onward } = state.elsewhere;
         return {
           missing: false,
-          message: `${marker.text}: ${quoted(at.article.name)} on ${source} jumps to ${pageName(onward.page)} with ${onward.text}, not to ${here}.`,
-          related: [{ uri: at.page.file.uri, range: onward.range, message: `${onward.text} of ${quoted(at.article.name)}.` }],
+          message: t`${marker.text}: ${quoted(at.article.name)} on ${source} jumps to ${pageName(onward.page)} with ${onward.text}, not to ${here}.`,
+          related: [{ uri: at.page.file.uri, range: onward.range, message: t`${onward.text} of ${quoted(at.article.name)}.` }],
         };
       }
       const related = state.sameHeadline
@@ -116,15 +117,15 @@ function arrivingProblem(link: ArrivingLink): { message: string; related: Relate
             {
               uri: state.sameHeadline.page.file.uri,
               range: state.sameHeadline.article.selection,
-              message: `The article on ${source} under this headline has no onward marker to ${here}.`,
+              message: t`The article on ${source} under this headline has no onward marker to ${here}.`,
             },
           ]
-        : state.sources.map((p) => ({ uri: p.file.uri, range: p.page.range, message: `${source} (${fileName(p.file)}).` }));
+        : state.sources.map((p) => ({ uri: p.file.uri, range: p.page.range, message: t`${source} (${fileName(p.file)}).` }));
       return {
         missing: false,
         message: state.sameHeadline
-          ? `${marker.text}: ${quoted(state.sameHeadline.article.name)} on ${source} has no onward marker to ${here}.`
-          : `${marker.text}: no article on ${source} jumps to ${here} under the headline ${headline}.`,
+          ? t`${marker.text}: ${quoted(state.sameHeadline.article.name)} on ${source} has no onward marker to ${here}.`
+          : t`${marker.text}: no article on ${source} jumps to ${here} under the headline ${headline}.`,
         related,
       };
     }

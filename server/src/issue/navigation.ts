@@ -7,6 +7,7 @@ import type { Position, Range } from '../text/positions';
 import type { IssueIndex } from './issueIndex';
 import { isOnward, type ArrivingLink, type OnwardLink } from './jumps';
 import { fileNameOf, pageName, type IndexedFile, type IndexedMarker } from './pageSummary';
+import { t } from '../l10n/t';
 
 export type MarkerLink = OnwardLink | ArrivingLink;
 
@@ -54,7 +55,7 @@ export function jumpTarget(link: MarkerLink): JumpTarget | undefined {
   const named = pageName(link.marker.page);
   if (isOnward(link)) {
     const s = link.state;
-    if (s.kind === 'matched') return { origin, uri: s.to.page.file.uri, range: s.to.article.range, selection: s.arriving.range, tooltip: `Go to the continued part on ${named}` };
+    if (s.kind === 'matched') return { origin, uri: s.to.page.file.uri, range: s.to.article.range, selection: s.arriving.range, tooltip: t`Go to the continued part on ${named}` };
     if (s.kind === 'no-continuation') {
       const p = s.elsewhere?.page ?? s.targets[0]!;
       const range = s.elsewhere ? s.elsewhere.article.selection : p.page.range;
@@ -63,14 +64,14 @@ export function jumpTarget(link: MarkerLink): JumpTarget | undefined {
         uri: p.file.uri,
         range,
         selection: range,
-        tooltip: s.elsewhere ? 'Go to the continued part (on another page than the marker says)' : `Go to ${named} (no continued part there matches)`,
+        tooltip: s.elsewhere ? t('Go to the continued part (on another page than the marker says)') : t`Go to ${named} (no continued part there matches)`,
       };
     }
     return undefined;
   }
   const s = link.state;
   if (s.kind === 'matched')
-    return { origin, uri: s.from.page.file.uri, range: s.from.article.range, selection: s.onward.range, tooltip: `Go to the start of the article on ${named}` };
+    return { origin, uri: s.from.page.file.uri, range: s.from.article.range, selection: s.onward.range, tooltip: t`Go to the start of the article on ${named}` };
   if (s.kind === 'no-marker') {
     if (s.sameHeadline)
       return {
@@ -78,10 +79,10 @@ export function jumpTarget(link: MarkerLink): JumpTarget | undefined {
         uri: s.sameHeadline.page.file.uri,
         range: s.sameHeadline.article.range,
         selection: s.sameHeadline.article.selection,
-        tooltip: `Go to the article on ${named} (it has no onward marker)`,
+        tooltip: t`Go to the article on ${named} (it has no onward marker)`,
       };
     const p = s.sources[0]!;
-    return { origin, uri: p.file.uri, range: p.page.range, selection: p.page.range, tooltip: `Go to ${named} (no article there jumps here)` };
+    return { origin, uri: p.file.uri, range: p.page.range, selection: p.page.range, tooltip: t`Go to ${named} (no article there jumps here)` };
   }
   return undefined;
 }
@@ -92,35 +93,36 @@ const md = (text: string) => text.replace(MD_SPECIAL, (c) => `\\${c}`);
 /** Markdown for a hover on a marker: the other half's page, headline and first sentence. */
 export function jumpHover(link: MarkerLink): string {
   const named = pageName(link.marker.page);
-  const where = (uri: string, range: Range) => `${md(fileNameOf(uri))}, line ${range.start.line + 1}`;
+  const where = (uri: string, range: Range) => t`${md(fileNameOf(uri))}, line ${range.start.line + 1}`;
   if (isOnward(link)) {
     const s = link.state;
     const breaks = link.from.article.breaksOff.get(link.marker.span.start);
-    const tail = breaks ? `\n\nBreaks off here: ${md(breaks)}` : '';
+    const tail = breaks ? '\n\n' + t`Breaks off here: ${md(breaks)}` : '';
     if (s.kind === 'matched') {
       const to = s.to.article;
-      return `Continues on **${named}** — ${where(s.to.page.file.uri, to.selection)}\n\n**${md(to.name)}**\n\n> ${md(to.firstSentence)}${tail}`;
+      return t`Continues on **${named}** — ${where(s.to.page.file.uri, to.selection)}` + `\n\n**${md(to.name)}**\n\n> ${md(to.firstSentence)}${tail}`;
     }
     if (s.kind === 'no-continuation') {
-      const also = s.elsewhere ? `\n\nA continued part under this headline is on ${md(s.elsewhere.page.page.label)}: **${md(s.elsewhere.article.name)}**` : '';
-      return `Continues on **${named}**, but no continued part there repeats this headline.${also}${tail}`;
+      const also = s.elsewhere ? '\n\n' + t`A continued part under this headline is on ${md(s.elsewhere.page.page.label)}: **${md(s.elsewhere.article.name)}**` : '';
+      return t`Continues on **${named}**, but no continued part there repeats this headline.` + also + tail;
     }
-    return `Continues on **${named}**, which is not in this issue.${tail}`;
+    return t`Continues on **${named}**, which is not in this issue.` + tail;
   }
   const s = link.state;
   if (s.kind === 'matched') {
     const from = s.from.article;
     const breaks = from.breaksOff.get(s.onward.span.start);
     return (
-      `Continued from **${named}** — ${where(s.from.page.file.uri, from.selection)}\n\n**${md(from.name)}**\n\n> ${md(from.firstSentence)}` +
-      (breaks ? `\n\nBreaks off there: ${md(breaks)} ${md(s.onward.text)}` : '')
+      t`Continued from **${named}** — ${where(s.from.page.file.uri, from.selection)}` +
+      `\n\n**${md(from.name)}**\n\n> ${md(from.firstSentence)}` +
+      (breaks ? '\n\n' + t`Breaks off there: ${md(breaks)} ${md(s.onward.text)}` : '')
     );
   }
   if (s.kind === 'no-marker') {
-    const same = s.sameHeadline ? `\n\n**${md(s.sameHeadline.article.name)}** on ${named} has this headline but no onward marker to this page.` : '';
-    return `Continued from **${named}**, but no article there jumps here under this headline.${same}`;
+    const same = s.sameHeadline ? '\n\n' + t`**${md(s.sameHeadline.article.name)}** on ${named} has this headline but no onward marker to this page.` : '';
+    return t`Continued from **${named}**, but no article there jumps here under this headline.` + same;
   }
-  return `Continued from **${named}**, which is not in this issue.`;
+  return t`Continued from **${named}**, which is not in this issue.`;
 }
 
 export interface MarkerLinkTarget {
@@ -138,9 +140,9 @@ export function markerLinks(index: IssueIndex, uri: string): MarkerLinkTarget[] 
   const out: MarkerLinkTarget[] = [];
   for (const m of markersOf(file)) {
     const link = links.at(file.uri, m.span.start);
-    const t = link && jumpTarget(link);
-    if (!t) continue;
-    out.push({ range: t.origin, target: `${t.uri}#L${t.selection.start.line + 1},${t.selection.start.character + 1}`, tooltip: t.tooltip });
+    const jump = link && jumpTarget(link);
+    if (!jump) continue;
+    out.push({ range: jump.origin, target: `${jump.uri}#L${jump.selection.start.line + 1},${jump.selection.start.character + 1}`, tooltip: jump.tooltip });
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

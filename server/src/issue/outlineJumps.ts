@@ -6,15 +6,16 @@
 import type { OutlineEntry } from '../outline';
 import type { IssueLinks } from './jumps';
 import { pageName } from './pageSummary';
+import { t } from '../l10n/t';
 
-const STATE_NOTE: Record<string, string> = { matched: '', 'page-missing': '', 'no-continuation': ' (not found)', 'no-marker': ' (not found)' };
+const stateNote = (kind: string) => (kind === 'no-continuation' || kind === 'no-marker' ? t(' (not found)') : '');
 
 /** Jump notes by the start offset of their article in one file. */
 export function jumpNotes(links: IssueLinks, uri: string): Map<number, string[]> {
   const notes = new Map<number, string[]>();
   const add = (start: number, note: string) => notes.set(start, [...(notes.get(start) ?? []), note]);
-  for (const l of links.arriving) if (l.to.page.file.uri === uri) add(l.to.article.span.start, `← ${pageName(l.marker.page)}${STATE_NOTE[l.state.kind]}`);
-  for (const l of links.onward) if (l.from.page.file.uri === uri) add(l.from.article.span.start, `→ ${pageName(l.marker.page)}${STATE_NOTE[l.state.kind]}`);
+  for (const l of links.arriving) if (l.to.page.file.uri === uri) add(l.to.article.span.start, `← ${pageName(l.marker.page)}${stateNote(l.state.kind)}`);
+  for (const l of links.onward) if (l.from.page.file.uri === uri) add(l.from.article.span.start, `→ ${pageName(l.marker.page)}${stateNote(l.state.kind)}`);
   return notes;
 }
 

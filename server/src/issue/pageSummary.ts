@@ -12,6 +12,7 @@ import { hash53 } from '../text/hash';
 import type { PageRef } from '../text/numerals';
 import type { LineIndex, Range } from '../text/positions';
 import { normalizeHeadline, prepareDeck, type Deck } from './headlines';
+import { t } from '../l10n/t';
 
 export interface IndexedMarker {
   readonly text: string;
@@ -219,7 +220,7 @@ export function summarizePages(model: PageModel, findings: readonly Finding[], i
     const next = labels.slice(i + 1).find((l) => l !== undefined);
     return {
       ...(page.ref ? { ref: page.ref } : {}),
-      label: labels[i] ?? (next ? `before ${next}` : fileName),
+      label: labels[i] ?? (next ? t`before ${next}` : fileName),
       range: index.range(start.start, start.end),
       articles: page.blocks.map((b, k) => summarizeBlock(b, page, model.text, index, found[k]!, shared)).filter((a): a is IndexedArticle => a !== undefined),
     };

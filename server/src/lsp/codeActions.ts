@@ -5,7 +5,15 @@
  * and per rule) is the session's fix-all of the current version as one
  * versioned edit of sorted, non-overlapping changes.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  CodeActionTriggerKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import { isDiagnosticData, SOURCE } from '../diagnostics';
 import type { FixAllResult } from '../fixes/fixAll';
 import type { CrossPageFinding } from '../issue/crossPage';
@@ -14,6 +22,7 @@ import { FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND } from '../protocol';
 import type { RuleId, TextEdit } from '../rules/finding';
 import type { PagedAnalysis } from '../pagedAnalysis';
 import type { DocumentView } from '../workspace/session';
+import { t } from '../l10n/t';
 
 export interface IgnoreArgs {
   readonly uri: string;
@@ -41,13 +50,46 @@ function toLsp(edits: readonly TextEdit[], analysis: PagedAnalysis): LspTextEdit
 /** What the server does for fix-all: the session's fix-all of this version, of one rule or all. */
 export type FixAllOf = (rule?: RuleId) => FixAllResult | undefined;
 
-export function fixAllAction(view: DocumentView, result: FixAllResult | undefined, rule?: RuleId): CodeAction | undefined {
+/** Which fix-all: of one rule or all (a quick fix in the Ctrl+. menu), or the source action (Fix All, on save). */
+export type FixAllScope = { readonly rule: RuleId } | { readonly rule?: undefined; readonly quickFix: boolean };
+
+/**
+ * How a fix-all's edit is offered. `annotate`: the client takes change
+ * annotations; `confirm`: a person asked for it (not a save), so the edit
+ * asks to be previewed first (VS Code's refactor preview).
+ */
+export interface FixAllPreview {
+  readonly annotate: boolean;
+  readonly confirm: boolean;
+}
+
+export const FIX_ALL_ANNOTATION = 'newsprint.fixAll';
+
+function fixAllTitle(scope: FixAllScope): string {
+  if (scope.rule) return t`Fix all ${scope.rule} problems in this file`;
+  return scope.quickFix ? t('Fix all Newsprint problems in this file') : t('Fix all Newsprint problems');
+}
+
+export function fixAllAction(view: DocumentView, result: FixAllResult | undefined, scope: FixAllScope, preview?: FixAllPreview): CodeAction | undefined {
   if (!result || result.edits.length === 0) return undefined;
-  return {
-    title: rule ? `Fix all ${rule} problems in this file` : 'Fix all Newsprint problems',
-    kind: rule ? CodeActionKind.QuickFix : FIX_ALL_KIND,
-    edit: versioned(view.uri, view.version, toLsp(result.edits, view.analysis)),
+  const edits = toLsp(result.edits, view.analysis);
+  const title = fixAllTitle(scope);
+  const kind = scope.rule || scope.quickFix ? CodeActionKind.QuickFix : FIX_ALL_KIND;
+  if (!preview?.annotate) return { title, kind, edit: versioned(view.uri, view.version, edits) };
+  const edit: WorkspaceEdit = {
+    documentChanges: [{ textDocument: { uri: view.uri, version: view.version }, edits: edits.map((e) => ({ ...e, annotationId: FIX_ALL_ANNOTATION })) }],
+    changeAnnotations: {
+      [FIX_ALL_ANNOTATION]: {
+        label: title,
+        description:
+          edits.length === 1
+            ? t('1 change, each safe: nothing but line breaks, spaces and punctuation width')
+            : t`${edits.length} changes, each safe: nothing but line breaks, spaces and punctuation width`,
+        needsConfirmation: preview.confirm,
+      },
+    },
   };
+  return { title, kind, edit };
 }
 
 function quickFixes(view: DocumentView, diagnostic: Diagnostic, cross: readonly CrossPageFinding[]): CodeAction[] {
@@ -64,18 +106,18 @@ function quickFixes(view: DocumentView, diagnostic: Diagnostic, cross: readonly 
   const shown = span ? text.slice(span.start, span.end) : '';
   const ignore: IgnoreArgs = { uri, rule: data.rule, fingerprint: data.fingerprint, text: shown, ...(data.page !== undefined ? { page: data.page } : {}) };
   actions.push({
-    title: `Ignore this ${data.rule} finding`,
+    title: t`Ignore this ${data.rule} finding`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    command: { title: 'Ignore this finding', command: IGNORE_COMMAND, arguments: [ignore] },
+    command: { title: t('Ignore this finding'), command: IGNORE_COMMAND, arguments: [ignore] },
   });
   for (const scope of ['file', 'workspace'] as const) {
     const args: RuleOffArgs = { uri, rule: data.rule, scope };
     actions.push({
-      title: `Turn off ${data.rule} for this ${scope}`,
+      title: scope === 'file' ? t`Turn off ${data.rule} for this file` : t`Turn off ${data.rule} for this workspace`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      command: { title: `Turn off ${data.rule}`, command: RULE_OFF_COMMAND, arguments: [args] },
+      command: { title: t`Turn off ${data.rule}`, command: RULE_OFF_COMMAND, arguments: [args] },
     });
   }
   return actions;
@@ -90,17 +132,26 @@ export interface FixAllData {
   readonly uri: string;
   readonly version: number;
   readonly rule?: RuleId;
+  /** Whether the edit, once worked out, asks to be previewed. */
+  readonly confirm?: boolean;
 }
 
 export function isFixAllData(value: unknown): value is FixAllData {
   const d = value as Partial<FixAllData> | null | undefined;
-  return !!d && typeof d.uri === 'string' && typeof d.version === 'number' && (d.rule === undefined || typeof d.rule === 'string');
+  return (
+    !!d &&
+    typeof d.uri === 'string' &&
+    typeof d.version === 'number' &&
+    (d.rule === undefined || typeof d.rule === 'string') &&
+    (d.confirm === undefined || typeof d.confirm === 'boolean')
+  );
 }
 
 /** A resolved fix-all action: its edit, for the version it was offered for (none when the document has moved on). */
-export function resolveFixAll(action: CodeAction, data: FixAllData, view: DocumentView | undefined, fixAllOf: FixAllOf): CodeAction {
+export function resolveFixAll(action: CodeAction, data: FixAllData, view: DocumentView | undefined, fixAllOf: FixAllOf, annotate = false): CodeAction {
   if (!view || view.version !== data.version) return action;
-  const resolved = fixAllAction(view, fixAllOf(data.rule), data.rule);
+  const scope: FixAllScope = data.rule ? { rule: data.rule } : { quickFix: true };
+  const resolved = fixAllAction(view, fixAllOf(data.rule), scope, { annotate, confirm: data.confirm === true });
   return resolved?.edit ? { ...action, edit: resolved.edit } : action;
 }
 
@@ -109,31 +160,42 @@ export function resolveFixAll(action: CodeAction, data: FixAllData, view: Docume
  * edits on demand, so the per-rule fix-all the light bulb lists is worked
  * out only when chosen (a page's fix-all analyses it again).
  */
-export function codeActions(params: CodeActionParams, view: DocumentView, cross: readonly CrossPageFinding[], fixAllOf: FixAllOf, resolvable = false): CodeAction[] {
+export function codeActions(
+  params: CodeActionParams,
+  view: DocumentView,
+  cross: readonly CrossPageFinding[],
+  fixAllOf: FixAllOf,
+  resolvable = false,
+  annotate = false,
+): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
+  // A save's fix-all (triggerKind Automatic) applies as it always did; one a person asks for is previewed first.
+  const preview: FixAllPreview = { annotate, confirm: params.context.triggerKind !== CodeActionTriggerKind.Automatic };
   if (wants(only, CodeActionKind.QuickFix)) {
     const rules = new Set<RuleId>();
     for (const d of params.context.diagnostics) {
       actions.push(...quickFixes(view, d, cross));
       if (isDiagnosticData(d.data)) rules.add(d.data.rule);
     }
-    for (const rule of rules) {
-      const count = view.analysis.count((f) => f.rule === rule && f.fixes.some((x) => x.safe));
-      if (count < 2) continue;
+    const fixable = (rule?: RuleId) => view.analysis.count((f) => (rule === undefined || f.rule === rule) && f.fixes.some((x) => x.safe));
+    const offer = (scope: FixAllScope) => {
       if (resolvable) {
-        const data: FixAllData = { uri: view.uri, version: view.version, rule };
-        actions.push({ title: `Fix all ${rule} problems in this file`, kind: CodeActionKind.QuickFix, data });
-        continue;
+        const data: FixAllData = { uri: view.uri, version: view.version, ...(scope.rule ? { rule: scope.rule } : {}), confirm: preview.confirm };
+        actions.push({ title: fixAllTitle(scope), kind: CodeActionKind.QuickFix, data });
+        return;
       }
-      const all = fixAllAction(view, fixAllOf(rule), rule);
+      const all = fixAllAction(view, fixAllOf(scope.rule), scope, preview);
       if (all) actions.push(all);
-    }
+    };
+    for (const rule of rules) if (fixable(rule) >= 2) offer({ rule });
+    // Beside each rule's fix-all, the whole file's: what Fix All does, from the menu a person already has open.
+    if (rules.size > 0 && fixable() >= 2) offer({ quickFix: true });
   }
   // Fix-all only when asked for by kind (the Source Action menu, codeActionsOnSave): the lightbulb never shows
   // source actions, and a page full of half-width marks makes its edit large.
   if (only !== undefined && wants(only, FIX_ALL_KIND)) {
-    const all = fixAllAction(view, fixAllOf());
+    const all = fixAllAction(view, fixAllOf(), { quickFix: false }, preview);
     if (all) actions.push(all);
   }
   return actions;

@@ -20,9 +20,10 @@ import {
 } from 'vscode-languageserver';
 import { linkAt, jumpHover, jumpTarget, markerLinks } from '../issue/navigation';
 import { articleSymbols, type ArticleSymbol } from '../issue/workspaceSymbols';
-import { ISSUE_MAP_CHANGED, ISSUE_MAP_REQUEST, type IssueMapChangedParams, type IssueMapParams } from '../protocol';
+import { ISSUE_MAP_CHANGED, ISSUE_MAP_REQUEST, PAGE_TEST_REQUEST, type IssueMapChangedParams, type IssueMapParams, type PageTestParams } from '../protocol';
 import { CONFIG_FILE } from '../workspace/configFile';
-import { PAGE_FILE_GLOB } from '../workspace/pageFiles';
+import { PAGE_FILE_GLOB, pageTest } from '../workspace/pageFiles';
+import { pathOf } from '../workspace/uris';
 import type { SessionChange, WorkspaceSession } from '../workspace/session';
 import type { IssueIndexer } from './issueIndexer';
 
@@ -103,6 +104,18 @@ export function registerIssueFeatures({ connection, session, indexer, ready, gua
       await ready();
       if (params?.rescan) indexer.rescan();
       return session.map(indexer.indexing);
+    }),
+  );
+
+  connection.onRequest(
+    PAGE_TEST_REQUEST,
+    guard('page test', { page: false }, async (params: PageTestParams | undefined) => {
+      // The workspace's pattern is known once its settings are.
+      await ready();
+      if (!params || typeof params.uri !== 'string' || typeof params.text !== 'string') return { page: false };
+      const path = pathOf(params.uri) ?? params.uri;
+      // A page line stands near the top: the beginning is enough, and a huge file costs nothing more.
+      return { page: pageTest(path, params.text.slice(0, 65536), session.configOf(params.uri).pattern).page };
     }),
   );
 }

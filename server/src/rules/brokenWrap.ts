@@ -3,6 +3,7 @@ import { HAN, isHighSurrogate, isLowSurrogate, isSpace } from '../text/chars';
 import type { Element, Join, Page, PageModel } from '../model/page';
 import { unsure, type Finding, type Severity } from './finding';
 import { fingerprint } from './fingerprint';
+import { t } from '../l10n/t';
 import type { Rule, RuleContext } from './rule';
 
 const LATIN = /[A-Za-z0-9]/;
@@ -40,14 +41,14 @@ function spoken(cue: string, text: string, join: Join): string | undefined {
   const base = cue.replace(/&(?:short|line|long|body)$/, '');
   const after = text.slice(join.gap.end, join.gap.end + 2);
   const before = text[join.gap.start - 1] ?? '';
-  if (base === 'head:punct') return `the next line starts with ${text[join.gap.end]}`;
-  if (base === 'head:bound' || /^head:u/.test(base)) return `the next line starts mid-sentence with “${after}”`;
-  if (/^(?:ends|tail):[pcdu]/.test(base)) return `the line stops on “${before}”, which cannot end a sentence`;
-  if (/^cut:end:/.test(base)) return `the line stops at ${before}`;
-  if (base === 'p:unclosed') return 'a bracket or quote is left open across the break';
-  if (base === 'cut:open-body' || base === 'cut:open-headline' || base === 'cut:open-other') return 'the paragraph stops without closing punctuation';
-  if (base === 'cut:open-noindent') return 'the next line is not indented as new paragraphs are';
-  if (base === 'cut:open-wide') return 'blank lines stand inside a sentence';
+  if (base === 'head:punct') return t`the next line starts with ${text[join.gap.end] ?? ''}`;
+  if (base === 'head:bound' || /^head:u/.test(base)) return t`the next line starts mid-sentence with “${after}”`;
+  if (/^(?:ends|tail):[pcdu]/.test(base)) return t`the line stops on “${before}”, which cannot end a sentence`;
+  if (/^cut:end:/.test(base)) return t`the line stops at ${before}`;
+  if (base === 'p:unclosed') return t('a bracket or quote is left open across the break');
+  if (base === 'cut:open-body' || base === 'cut:open-headline' || base === 'cut:open-other') return t('the paragraph stops without closing punctuation');
+  if (base === 'cut:open-noindent') return t('the next line is not indented as new paragraphs are');
+  if (base === 'cut:open-wide') return t('blank lines stand inside a sentence');
   return undefined;
 }
 
@@ -57,12 +58,12 @@ function describe(model: PageModel, join: Join): { shown: string; reason: string
   if (e.word) {
     const before = e.word.split;
     const after = e.word.word.length - e.word.split;
-    return { shown: `${e.word.word.slice(0, before)}|${e.word.word.slice(before)}`, reason: `the word ${e.word.word} straddles the break`, before, after };
+    return { shown: `${e.word.word.slice(0, before)}|${e.word.word.slice(before)}`, reason: t`the word ${e.word.word} straddles the break`, before, after };
   }
   const a = tail(text, join.gap.start, 4);
   const b = head(text, join.gap.end, 4);
   const said = [...new Set(e.cues.map((c) => spoken(c, text, join)).filter((x): x is string => x !== undefined))].slice(0, 2);
-  return { shown: `${a}|${b}`, reason: said.length > 0 ? said.join(', and ') : 'the text reads on across the break', before: a.length, after: b.length };
+  return { shown: `${a}|${b}`, reason: said.length > 0 ? said.join(t(', and ')) : t('the text reads on across the break'), before: a.length, after: b.length };
 }
 
 function joinFinding(model: PageModel, page: Page, el: Element, join: Join, profile: RuleContext['profile'], severity: Severity): Finding {
@@ -70,8 +71,8 @@ function joinFinding(model: PageModel, page: Page, el: Element, join: Join, prof
   const { shown, reason, before, after } = describe(model, join);
   const span = { start: join.gap.start - before, end: join.gap.end + after };
   const glue = LATIN.test(text[join.gap.start - 1] ?? '') && LATIN.test(text[join.gap.end] ?? '') ? ' ' : '';
-  const where = join.afterLine - join.beforeLine > 1 ? 'across blank lines' : 'by a line break';
-  const related = [{ span: { start: join.gap.end, end: join.gap.end + after }, message: 'The paragraph goes on here.' }];
+  const where = join.afterLine - join.beforeLine > 1 ? t('across blank lines') : t('by a line break');
+  const related = [{ span: { start: join.gap.end, end: join.gap.end + after }, message: t('The paragraph goes on here.') }];
   const fingerprintOf = fingerprint('broken-wrap', text, { start: join.gap.start, end: join.gap.end }, page.span);
   const across = join.across;
   if (across && across.length > 0) {
@@ -82,11 +83,11 @@ function joinFinding(model: PageModel, page: Page, el: Element, join: Join, prof
       rule: 'broken-wrap',
       span,
       severity,
-      message: `“${shown}” is cut, with a figure between the two parts: ${reason}.`,
+      message: t`“${shown}” is cut, with a figure between the two parts: ${reason}.`,
       related,
       fixes: [
         {
-          title: `Join the two parts of “${shown}” and move the figure below the paragraph`,
+          title: t`Join the two parts of “${shown}” and move the figure below the paragraph`,
           edits: [
             { start: join.gap.start, end: join.gap.end, newText: glue },
             { start: el.span.end, end: el.span.end, newText: `${eol}${eol}${figure}` },
@@ -100,14 +101,14 @@ function joinFinding(model: PageModel, page: Page, el: Element, join: Join, prof
   }
   const certain = join.evidence.margin >= profile.thresholds.certainJoin;
   const likely = join.evidence.margin >= profile.thresholds.likelyJoin;
-  const hedge = likely ? '' : ' (the page could also be read without this cut)';
+  const hedge = likely ? '' : t(' (the page could also be read without this cut)');
   return {
     rule: 'broken-wrap',
     span,
     severity: likely ? severity : unsure(severity),
-    message: `“${shown}” is cut ${where}: ${reason}${hedge}.`,
+    message: t`“${shown}” is cut ${where}: ${reason}${hedge}.`,
     related,
-    fixes: [{ title: `Join the two parts of “${shown}”`, edits: [{ start: join.gap.start, end: join.gap.end, newText: glue }], safe: certain }],
+    fixes: [{ title: t`Join the two parts of “${shown}”`, edits: [{ start: join.gap.start, end: join.gap.end, newText: glue }], safe: certain }],
     fingerprint: fingerprintOf,
     confidence: { margin: join.evidence.margin, certain, likely },
   };
@@ -116,7 +117,9 @@ function joinFinding(model: PageModel, page: Page, el: Element, join: Join, prof
 export const brokenWrap: Rule = {
   id: 'broken-wrap',
   defaultSeverity: 'warning',
-  description: 'A paragraph cut by a line break and blank lines at a column or page break.',
+  get description() {
+    return t('A paragraph cut by a line break and blank lines at a column or page break.');
+  },
   check({ model, profile }, severity: Severity): Finding[] {
     const findings: Finding[] = [];
     const { text } = model;
@@ -131,7 +134,7 @@ export const brokenWrap: Rule = {
           rule: 'broken-wrap',
           span: run.span,
           severity,
-          message: `These ${run.lastLine - run.firstLine + 1} lines read as two columns taken line by line: each goes on two lines below, not on the next, so no cut is joined here; set the columns apart by hand.`,
+          message: t`These ${run.lastLine - run.firstLine + 1} lines read as two columns taken line by line: each goes on two lines below, not on the next, so no cut is joined here; set the columns apart by hand.`,
           fixes: [],
           fingerprint: fingerprint('broken-wrap', text, run.span, page.span),
         });

@@ -8,6 +8,7 @@ import { isHanCode } from '../text/chars';
 import type { Page, PageModel } from '../model/page';
 import type { Finding, Severity, TextEdit } from './finding';
 import { fingerprint } from './fingerprint';
+import { t } from '../l10n/t';
 import type { Rule } from './rule';
 
 const FULL: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
@@ -95,6 +96,23 @@ export function halfwidthEdits(text: string, start: number, end: number): TextEd
   return halfwidthMarks(text, start, end).map((at) => ({ start: at, end: at + 1, newText: FULL[text[at]!]! }));
 }
 
+/**
+ * How many lines hold the marks: what the fix's title says of where it
+ * converts them. Not related places, one a line: a page's hundred lines of
+ * them would bury every other problem in the Problems panel.
+ */
+function linesHolding(text: string, marks: readonly number[]): number {
+  let lines = 0;
+  let end = -1;
+  for (const at of marks) {
+    if (at < end) continue;
+    lines++;
+    const eol = text.indexOf('\n', at);
+    end = eol < 0 ? text.length : eol;
+  }
+  return lines;
+}
+
 function pageFinding(model: PageModel, page: Page, severity: Severity): Finding | undefined {
   const marks = halfwidthMarks(model.text, page.span.start, page.span.end);
   if (marks.length === 0) return undefined;
@@ -102,17 +120,23 @@ function pageFinding(model: PageModel, page: Page, severity: Severity): Finding 
   const edits: TextEdit[] = marks.map((at) => ({ start: at, end: at + 1, newText: FULL[model.text[at]!]! }));
   const kinds = [...new Set(marks.map((at) => model.text[at]!))].join(' ');
   const span = { start: first, end: first + 1 };
+  const lines = linesHolding(model.text, marks);
   return {
     rule: 'halfwidth-punctuation',
     span,
     severity,
     message:
       marks.length === 1
-        ? `Half-width “${model.text[first]}” in Chinese text.`
-        : `${marks.length} half-width punctuation marks (${kinds}) in Chinese text on this page; the first is here.`,
+        ? t`Half-width “${model.text[first] ?? ''}” in Chinese text.`
+        : t`${marks.length} half-width punctuation marks (${kinds}) in Chinese text on this page; the first is here.`,
     fixes: [
       {
-        title: `Convert ${marks.length === 1 ? 'it' : `all ${marks.length}`} to full width`,
+        title:
+          marks.length === 1
+            ? t('Convert it to full width')
+            : lines === 1
+              ? t`Convert all ${marks.length} marks to full width, on one line`
+              : t`Convert all ${marks.length} marks to full width, on ${lines} lines`,
         edits,
         safe: true,
         // Hundreds of edits per page would swell every diagnostic sent: the fix is rebuilt from the page's text instead.
@@ -126,7 +150,9 @@ function pageFinding(model: PageModel, page: Page, severity: Severity): Finding 
 export const halfwidthPunctuation: Rule = {
   id: 'halfwidth-punctuation',
   defaultSeverity: 'information',
-  description: 'ASCII , ; : ( ) ! ? in Chinese text, reported once per page with a fix that converts them all.',
+  get description() {
+    return t('ASCII , ; : ( ) ! ? in Chinese text, reported once per page with a fix that converts them all.');
+  },
   check({ model }, severity: Severity): Finding[] {
     const out: Finding[] = [];
     for (const page of model.pages) {

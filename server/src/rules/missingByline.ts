@@ -9,6 +9,7 @@ import { conventionsFor, type Conventions } from '../model/conventions';
 import type { Block } from '../model/page';
 import { unsure, type Finding, type Severity } from './finding';
 import { fingerprint } from './fingerprint';
+import { t } from '../l10n/t';
 import type { Rule, RuleContext } from './rule';
 
 export function sourceLineFor(context: RuleContext): string {
@@ -28,7 +29,9 @@ function needsByline(block: Block, c: Conventions): boolean {
 export const missingByline: Rule = {
   id: 'missing-byline',
   defaultSeverity: 'warning',
-  description: 'A news article with no source line or byline.',
+  get description() {
+    return t('A news article with no source line or byline.');
+  },
   check(context, severity: Severity): Finding[] {
     const { model } = context;
     const findings: Finding[] = [];
@@ -47,9 +50,11 @@ export const missingByline: Rule = {
           rule: 'missing-byline',
           span,
           severity: likely ? severity : unsure(severity),
-          message: `“${h.map((e) => e.text).join(' ')}” has no source line or byline${likely ? '' : ' (if it is an article: it may be a subheading of the one above)'}.`,
+          message: likely
+            ? t`“${h.map((e) => e.text).join(' ')}” has no source line or byline.`
+            : t`“${h.map((e) => e.text).join(' ')}” has no source line or byline (if it is an article: it may be a subheading of the one above).`,
           // Never fix-all: it inserts text the page does not hold, and the name is the user's to type.
-          fixes: [{ title: `Insert the source line ${line}`, edits: [{ start: first.span.start, end: first.span.start, newText: line }], safe: false }],
+          fixes: [{ title: t`Insert the source line ${line}`, edits: [{ start: first.span.start, end: first.span.start, newText: line }], safe: false }],
           fingerprint: fingerprint('missing-byline', model.text, span, page.span),
           ...(Number.isFinite(margin) ? { confidence: { margin, certain: false, likely } } : {}),
         });

@@ -8,6 +8,7 @@
 import type { Block, Marker, Page, PageModel } from '../model/page';
 import type { Finding, Fix, Severity, TextEdit } from './finding';
 import { fingerprint } from './fingerprint';
+import { t } from '../l10n/t';
 import type { Rule } from './rule';
 
 const BODY = new Set(['paragraph', 'subheading', 'caption']);
@@ -46,18 +47,25 @@ function problems(model: PageModel, page: Page, block: Block): Array<{ marker: M
     if (earlier) {
       out.push({
         marker: m,
-        message: `${m.text} repeats the marker ${earlier.text} already in this article.`,
-        fixes: [{ title: `Remove the repeated ${m.text}`, edits: [removal(text, m)], safe: false }],
+        message: t`${m.text} repeats the marker ${earlier.text} already in this article.`,
+        fixes: [{ title: t`Remove the repeated ${m.text}`, edits: [removal(text, m)], safe: false }],
       });
       continue;
     }
     seen.set(key, m);
     if (!firstBody || m.span.start < firstBody.span.start) {
-      out.push({ marker: m, message: `${m.text} stands right after a headline with no article text before it.`, fixes: [] });
+      out.push({ marker: m, message: t`${m.text} stands right after a headline with no article text before it.`, fixes: [] });
       continue;
     }
     if (here && here.number >= m.page.number && (here.section ?? '') === (m.page.section ?? '')) {
-      out.push({ marker: m, message: `${m.text} points to ${here.number === m.page.number ? 'its own page' : 'an earlier page'} (this is page ${here.number}).`, fixes: [] });
+      out.push({
+        marker: m,
+        message:
+          here.number === m.page.number
+            ? t`${m.text} points to its own page (this is page ${here.number}).`
+            : t`${m.text} points to an earlier page (this is page ${here.number}).`,
+        fixes: [],
+      });
       continue;
     }
     const followers = block.body.some((e) => BODY.has(e.kind) && e.span.start >= m.span.end);
@@ -65,10 +73,10 @@ function problems(model: PageModel, page: Page, block: Block): Array<{ marker: M
       const edit = removal(text, m);
       out.push({
         marker: m,
-        message: `${m.text} is followed by more of the same article: an onward marker must close it.`,
+        message: t`${m.text} is followed by more of the same article: an onward marker must close it.`,
         fixes: [
           {
-            title: `Move ${m.text} to the end of the article`,
+            title: t`Move ${m.text} to the end of the article`,
             edits: [edit, { start: bodyEnd, end: bodyEnd, newText: m.text }],
             safe: false,
           },
@@ -81,14 +89,19 @@ function problems(model: PageModel, page: Page, block: Block): Array<{ marker: M
     if (m.direction !== 'arriving') continue;
     const opens = block.kind === 'continuation' && firstElement !== undefined && m.span.start === firstElement.span.start;
     if (!opens) {
-      out.push({ marker: m, message: `${m.text} does not open a continued part: it belongs right under the repeated headline.`, fixes: [] });
+      out.push({ marker: m, message: t`${m.text} does not open a continued part: it belongs right under the repeated headline.`, fixes: [] });
     } else if (block.headline.length === 0 && !/页/.test(m.text)) {
       // Journals jump by page (上接第51页) and repeat no headline; papers (上接第一版) always do.
-      out.push({ marker: m, message: `${m.text} has no repeated headline above it: a continued part starts with its headline.`, fixes: [] });
+      out.push({ marker: m, message: t`${m.text} has no repeated headline above it: a continued part starts with its headline.`, fixes: [] });
     } else if (!block.body.some((e) => BODY.has(e.kind) && e.span.end > m.span.end)) {
-      out.push({ marker: m, message: `${m.text} opens no continued part: no article text follows it.`, fixes: [] });
+      out.push({ marker: m, message: t`${m.text} opens no continued part: no article text follows it.`, fixes: [] });
     } else if (here && (here.section ?? '') === (m.page.section ?? '') && m.page.number >= here.number) {
-      out.push({ marker: m, message: `${m.text} comes from ${m.page.number === here.number ? 'its own page' : 'a later page'} (this is page ${here.number}).`, fixes: [] });
+      out.push({
+        marker: m,
+        message:
+          m.page.number === here.number ? t`${m.text} comes from its own page (this is page ${here.number}).` : t`${m.text} comes from a later page (this is page ${here.number}).`,
+        fixes: [],
+      });
     }
   }
   return out;
@@ -97,7 +110,9 @@ function problems(model: PageModel, page: Page, block: Block): Array<{ marker: M
 export const orphanedContinuation: Rule = {
   id: 'orphaned-continuation',
   defaultSeverity: 'warning',
-  description: 'A continuation marker (下转第二版, 上接第一版…) that does not close or open its article.',
+  get description() {
+    return t('A continuation marker (下转第二版, 上接第一版…) that does not close or open its article.');
+  },
   check({ model }, severity: Severity): Finding[] {
     const findings: Finding[] = [];
     for (const page of model.pages) {

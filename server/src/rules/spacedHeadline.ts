@@ -10,6 +10,7 @@
 import { elementOffset, type Element } from '../model/page';
 import type { Finding, Severity, TextEdit } from './finding';
 import { fingerprint } from './fingerprint';
+import { t } from '../l10n/t';
 import type { Rule } from './rule';
 
 const SPACE = /[ \u3000\u00a0]/;
@@ -90,7 +91,9 @@ function namesList(text: string): boolean {
 export const spacedHeadline: Rule = {
   id: 'spaced-headline',
   defaultSeverity: 'warning',
-  description: 'Headline characters spread apart by justification spaces.',
+  get description() {
+    return t('Headline characters spread apart by justification spaces.');
+  },
   check({ model, profile }, severity: Severity): Finding[] {
     const findings: Finding[] = [];
     const { text } = model;
@@ -110,8 +113,8 @@ export const spacedHeadline: Rule = {
               rule: 'spaced-headline',
               span,
               severity,
-              message: `Headline characters are spread by ${edits.length} justification spaces: “${quoted}”.`,
-              fixes: [{ title: 'Remove the justification spaces', edits, safe: s.certain }],
+              message: t`Headline characters are spread by ${edits.length} justification spaces: “${quoted}”.`,
+              fixes: [{ title: t('Remove the justification spaces'), edits, safe: s.certain }],
               fingerprint: fingerprint('spaced-headline', text, span, page.span),
               confidence: { margin: s.pieces, certain: s.certain, likely: true },
             });

@@ -1,10 +1,32 @@
 /**
  * Decoding a page file read from disk, by the checker and by the server's
- * issue index: UTF-8 with or without a BOM. Binary files are recognised and
- * skipped; invalid UTF-8 is reported with the line and byte where it starts,
- * never decoded into replacement characters that a --fix would then write back.
+ * issue index: UTF-8 with or without a BOM, or GB18030 (which GBK and GB2312
+ * are subsets of), the encoding of many Chinese newsroom archives. Binary
+ * files are recognised and skipped; invalid UTF-8 that is not GB18030 is
+ * reported with the line and byte where it starts, never decoded into
+ * replacement characters that a --fix would then write back.
  */
-export type Decoded = { readonly ok: true; readonly text: string; readonly bom: boolean } | { readonly ok: false; readonly kind: 'binary' | 'encoding'; readonly message: string };
+export type Encoding = 'utf-8' | 'gb18030';
+export type Decoded =
+  | { readonly ok: true; readonly text: string; readonly bom: boolean; readonly encoding: Encoding }
+  | { readonly ok: false; readonly kind: 'binary' | 'encoding'; readonly message: string };
+
+/**
+ * The text as GB18030, when the file reads as nothing else: its first
+ * non-ASCII byte already breaks UTF-8 (a UTF-8 file damaged later on is UTF-8
+ * with a fault, not GB18030), every byte sequence is valid GB18030, and
+ * ideographs come out.
+ */
+function gb18030(bytes: Uint8Array, bad: number): string | undefined {
+  for (let i = 0; i < bad; i++) if (bytes[i]! >= 0x80) return undefined;
+  let text: string;
+  try {
+    text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  return /[\u4e00-\u9fff]/.test(text) ? text : undefined;
+}
 
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
@@ -78,6 +100,8 @@ export function decode(bytes: Uint8Array): Decoded {
   if (looksBinary(bytes)) return { ok: false, kind: 'binary', message: 'not a text file (binary content); skipped' };
   const bad = invalidUtf8At(bytes);
   if (bad >= 0) {
+    const gb = gb18030(bytes, bad);
+    if (gb !== undefined) return { ok: true, text: gb, bom: false, encoding: 'gb18030' };
     let line = 1;
     let lineStart = 0;
     for (let i = 0; i < bad; i++) {
@@ -94,5 +118,5 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', bom ? 3 : 0);
-  return { ok: true, text, bom };
+  return { ok: true, text, bom, encoding: 'utf-8' };
 }

@@ -108,7 +108,7 @@ export interface ReplaceOptions {
  * returned, never thrown; errors of the file system (a full disk) are
  * thrown, with the temporary file already gone.
  */
-export function replaceFile(path: string, content: string, options: ReplaceOptions = {}): WriteResult {
+export function replaceFile(path: string, content: string | Uint8Array, options: ReplaceOptions = {}): WriteResult {
   const file = target(path);
   let st: Stats | undefined;
   try {
@@ -135,7 +135,7 @@ export function replaceFile(path: string, content: string, options: ReplaceOptio
     }
   }
   try {
-    const bytes = Buffer.from(content, 'utf8');
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
     for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
     if (st) {
       fchmodSync(fd, st.mode & 0o7777);

@@ -1,0 +1,79 @@
+/**
+ * The status bar item for the article under the cursor: its 字数, and in
+ * the tooltip its headline, kind, byline, page and jumps, from the outline
+ * the server gives (document symbols), so the editor shows what the page
+ * model read and counts nothing itself.
+ */
+import { t } from '@vscode/l10n';
+import * as vscode from 'vscode';
+import { LANGUAGE_ID } from './language';
+
+/** What the outline's detail says of an article: kind · byline · 585字 · → 2版. */
+const COUNT = /(\d+)字/;
+
+function containing(symbols: readonly vscode.DocumentSymbol[], at: vscode.Position): { article?: vscode.DocumentSymbol; page?: vscode.DocumentSymbol } {
+  for (const s of symbols) {
+    if (!s.range.contains(at)) continue;
+    // A one-file issue is outlined page by page, its articles beneath.
+    if (s.kind === vscode.SymbolKind.Package) return { ...containing(s.children, at), page: s };
+    return { article: s };
+  }
+  return {};
+}
+
+export class ArticleStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('newsprint.article', vscode.StatusBarAlignment.Right, 101);
+  private readonly disposables: vscode.Disposable[];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+
+  constructor() {
+    this.item.name = t('Newsprint: article under the cursor');
+    this.disposables = [
+      this.item,
+      vscode.window.onDidChangeTextEditorSelection(() => this.schedule()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document) this.schedule();
+      }),
+    ];
+    this.schedule();
+  }
+
+  /** Moving the cursor fires on every key: the outline is asked for once it rests. */
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.update(), 150);
+  }
+
+  private async update(): Promise<void> {
+    const generation = ++this.generation;
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== LANGUAGE_ID) {
+      this.item.hide();
+      return;
+    }
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    if (generation !== this.generation) return;
+    const { article, page } = containing(symbols ?? [], editor.selection.active);
+    const count = article ? COUNT.exec(article.detail)?.[1] : undefined;
+    if (!article || count === undefined) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(book) ${count}字`;
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${article.name.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`)}**\n\n`);
+    tooltip.appendText(article.detail);
+    if (page) tooltip.appendText(`\n${t`On ${page.name}`}`);
+    tooltip.appendMarkdown(`\n\n${t('字数 counts the headline, subheadings and running text, without continuation markers, credits and the source line.')}`);
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: t`${article.name}: ${count} characters` };
+    this.item.show();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The server speaks the language of initialize's `locale`: diagnostics,
+ * related information and code actions in Chinese for zh-cn, with the same
+ * rule ids (codes) as in English.
+ */
+import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { CORPUS_PAGE, readCorpusPage } from '../helpers/repo';
+import { startSession, type Session } from '../helpers/lspSession';
+
+const URI = pathToFileURL(CORPUS_PAGE).toString();
+const TEXT = readCorpusPage();
+
+async function diagnosticsIn(locale: string | undefined): Promise<{ session: Session; diagnostics: Diagnostic[] }> {
+  const session = await startSession({ codeDescription: true, ...(locale !== undefined ? { locale } : {}) });
+  const waiting = session.nextDiagnostics(URI);
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'newsprint', version: 1, text: TEXT } });
+  return { session, diagnostics: (await waiting).diagnostics };
+}
+
+describe('a server started with locale zh-cn', () => {
+  let zh: { session: Session; diagnostics: Diagnostic[] };
+  let en: { session: Session; diagnostics: Diagnostic[] };
+  before(async () => {
+    zh = await diagnosticsIn('zh-cn');
+    en = await diagnosticsIn(undefined);
+  });
+  after(async () => {
+    await zh.session.close();
+    await en.session.close();
+  });
+
+  it('words its diagnostics in Chinese, with the codes and places of the English ones', () => {
+    assert.deepEqual(
+      zh.diagnostics.map((d) => [d.code, d.range]),
+      en.diagnostics.map((d) => [d.code, d.range]),
+    );
+    const wrap = zh.diagnostics.find((d) => d.code === 'broken-wrap')!;
+    assert.match(wrap.message as string, /切断/);
+    assert.equal(wrap.relatedInformation?.[0]?.message, '段落在这里接续。');
+    assert.match(en.diagnostics.find((d) => d.code === 'broken-wrap')!.message as string, / is cut /);
+  });
+
+  it('links each diagnostic to its rule’s page, in the language it speaks', () => {
+    for (const [{ diagnostics }, suffix] of [
+      [zh, '.zh-cn.md'],
+      [en, '.md'],
+    ] as const) {
+      for (const d of diagnostics) {
+        const href = d.codeDescription?.href;
+        assert.ok(href?.endsWith(`/docs/rules/${String(d.code)}${suffix}`), `${String(d.code)}: ${href}`);
+        assert.ok(existsSync(fileURLToPath(href!)), href);
+      }
+    }
+  });
+
+  it('titles its code actions in Chinese', async () => {
+    const wrap = zh.diagnostics.find((d) => d.code === 'broken-wrap')!;
+    const actions = (await zh.session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: wrap.range,
+      context: { diagnostics: [wrap], only: ['quickfix'] },
+    })) as CodeAction[];
+    const titles = actions.map((a) => a.title);
+    assert.ok(
+      titles.some((t) => t.startsWith('连接“')),
+      titles.join('\n'),
+    );
+    assert.ok(titles.includes('忽略这条 broken-wrap 问题'), titles.join('\n'));
+    assert.ok(titles.includes('在本工作区中关闭 broken-wrap'), titles.join('\n'));
+  });
+});
