@@ -1,6 +1,6 @@
 /** The command-line checker, run as a newcomer runs it: output, exit codes, --fix, bad input. */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 
 import { join } from 'node:path';
@@ -48,6 +48,27 @@ describe('newsprint check', () => {
       [],
       'README lines the checker does not print',
     );
+  });
+
+  it('ends quietly when the reader of its output stops early, as `| head` does', async () => {
+    const dir = tempDir();
+    const page = readFileSync(CORPUS_PAGE, 'utf8');
+    // Far more output than a pipe holds, so the checker is still writing when the pipe closes.
+    writeFileSync(join(dir, 'issue.txt'), Array.from({ length: 40 }, (_, i) => `第${i + 1}版 要闻\n\n${page}`).join('\n'));
+    const child = spawn(process.execPath, [CLI, 'check', join(dir, 'issue.txt'), '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '', 'no stack trace');
+    assert.equal(code, 0);
+  });
+
+  it('refuses a language it does not have, rather than answering in English', () => {
+    const r = run(['check', '--lang', 'fr']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--lang must be en or zh-cn, not “fr”/);
+    assert.equal(run(['check', '--lang', 'en_GB.UTF-8', '--no-outline']).status, 0);
   });
 
   it('writes JSON with LSP diagnostics and the articles', () => {

@@ -21,7 +21,7 @@ import { Progress } from './progress';
 import { toSarif } from './sarif';
 import { ruleDocFile } from '../ruleDocs';
 import { counted, t } from '../l10n/t';
-import { localeFromEnvironment, useLocale } from '../l10n/locale';
+import { languageOf, localeFromEnvironment, useLocale } from '../l10n/locale';
 
 /** Looked up when printed: the language is chosen after the module loads. */
 const usage = () =>
@@ -91,8 +91,11 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'rules' {
       return v;
     };
     if (a === '-h' || a === '--help') return 'help';
-    else if (a === '--lang' || a.startsWith('--lang=')) value('--lang');
-    else if (a === '--fix') o.fix = true;
+    else if (a === '--lang' || a.startsWith('--lang=')) {
+      // A language it does not have must not pass for English without a word.
+      const v = value('--lang');
+      if (languageOf(v) === 'en' && !/^en(?:[-_.].*)?$/i.test(v)) throw new UsageError(t`--lang must be en or zh-cn, not “${v}”`);
+    } else if (a === '--fix') o.fix = true;
     else if (a === '--diff') {
       o.fix = true;
       o.preview = 'diff';
