@@ -14,6 +14,7 @@ import type { PaperProfile } from './model/profile';
 import { rechunk, type Chunk, type KnownChunk } from './model/pageChunks';
 import type { PageModel } from './model/page';
 import { byPage, outline, pageEntries, shiftEntries, type OutlineEntry } from './outline';
+import { pageTokens, type PageToken } from './pageTokens';
 import type { Finding, Fix } from './rules/finding';
 import type { Segmenter, TaggedWord } from './segment/segmenter';
 import type { PageRef } from './text/numerals';
@@ -125,6 +126,7 @@ export function modelIndex(model: PageModel): LineIndex {
 
 /** Each page model's folds, relative to its first line: a model's folds are the same wherever its page stands. */
 const modelFolds = new WeakMap<PageModel, readonly Fold[]>();
+const modelTokens = new WeakMap<PageModel, readonly PageToken[]>();
 
 /** Each page model's outline entries, relative to its start: naming an article and counting its 字数 is done once per page text. */
 const modelEntries = new WeakMap<PageModel, readonly OutlineEntry[]>();
@@ -218,6 +220,17 @@ export class PagedAnalysis {
       let relative = modelFolds.get(c.model);
       if (!relative) modelFolds.set(c.model, (relative = folds(c.model, modelIndex(c.model))));
       for (const f of relative) out.push({ startLine: f.startLine + c.chunk.line, endLine: f.endLine + c.chunk.line });
+    }
+    return out;
+  }
+
+  /** Semantic tokens of every page, each page's kept with its model and moved to where the page stands. */
+  tokens(): PageToken[] {
+    const out: PageToken[] = [];
+    for (const c of this.chunks) {
+      let relative = modelTokens.get(c.model);
+      if (!relative) modelTokens.set(c.model, (relative = pageTokens(c.model, modelIndex(c.model))));
+      for (const t of relative) out.push(c.chunk.line === 0 ? t : { ...t, line: t.line + c.chunk.line });
     }
     return out;
   }

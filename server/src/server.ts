@@ -27,6 +27,7 @@ import { codeActions, isFixAllData, resolveFixAll, type IgnoreArgs, type RuleOff
 import { DocumentDiagnostics } from './documentDiagnostics';
 import { registerExportRequests } from './lsp/exportRequests';
 import { foldingRanges } from './lsp/folding';
+import { encodeTokens, TOKEN_TYPES } from './pageTokens';
 import { ISSUE_CAPABILITIES, registerIssueFeatures, sessionEvents, watchPageFiles } from './lsp/issueFeatures';
 import { IssueIndexer } from './lsp/issueIndexer';
 import { SegmentationService } from './lsp/segmentation';
@@ -178,6 +179,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       ...symbols.capability(),
       foldingRangeProvider: true,
+      semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [] }, full: true },
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: resolveEdits },
       executeCommandProvider: { commands: [IGNORE_COMMAND, RULE_OFF_COMMAND] },
       ...ISSUE_CAPABILITIES,
@@ -286,6 +288,13 @@ connection.onFoldingRanges(
   guard('folding ranges', [], async (params) => {
     const view = await viewOf(params.textDocument.uri);
     return view ? foldingRanges(view.analysis.folds()) : [];
+  }),
+);
+
+connection.languages.semanticTokens.on(
+  guard('semantic tokens', { data: [] }, async (params) => {
+    const view = await viewOf(params.textDocument.uri);
+    return { data: view ? encodeTokens(view.analysis.tokens()) : [] };
   }),
 );
 
