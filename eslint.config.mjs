@@ -89,6 +89,8 @@ export default tseslint.config(
       'server/src/analysis.ts',
       'server/src/pagedAnalysis.ts',
       'server/src/outline.ts',
+      'server/src/folding.ts',
+      'server/src/pageTokens.ts',
       'server/src/l10n/**',
     ],
     rules: forbid(...PURE, [['**/l10n/locale'], 'the language is chosen at the edges (server.ts, cli/), once, before anything is analysed']),
