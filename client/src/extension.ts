@@ -6,6 +6,7 @@ import { config as configureL10n } from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ArticleStatus } from './articleStatus';
 import { COMMANDS, registerCommands } from './commands';
+import { registerNavigation } from './navigation';
 import { ExportCommands } from './exportCommands';
 import { IssueMapView } from './issueMap';
 import { PageFileLanguage } from './pageFiles';
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     pageFiles,
     new ArticleStatus(),
     ...registerCommands(controller, output),
+    ...registerNavigation(),
     // The server was told the workspace is untrusted: started again, it reads the workspace's own settings too.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void started.restart()),
   );

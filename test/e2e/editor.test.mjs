@@ -373,6 +373,31 @@ test('a click on an Issue Map article reveals it while the map redraws after an 
   }
 });
 
+test('Alt+] and Alt+[ move between articles, Alt+Shift+] between Newsprint’s problems, and Ctrl+Alt+J to the other half of the article', async () => {
+  await wb.switchTo(PAGE);
+  const [first, second] = P1.articles;
+  await wb.goToLine(first.range.start.line + 2, 1);
+  await wb.page.keyboard.press('Alt+BracketRight');
+  await wb.waitForCursor(`Ln ${second.range.start.line + 1}, Col 1`);
+  await wb.page.keyboard.press('Alt+BracketLeft');
+  await wb.waitForCursor(`Ln ${first.range.start.line + 1}, Col 1`);
+  // The first problem of the page is the half-width one (line 5, column 12), the next the cut 很|多 (37:16).
+  await wb.goToLine(1, 1);
+  await wb.page.keyboard.press('Alt+Shift+BracketRight');
+  await wb.waitForCursor('Ln 5, Col 12');
+  await wb.page.keyboard.press('Escape');
+  await wb.page.keyboard.press('Alt+Shift+BracketRight');
+  await wb.waitForCursor('Ln 37, Col 16');
+  await wb.page.keyboard.press('Escape');
+  // From inside the article that jumps, to its continued part on page 2.
+  await wb.goToLine(second.range.start.line + 3, 1);
+  await wb.page.keyboard.press('Control+Alt+J');
+  await wb.page.locator('.tabs-container .tab.active', { hasText: JUMP.page }).waitFor();
+  await wb.waitForCursor(`Ln ${JUMP_TARGET.line}, Col ${JUMP_TARGET.column}`);
+  await wb.screenshot('04b-other-half');
+  await wb.switchTo(PAGE);
+});
+
 test('a quick fix on a broken wrap (Ctrl+.) joins its two parts', async () => {
   await wb.goToProblem(`“${CUT}” is cut across blank lines`);
   await wb.page.keyboard.press('Control+.');
