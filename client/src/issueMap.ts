@@ -7,17 +7,21 @@
 import { t } from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { articleText, issueText, pageText, readIssueMap, type NodeText } from './issueMapText';
+import { articleText, issueText, pageText, problemsOnly, readIssueMap, type NodeText } from './issueMapText';
 import { IssueMapChangedNotification, IssueMapRequest, type IssueMap, type IssueMapArticle, type IssueMapIssue, type IssueMapPage } from './protocol';
 
 export const ISSUE_MAP_VIEW = 'newsprint.issueMap';
 export const ISSUE_MAP_COMMANDS = {
   refresh: 'newsprint.refreshIssueMap',
+  problemsOnly: 'newsprint.issueMap.problemsOnly',
+  showAll: 'newsprint.issueMap.showAll',
   followJump: 'newsprint.followJump',
 } as const;
 
 /** The context key the view's welcome messages depend on. */
 const STATE_KEY = 'newsprint.issueMap.state';
+/** The context key that picks the filter button's icon: on, the map shows only what needs attention. */
+const FILTER_KEY = 'newsprint.issueMap.problemsOnly';
 type ViewState = 'starting' | 'indexing' | 'empty' | 'ready' | 'stopped' | 'noFolder';
 
 type Node =
@@ -67,6 +71,7 @@ export class IssueMapView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private map: IssueMap = { issues: [], indexing: false };
   private client: LanguageClient | undefined;
   private fetching = false;
+  private problemsOnly = false;
   private again = false;
 
   constructor(private readonly output: vscode.LogOutputChannel) {
@@ -75,6 +80,8 @@ export class IssueMapView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       this.view,
       this.changed,
       vscode.commands.registerCommand(ISSUE_MAP_COMMANDS.refresh, () => this.fetch(true)),
+      vscode.commands.registerCommand(ISSUE_MAP_COMMANDS.problemsOnly, () => this.filter(true)),
+      vscode.commands.registerCommand(ISSUE_MAP_COMMANDS.showAll, () => this.filter(false)),
       vscode.commands.registerCommand(ISSUE_MAP_COMMANDS.followJump, (node?: Node) => this.followJump(node)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.setState(this.stateOf())),
     ];
@@ -140,8 +147,15 @@ export class IssueMapView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     if (target) await reveal(target.uri, target.range);
   }
 
+  private filter(problemsOnly: boolean): void {
+    this.problemsOnly = problemsOnly;
+    void vscode.commands.executeCommand('setContext', FILTER_KEY, problemsOnly);
+    this.view.description = problemsOnly ? t('problems only') : '';
+    this.changed.fire(undefined);
+  }
+
   getChildren(node?: Node): Node[] {
-    if (!node) return this.map.issues.map((issue) => ({ kind: 'issue', issue }));
+    if (!node) return (this.problemsOnly ? problemsOnly(this.map) : this.map).issues.map((issue) => ({ kind: 'issue', issue }));
     if (node.kind === 'issue') return node.issue.pages.map((page) => ({ kind: 'page', page }));
     if (node.kind === 'page') return node.page.articles.map((article) => ({ kind: 'article', article }));
     return [];

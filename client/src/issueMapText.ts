@@ -131,3 +131,16 @@ export function readIssueMap(value: unknown): IssueMap | undefined {
   });
   return ok ? { issues: issues as IssueMap['issues'], indexing: m.indexing === true } : undefined;
 }
+
+/** What a proofreader on deadline still has to look at: an article with an open problem or a broken jump. */
+export function needsAttention(a: IssueMapArticle): boolean {
+  return a.problems > 0 || a.errors > 0 || a.jumps.some((j) => j.status === 'broken');
+}
+
+/** The map cut down to the articles that need attention, and the pages and issues that hold them. */
+export function problemsOnly(map: IssueMap): IssueMap {
+  const issues = map.issues
+    .map((i) => ({ ...i, pages: i.pages.map((p) => ({ ...p, articles: p.articles.filter(needsAttention) })).filter((p) => p.articles.length > 0) }))
+    .filter((i) => i.pages.length > 0);
+  return { ...map, issues };
+}

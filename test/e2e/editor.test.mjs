@@ -373,6 +373,22 @@ test('a click on an Issue Map article reveals it while the map redraws after an 
   }
 });
 
+test('the Issue Map shows only the articles with problems when asked, and all of them again', async () => {
+  const pane = await wb.showExplorerView('Issue Map');
+  // Page 2's last article is clean (no problem, its jump found); the 常务委员会 article's jump is broken.
+  const CLEAN = '市政协委员建言“人工智能+”赋能产业升级';
+  const row = (name) => pane.locator('.monaco-list-row[aria-level="3"]', { has: wb.page.locator('.label-name', { hasText: name }) });
+  await wb.withSideBarWidth(560, async () => {
+    await row(CLEAN).waitFor();
+    await wb.runCommand('Newsprint: Issue Map: Show Only Articles with Problems');
+    await row(CLEAN).waitFor({ state: 'detached' });
+    await row(BROKEN).first().waitFor();
+    await wb.screenshot('08a-issue-map-problems-only');
+    await wb.runCommand('Newsprint: Issue Map: Show All Articles');
+    await row(CLEAN).waitFor();
+  });
+});
+
 test('Alt+] and Alt+[ move between articles, Alt+Shift+] between Newsprint’s problems, and Ctrl+Alt+J to the other half of the article', async () => {
   await wb.switchTo(PAGE);
   const [first, second] = P1.articles;

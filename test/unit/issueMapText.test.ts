@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { articleText, issueText, jumpLabel, pageText, readIssueMap } from '../../client/src/issueMapText';
+import { articleText, issueText, jumpLabel, needsAttention, pageText, problemsOnly, readIssueMap } from '../../client/src/issueMapText';
 import { IssueIndex } from '../../server/src/issue/issueIndex';
 import { issueMap } from '../../server/src/issue/issueMap';
 import { indexedFile } from '../helpers/indexed';
@@ -51,6 +51,22 @@ describe('the issue map as the explorer shows it', () => {
     assert.equal(own.description, '');
     assert.deepEqual(own.icon, { id: 'pass', color: 'testing.iconPassed' });
     assert.match(own.tooltip, /^\*\*市政协委员建言“人工智能\+”赋能产业升级\*\*\n\narticle · 长江日报讯\(记者梁爽\) · \d+字\n\nNo open problems\.$/);
+  });
+
+  it('filtered to problems, keeps exactly the articles with an open problem or a broken jump, and the pages that hold them', () => {
+    const all = map.issues[0]!.pages.flatMap((p) => p.articles);
+    const kept = problemsOnly(map).issues[0]!.pages.flatMap((p) => p.articles);
+    assert.ok(kept.length > 0 && kept.length < all.length, 'some articles are clean, some are not');
+    assert.deepEqual(
+      kept.map((a) => a.name),
+      all.filter((a) => a.problems > 0 || a.jumps.some((j) => j.status === 'broken')).map((a) => a.name),
+    );
+    assert.ok(kept.includes(one!.articles[6]!), 'the article whose jump is broken stays');
+    assert.ok(!kept.includes(two!.articles[7]!), 'the clean one goes');
+    assert.equal(needsAttention(two!.articles[7]!), false);
+    // A page with nothing to look at, and an issue with no such page, are left out.
+    const clean = { ...map, issues: [{ ...map.issues[0]!, pages: [{ ...two!, articles: [two!.articles[7]!] }] }] };
+    assert.deepEqual(problemsOnly(clean).issues, []);
   });
 
   it('labels continued parts and where they come from', () => {
