@@ -453,3 +453,12 @@ function readerText(text) {
   const FULL = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
   return text.replace(/[\s\u3000\u00a0]/g, '').replace(/[,;:()!?]/g, (c) => FULL[c]);
 }
+
+test('a plain .txt file that holds a page line opens as Newspaper text, as the Issue Map already counts it', async () => {
+  // Named like no page file, so only its page line (第3版 要闻) makes it a page.
+  const name = 'extract.txt';
+  writeFileSync(join(workspace, name), '第3版 要闻\n\n城市更新要有耐心\n\n本报讯（记者 王明）老城区的更新不能一蹴而就，要一片一片地做。\n');
+  await wb.openFile(name);
+  await wb.languageItem().filter({ hasText: LANGUAGE_NAME }).waitFor();
+  await wb.screenshot('12-page-line-file');
+});
