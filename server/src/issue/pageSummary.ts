@@ -4,7 +4,7 @@
  * first sentence, problems), with offsets and editor ranges computed once.
  * The text and the page model are not kept, so a large archive stays small.
  */
-import type { MarkerDirection } from '../model/conventions';
+import { countsPages, type MarkerDirection } from '../model/conventions';
 import type { Block, BlockKind, Element, Page, PageModel, Span } from '../model/page';
 import { articleLength, blockName } from '../outline';
 import type { Finding, RuleId } from '../rules/finding';
@@ -82,7 +82,7 @@ export interface IndexedFile {
 
 /** `2版`, `A3版`, `12页`: the short name of a page that markers and the outline use. */
 export function pageName(ref: PageRef): string {
-  return `${ref.section ?? ''}${ref.number}${/页/.test(ref.label) ? '页' : '版'}`;
+  return `${ref.section ?? ''}${ref.number}${countsPages(ref.label) ? '页' : '版'}`;
 }
 
 /**
@@ -162,7 +162,7 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
   const arrivingMarker =
     block.kind === 'continuation' && opening
       ? block.markers.find(
-          (m) => m.direction === 'arriving' && m.span.start === opening.span.start && !isBefore(page.ref, m.page) && (block.headline.length > 0 || /页/.test(m.text)),
+          (m) => m.direction === 'arriving' && m.span.start === opening.span.start && !isBefore(page.ref, m.page) && (block.headline.length > 0 || countsPages(m.text)),
         )
       : undefined;
   const first = block.body.find((e) => e.kind === 'paragraph');

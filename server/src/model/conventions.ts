@@ -59,6 +59,11 @@ function isMarkerBody(body: string): boolean {
   return MARKER_BODY.test(body.replace(/[ \t\u00a0\u3000]/g, ''));
 }
 
+/** Whether a marker or page name counts pages (第12页), as journals jump, where papers count editions (第二版) and repeat the headline. */
+export function countsPages(text: string): boolean {
+  return /页/.test(text);
+}
+
 /** Continuation markers anywhere in a line: (下转第二版), (转第4版), (上接A1版), (下转第12页). */
 export function findMarkers(text: string): MarkerMatch[] {
   const found: MarkerMatch[] = [];

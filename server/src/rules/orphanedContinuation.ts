@@ -5,6 +5,7 @@
  * not point back. An arriving marker (上接第一版) must open a continued part.
  * Pairing markers across the pages of an issue is the issue index's work.
  */
+import { countsPages } from '../model/conventions';
 import type { Block, Marker, Page, PageModel } from '../model/page';
 import type { Finding, Fix, Severity, TextEdit } from './finding';
 import { fingerprint } from './fingerprint';
@@ -90,7 +91,7 @@ function problems(model: PageModel, page: Page, block: Block): Array<{ marker: M
     const opens = block.kind === 'continuation' && firstElement !== undefined && m.span.start === firstElement.span.start;
     if (!opens) {
       out.push({ marker: m, message: t`${m.text} does not open a continued part: it belongs right under the repeated headline.`, fixes: [] });
-    } else if (block.headline.length === 0 && !/页/.test(m.text)) {
+    } else if (block.headline.length === 0 && !countsPages(m.text)) {
       // Journals jump by page (上接第51页) and repeat no headline; papers (上接第一版) always do.
       out.push({ marker: m, message: t`${m.text} has no repeated headline above it: a continued part starts with its headline.`, fixes: [] });
     } else if (!block.body.some((e) => BODY.has(e.kind) && e.span.end > m.span.end)) {
