@@ -12,6 +12,7 @@ import { DocumentDiagnostics } from '../documentDiagnostics';
 import { isDiagnosticData, type FixData } from '../diagnostics';
 import type { MissingPageLevel } from '../issue/crossPage';
 import type { OutlineEntry } from '../outline';
+import type { Finding } from '../rules/finding';
 import type { Segmenter } from '../segment/segmenter';
 import type { Line } from '../text/lines';
 import type { ConfigFinder } from '../workspace/configFinder';
@@ -155,9 +156,18 @@ function withFixes(list: Diagnostic[], view: DocumentView, wanted: boolean): Dia
   if (!wanted) return list;
   const { analysis } = view;
   const range = (span: { start: number; end: number }) => analysis.range(span.start, span.end);
+  // One pass over the findings: a search per diagnostic is quadratic on a page of thousands of findings.
+  const byFingerprint = new Map<string, Finding[]>();
+  for (const f of analysis.findings()) {
+    const same = byFingerprint.get(f.fingerprint);
+    if (same) same.push(f);
+    else byFingerprint.set(f.fingerprint, [f]);
+  }
   return list.map((d) => {
     if (!isDiagnosticData(d.data)) return d;
-    const own = analysis.locate(d.data.fingerprint, d.range.start.line);
+    const same = byFingerprint.get(d.data.fingerprint) ?? [];
+    // Findings that share a fingerprint cover the same text on different pages: the line tells them apart.
+    const own = same.length === 1 ? same[0] : analysis.locate(d.data.fingerprint, d.range.start.line);
     const fixes: FixData[] = (own?.fixes ?? []).map((fix) =>
       fix.recipe
         ? { title: fix.title, safe: fix.safe, edits: [], recipe: { kind: fix.recipe.kind, range: range(fix.recipe.span) } }
