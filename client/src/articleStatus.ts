@@ -7,19 +7,10 @@
 import { t } from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from './language';
+import { containing, pageSymbols } from './pageSymbols';
 
 /** What the outline's detail says of an article: kind · byline · 585字 · → 2版. */
 const COUNT = /(\d+)字/;
-
-function containing(symbols: readonly vscode.DocumentSymbol[], at: vscode.Position): { article?: vscode.DocumentSymbol; page?: vscode.DocumentSymbol } {
-  for (const s of symbols) {
-    if (!s.range.contains(at)) continue;
-    // A one-file issue is outlined page by page, its articles beneath.
-    if (s.kind === vscode.SymbolKind.Package) return { ...containing(s.children, at), page: s };
-    return { article: s };
-  }
-  return {};
-}
 
 export class ArticleStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('newsprint.article', vscode.StatusBarAlignment.Right, 101);
@@ -53,9 +44,9 @@ export class ArticleStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const symbols = await pageSymbols(editor.document.uri);
     if (generation !== this.generation) return;
-    const { article, page } = containing(symbols ?? [], editor.selection.active);
+    const { article, page } = containing(symbols, editor.selection.active);
     const count = article ? COUNT.exec(article.detail)?.[1] : undefined;
     if (!article || count === undefined) {
       this.item.hide();

@@ -9,6 +9,7 @@ import { t } from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from './language';
 import { blocksOf, nextPlace, type At } from './navigationOrder';
+import { containing, pageSymbols } from './pageSymbols';
 
 export const NAVIGATION_COMMANDS = {
   nextArticle: 'newsprint.nextArticle',
@@ -45,15 +46,10 @@ function select(editor: vscode.TextEditor, range: vscode.Range): void {
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-async function symbolsOf(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
-  const found = await vscode.commands.executeCommand<Array<vscode.DocumentSymbol | vscode.SymbolInformation> | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
-  return (found ?? []).filter((s): s is vscode.DocumentSymbol => 'children' in s);
-}
-
 async function moveToArticle(direction: 1 | -1): Promise<void> {
   const editor = pageEditor();
   if (!editor) return;
-  const blocks = blocksOf(await symbolsOf(editor.document), KINDS);
+  const blocks = blocksOf(await pageSymbols(editor.document.uri), KINDS);
   const next = nextPlace(blocks, (b) => at(b.selectionRange.start), at(editor.selection.active), direction);
   if (next) select(editor, next.selectionRange);
   else void vscode.window.setStatusBarMessage(t('No other article on this page'), 3000);
@@ -74,16 +70,15 @@ async function moveToProblem(direction: 1 | -1): Promise<void> {
 }
 
 /** The marker to follow: the one under the cursor, else the first of the article the cursor is in. */
-function markerAt(blocks: readonly vscode.DocumentSymbol[], cursor: vscode.Position): vscode.DocumentSymbol | undefined {
-  const block = blocks.find((b) => b.range.contains(cursor));
-  const markers = (block?.children ?? []).filter((c) => c.kind === KINDS.marker);
+function markerAt(symbols: readonly vscode.DocumentSymbol[], cursor: vscode.Position): vscode.DocumentSymbol | undefined {
+  const markers = (containing(symbols, cursor).article?.children ?? []).filter((c) => c.kind === KINDS.marker);
   return markers.find((m) => m.range.contains(cursor)) ?? markers[0];
 }
 
 async function otherHalf(): Promise<void> {
   const editor = pageEditor();
   if (!editor) return;
-  const marker = markerAt(blocksOf(await symbolsOf(editor.document), KINDS), editor.selection.active);
+  const marker = markerAt(await pageSymbols(editor.document.uri), editor.selection.active);
   if (!marker) {
     void vscode.window.showInformationMessage(t('This article does not jump: it has no continuation marker.'));
     return;
