@@ -66,15 +66,29 @@ export class Workbench {
     else await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
-  /** Opens a workspace file with Quick Open and waits for its editor tab. */
-  async openFile(name) {
+  /**
+   * Opens a workspace file with Quick Open and waits for its editor tab.
+   * A file written while the workbench runs reaches Quick Open's file search
+   * only once its watcher has seen it, and a search that missed it is kept
+   * while the picker stays open: so the picker is closed and asked again.
+   */
+  async openFile(name, { tries = 6 } = {}) {
     const { page } = this;
-    await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(name);
     const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: name }) }).first();
-    await row.waitFor();
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+P');
+      await input.waitFor();
+      await input.fill(name);
+      try {
+        await row.waitFor({ timeout: 5000 });
+        break;
+      } catch (error) {
+        if (attempt >= tries) throw error;
+        await page.keyboard.press('Escape');
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      }
+    }
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
     await page.locator('.editor-instance .monaco-editor .view-lines').waitFor();
