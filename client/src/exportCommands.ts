@@ -7,11 +7,11 @@
 import { t } from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
-import { ARTICLE_FORMATS, articleTarget, ISSUE_FORMATS, issueTarget, lastFirst, type FormatChoice } from './exportChoices';
+import { ARTICLE_FORMATS, articleTarget, ISSUE_FORMATS, lastFirst, type FormatChoice } from './exportChoices';
+import { chooseIssue } from './issueChoice';
 import { existingFiles, overInput, planFiles, writeFileAtomically, writeFiles } from './exportWriter';
-import { readIssueMap } from './issueMapText';
 import { LANGUAGE_ID } from './language';
-import { ExportArticleRequest, ExportIssueRequest, IssueMapRequest, type ExportIssueResult } from './protocol';
+import { ExportArticleRequest, ExportIssueRequest, type ExportIssueResult } from './protocol';
 
 export const EXPORT_COMMANDS = {
   issue: 'newsprint.exportIssue',
@@ -50,30 +50,6 @@ export class ExportCommands implements vscode.Disposable {
     return undefined;
   }
 
-  /** The page or issue to export: the Issue Map item, the page in the editor, or one picked from the issues indexed. */
-  private async chooseIssue(client: LanguageClient, arg: unknown): Promise<string | undefined> {
-    const given = issueTarget(arg) ?? (arg instanceof vscode.Uri ? arg.toString() : undefined);
-    if (given) return given;
-    const editor = vscode.window.activeTextEditor;
-    if (editor?.document.languageId === LANGUAGE_ID) return editor.document.uri.toString();
-    const map = readIssueMap(await client.sendRequest(IssueMapRequest, {}));
-    const issues = map?.issues ?? [];
-    if (issues.length === 0) {
-      void vscode.window.showInformationMessage(
-        map?.indexing
-          ? t('Newsprint is still indexing the workspace’s pages: try again in a moment.')
-          : t('No newspaper issue in this workspace: open a folder of page files (01.txt, 02.txt…) to export one.'),
-      );
-      return undefined;
-    }
-    if (issues.length === 1) return issues[0]!.id;
-    const picked = await vscode.window.showQuickPick(
-      issues.map((i) => ({ label: i.name, description: t`${i.pages.length} pages · ${i.pages.reduce((n, p) => n + p.articles.length, 0)} articles`, id: i.id })),
-      { title: t('Export Issue: which issue?'), placeHolder: t('Pick the issue to export') },
-    );
-    return picked?.id;
-  }
-
   private async chooseFormat(): Promise<FormatChoice | undefined> {
     const last = this.state.get<string>(LAST_FORMAT);
     const items = lastFirst(ISSUE_FORMATS, last ? (c) => `${c.format}/${c.per}` === last : undefined).map((c) => ({ label: c.label, detail: c.detail, choice: c }));
@@ -90,7 +66,7 @@ export class ExportCommands implements vscode.Disposable {
   private async exportIssue(arg: unknown): Promise<void> {
     const client = this.running();
     if (!client) return;
-    const uri = await this.chooseIssue(client, arg);
+    const uri = await chooseIssue(client, arg, t('Export Issue: which issue?'));
     if (!uri) return;
     const choice = await this.chooseFormat();
     if (!choice) return;

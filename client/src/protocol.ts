@@ -19,13 +19,14 @@ import {
   type IssueMapResult,
   type PageTestParams,
   type PageTestResult,
+  type CheckIssueResult,
   type SegmentationState,
   type StatusParams,
 } from '../../server/src/protocol';
 
 export type { IssueMap, IssueMapArticle, IssueMapIssue, IssueMapJump, IssueMapPage, StatusParams } from '../../server/src/protocol';
 export type { ArticleFormat, ExportArticleParams, ExportArticleResult, ExportFormat, ExportIssueParams, ExportIssueResult, FilesPer, OutputFile } from '../../server/src/protocol';
-export { FIX_ALL_KIND } from '../../server/src/protocol';
+export { CHECK_ISSUE_COMMAND, FIX_ALL_KIND } from '../../server/src/protocol';
 
 export const StatusNotification = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
 export const IssueMapRequest = new RequestType<IssueMapParams, IssueMapResult, void>(ISSUE_MAP_REQUEST);
@@ -41,4 +42,11 @@ export function readStatusParams(value: unknown): StatusParams | undefined {
   const p = value as Partial<StatusParams> | null | undefined;
   if (!p || typeof p.segmentation !== 'string' || !STATES.has(p.segmentation)) return undefined;
   return { segmentation: p.segmentation, message: typeof p.message === 'string' ? p.message : '' };
+}
+
+/** The answer of CHECK_ISSUE_COMMAND as sent, or undefined when there was no issue (null) or the server sent something else. */
+export function readCheckIssueResult(value: unknown): CheckIssueResult | undefined {
+  const r = value as Partial<CheckIssueResult> | null | undefined;
+  if (!r || typeof r.issue !== 'string' || typeof r.pages !== 'number' || typeof r.files !== 'number' || typeof r.problems !== 'number') return undefined;
+  return { issue: r.issue, pages: r.pages, files: r.files, problems: r.problems };
 }

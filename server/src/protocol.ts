@@ -120,3 +120,20 @@ export const FIX_ALL_KIND = 'source.fixAll.newsprint';
 export const IGNORE_COMMAND = 'newsprint.ignoreFinding';
 /** workspace/executeCommand: turn a rule off for a file or the workspace in .newsprint.json. */
 export const RULE_OFF_COMMAND = 'newsprint.turnOffRule';
+/**
+ * workspace/executeCommand: check every page of an issue, the closed ones
+ * too, and publish their findings (argument `{ uri }`: a page of the issue
+ * or the issue's id). The answer is a CheckIssueResult, or null when no
+ * issue is known there. The client's own command (“Check the Whole Issue”)
+ * sends it; other editors can bind it as it is.
+ */
+export const CHECK_ISSUE_COMMAND = 'newsprint.publishIssueProblems';
+
+export interface CheckIssueResult {
+  /** What people call the issue: its folder's or file's name. */
+  readonly issue: string;
+  readonly pages: number;
+  readonly files: number;
+  /** Diagnostics shown for its pages, open and closed. */
+  readonly problems: number;
+}

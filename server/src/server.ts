@@ -34,7 +34,8 @@ import { SegmentationService } from './lsp/segmentation';
 import { DEFAULT_SETTINGS, SettingsStore, type Settings } from './lsp/settings';
 import { SymbolRegistration } from './lsp/symbolRegistration';
 import { toDocumentSymbol } from './lsp/symbols';
-import { FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND } from './protocol';
+import { CHECK_ISSUE_COMMAND, FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND, type CheckIssueResult } from './protocol';
+import { IssueCheck } from './lsp/issueCheck';
 import { CONFIG_FILE } from './workspace/configFile';
 import { ConfigFinder } from './workspace/configFinder';
 import { ConfigWriter } from './workspace/configWriter';
@@ -76,6 +77,7 @@ const session = new WorkspaceSession({
 const writer = new ConfigWriter(configs, (path) => session.rootOf(path));
 let published = new DocumentDiagnostics();
 let indexer: IssueIndexer;
+let issueCheck: IssueCheck;
 
 let settingsKnown: () => void = () => undefined;
 const settingsReady = new Promise<void>((resolve) => (settingsKnown = resolve));
@@ -150,13 +152,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   symbols = SymbolRegistration.for(connection, caps);
   const events = sessionEvents(connection, {
     documents: (uris) => {
-      if (pullDiagnostics) {
-        if (refreshSupport) void connection.languages.diagnostics.refresh();
-      } else {
-        for (const u of uris) {
-          const doc = documents.get(u);
-          if (doc) scheduleSettle(doc);
-        }
+      if (pullDiagnostics && refreshSupport) void connection.languages.diagnostics.refresh();
+      for (const u of uris) {
+        const doc = documents.get(u);
+        if (doc && publishes(u)) scheduleSettle(doc);
       }
     },
     outline: () => symbols.renew(),
@@ -164,7 +163,20 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     indexing: () => indexer.indexing,
   });
   indexer = new IssueIndexer(connection, session, () => events.mapChanged());
-  session.onChange((c) => events.changed(c));
+  issueCheck = new IssueCheck({
+    connection,
+    session,
+    indexer,
+    diagnostics: diagnosticsOf,
+    pulls: () => pullDiagnostics,
+    pullAgain: () => {
+      if (refreshSupport) void connection.languages.diagnostics.refresh();
+    },
+  });
+  session.onChange((c) => {
+    events.changed(c);
+    issueCheck.changed();
+  });
   session.onWarning((message) => {
     connection.console.warn(`Newsprint: ${message}`);
     void connection.window.showWarningMessage(`Newsprint: ${message}`);
@@ -181,7 +193,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [] }, full: true },
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: resolveEdits },
-      executeCommandProvider: { commands: [IGNORE_COMMAND, RULE_OFF_COMMAND] },
+      executeCommandProvider: { commands: [IGNORE_COMMAND, RULE_OFF_COMMAND, CHECK_ISSUE_COMMAND] },
       ...ISSUE_CAPABILITIES,
       // A page's diagnostics depend on the other pages of its issue.
       ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'newsprint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -213,6 +225,11 @@ connection.onInitialized(() => {
 
 const pending = new Map<string, ReturnType<typeof setImmediate>>();
 
+/** Whether a document's diagnostics are published rather than pulled: in push mode, and for the pages of a checked issue. */
+function publishes(uri: string): boolean {
+  return !pullDiagnostics || issueCheck.covers(uri);
+}
+
 /**
  * Settles a document's new version once the edits already received have been applied (setImmediate runs
  * after the I/O that brought them, without setTimeout's extra millisecond), so the index and the pages
@@ -228,13 +245,14 @@ function scheduleSettle(doc: TextDocument): void {
         void guard('diagnostics', undefined, async () => {
           pending.delete(doc.uri);
           const view = await viewOf(doc.uri);
-          if (pullDiagnostics || !view || documents.get(doc.uri)?.version !== view.version) return;
+          if (!view || !publishes(doc.uri) || documents.get(doc.uri)?.version !== view.version) return;
           await connection.sendDiagnostics({ uri: doc.uri, version: view.version, diagnostics: diagnosticsOf(view) });
         })(),
     ),
   );
 }
 
+documents.onDidOpen((e) => issueCheck.opened(e.document.uri));
 documents.onDidChangeContent((e) => {
   session.openDocument(e.document.uri, e.document.version, e.document.getText());
   scheduleSettle(e.document);
@@ -246,6 +264,7 @@ documents.onDidClose((e) => {
   if (timer) clearImmediate(timer);
   pending.delete(uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  issueCheck.closed(uri);
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -256,7 +275,9 @@ connection.onDidChangeConfiguration((change) => {
 
 connection.onDidChangeWatchedFiles((change) => {
   if (change.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`))) session.configChanged();
-  indexer.filesChanged(change.changes.filter((c) => !c.uri.endsWith(`/${CONFIG_FILE}`)));
+  const pages = change.changes.filter((c) => !c.uri.endsWith(`/${CONFIG_FILE}`));
+  indexer.filesChanged(pages);
+  issueCheck.filesChanged(pages.map((c) => c.uri));
 });
 
 connection.languages.diagnostics.on(async (params, token) => {
@@ -268,7 +289,8 @@ connection.languages.diagnostics.on(async (params, token) => {
     connection.console.error(`Newsprint: diagnostics failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] };
   }
-  if (!view) return { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] };
+  // A checked issue's pages are published, open or not: pulled too, they would show twice.
+  if (!view || issueCheck.covers(view.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] };
   // An edit arrived meanwhile: these diagnostics describe an old version. Ask the client to pull again.
   if (token.isCancellationRequested || documents.get(view.uri)?.version !== view.version) {
     throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer version', { retriggerRequest: true });
@@ -316,29 +338,40 @@ connection.onCodeActionResolve(
   }),
 );
 
+/** Ignore a finding, or turn a rule off: the commands that write .newsprint.json. */
+function configCommand(command: string, arg: Partial<IgnoreArgs & RuleOffArgs> | undefined): void {
+  if (!arg || typeof arg.uri !== 'string' || typeof arg.rule !== 'string' || !isRuleId(arg.rule)) return;
+  const path = pathOf(arg.uri);
+  if (!path) {
+    void connection.window.showInformationMessage(t('Newsprint: only files on disk can have their findings ignored or rules turned off.'));
+    return;
+  }
+  let result;
+  if (command === IGNORE_COMMAND && typeof arg.fingerprint === 'string') {
+    result = writer.ignore(path, arg.rule, arg.fingerprint, String(arg.text ?? ''), typeof arg.page === 'string' ? arg.page : undefined);
+  } else if (command === RULE_OFF_COMMAND && (arg.scope === 'file' || arg.scope === 'workspace')) {
+    result = writer.ruleOff(path, arg.rule, arg.scope);
+  } else return;
+  if (!result.written) {
+    connection.console.warn(`Newsprint: ${result.reason}`);
+    void connection.window.showErrorMessage(t`Newsprint could not update .newsprint.json: ${result.reason}.`);
+    return;
+  }
+  connection.console.info(`Newsprint: updated ${result.path}`);
+  // What the file reaches is configured again; only files whose configuration changed are shown again.
+  session.configChanged();
+}
+
 connection.onExecuteCommand(
-  guard('command', undefined, (params) => {
-    const arg = params.arguments?.[0] as Partial<IgnoreArgs & RuleOffArgs> | undefined;
-    if (!arg || typeof arg.uri !== 'string' || typeof arg.rule !== 'string' || !isRuleId(arg.rule)) return;
-    const path = pathOf(arg.uri);
-    if (!path) {
-      void connection.window.showInformationMessage(t('Newsprint: only files on disk can have their findings ignored or rules turned off.'));
-      return;
+  guard('command', null as CheckIssueResult | null, async (params) => {
+    const arg = params.arguments?.[0] as { uri?: unknown } | undefined;
+    if (params.command !== CHECK_ISSUE_COMMAND) {
+      configCommand(params.command, arg as Partial<IgnoreArgs & RuleOffArgs> | undefined);
+      return null;
     }
-    let result;
-    if (params.command === IGNORE_COMMAND && typeof arg.fingerprint === 'string') {
-      result = writer.ignore(path, arg.rule, arg.fingerprint, String(arg.text ?? ''), typeof arg.page === 'string' ? arg.page : undefined);
-    } else if (params.command === RULE_OFF_COMMAND && (arg.scope === 'file' || arg.scope === 'workspace')) {
-      result = writer.ruleOff(path, arg.rule, arg.scope);
-    } else return;
-    if (!result.written) {
-      connection.console.warn(`Newsprint: ${result.reason}`);
-      void connection.window.showErrorMessage(t`Newsprint could not update .newsprint.json: ${result.reason}.`);
-      return;
-    }
-    connection.console.info(`Newsprint: updated ${result.path}`);
-    // What the file reaches is configured again; only files whose configuration changed are shown again.
-    session.configChanged();
+    if (typeof arg?.uri !== 'string') return null;
+    await ready();
+    return issueCheck.check(arg.uri);
   }),
 );
 

@@ -11,7 +11,7 @@ import { FileChangeType, type Connection, type FileEvent, type WorkDoneProgressS
 import { decode } from '../text/decode';
 import { hasPageExtension } from '../workspace/pageFiles';
 import { walkPageFiles } from '../workspace/pageWalk';
-import type { WorkspaceSession } from '../workspace/session';
+import type { DocumentView, WorkspaceSession } from '../workspace/session';
 import { canonicalUri, pathOf } from '../workspace/uris';
 
 /** A workspace with more page files than this is an archive; the index stops there and says so. */
@@ -171,6 +171,26 @@ export class IssueIndexer {
       return this.session.index.get(uri) !== undefined;
     }
     return this.session.diskFile(uri, 'text' in result ? result.text : undefined);
+  }
+
+  /**
+   * Reads one closed page from disk into the session and answers with its
+   * analysis, for showing its findings; undefined when it is open, gone, or
+   * no page (what the index has of it then follows the read, as ever).
+   */
+  async readView(uri: string): Promise<DocumentView | undefined> {
+    const key = canonicalUri(uri);
+    const path = pathOf(uri);
+    if (!path) return undefined;
+    const seq = ++this.readSeq;
+    this.reads.set(key, seq);
+    const result = await this.limiter.run(() => readPageText(path));
+    if (this.reads.get(key) !== seq || 'failed' in result) return undefined;
+    if ('none' in result) {
+      this.session.diskFile(uri, undefined);
+      return undefined;
+    }
+    return this.session.diskView(uri, result.text);
   }
 
   /** Page files created, changed or deleted on disk; open documents keep what the editor holds. A burst of them is read with progress. */

@@ -282,22 +282,35 @@ export class WorkspaceSession {
    * keep what the editor holds. True when it is a page, now in the index.
    */
   diskFile(uri: string, text: string | undefined): boolean {
+    return this.readDisk(uri, text) !== undefined;
+  }
+
+  /**
+   * `diskFile`, answering with the file's analysis for a front end that
+   * shows a closed page's findings (Check the whole issue). The session keeps
+   * only the index's summary; whoever asked keeps the view, or reads again.
+   */
+  diskView(uri: string, text: string): DocumentView | undefined {
+    return this.readDisk(uri, text);
+  }
+
+  private readDisk(uri: string, text: string | undefined): DocumentView | undefined {
     const key = canonicalUri(uri);
-    if (this.open.has(key)) return false;
+    if (this.open.has(key)) return undefined;
     if (text === undefined) {
       this.forgetDisk(key);
-      return false;
+      return undefined;
     }
     const config = this.configOf(uri);
     const path = pathOf(uri) ?? uri;
     if (!pageTest(path, text, config.pattern).page) {
       this.forgetDisk(key);
-      return false;
+      return undefined;
     }
     const analysis = new PagedAnalyzer().analyze(text, this.pagedOptions(uri, config));
     this.disk.set(key, { uri, config });
     this.applyToIndex(key, this.index.set({ uri, pages: analysis.pages() }));
-    return true;
+    return { uri, version: 0, text, analysis, config };
   }
 
   private forgetDisk(key: string): void {
