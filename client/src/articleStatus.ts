@@ -7,10 +7,17 @@
 import { t } from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from './language';
+import { statusText } from './articleStatusText';
 import { containing, pageSymbols } from './pageSymbols';
 
 /** What the outline's detail says of an article: kind · byline · 585字 · → 2版. */
 const COUNT = /(\d+)字/;
+
+/** Where the page is known: by the Issue Map, for a file that holds one page. */
+export interface PageNames {
+  pageOf(uri: string): string | undefined;
+  readonly onDidChangeTreeData: vscode.Event<unknown>;
+}
 
 export class ArticleStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('newsprint.article', vscode.StatusBarAlignment.Right, 101);
@@ -18,12 +25,14 @@ export class ArticleStatus implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
 
-  constructor() {
+  constructor(private readonly pages: PageNames) {
     this.item.name = t('Newsprint: article under the cursor');
     this.disposables = [
       this.item,
       vscode.window.onDidChangeTextEditorSelection(() => this.schedule()),
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
+      // The map arrives after the first outline, and names the page of a one-page file.
+      pages.onDidChangeTreeData(() => this.schedule()),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === vscode.window.activeTextEditor?.document) this.schedule();
       }),
@@ -52,11 +61,12 @@ export class ArticleStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(book) ${count}字`;
+    const pageName = page?.name ?? this.pages.pageOf(editor.document.uri.toString());
+    this.item.text = `$(book) ${statusText(count, article.detail, pageName)}`;
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${article.name.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`)}**\n\n`);
     tooltip.appendText(article.detail);
-    if (page) tooltip.appendText(`\n${t`On ${page.name}`}`);
+    if (pageName) tooltip.appendText(`\n${t`On ${pageName}`}`);
     tooltip.appendMarkdown(`\n\n${t('字数 counts the headline, subheadings and running text, without continuation markers, credits and the source line.')}`);
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: t`${article.name}: ${count} characters` };

@@ -8,6 +8,7 @@ import { ArticleStatus } from './articleStatus';
 import { COMMANDS, registerCommands } from './commands';
 import { registerNavigation } from './navigation';
 import { ExportCommands } from './exportCommands';
+import { IssueCheckCommand } from './issueCheck';
 import { IssueMapView } from './issueMap';
 import { PageFileLanguage } from './pageFiles';
 import { ServerController } from './serverController';
@@ -26,7 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const issueMap = new IssueMapView(output);
   const exports = new ExportCommands(context.workspaceState, output);
   const pageFiles = new PageFileLanguage(output);
-  controller.onClient((client) => [...issueMap.attach(client), ...exports.attach(client), ...pageFiles.attach(client)]);
+  const issueCheck = new IssueCheckCommand(output);
+  controller.onClient((client) => [...issueMap.attach(client), ...exports.attach(client), ...pageFiles.attach(client), ...issueCheck.attach(client)]);
   const started = controller;
   context.subscriptions.push(
     output,
@@ -36,7 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     issueMap,
     exports,
     pageFiles,
-    new ArticleStatus(),
+    issueCheck,
+    new ArticleStatus(issueMap),
     ...registerCommands(controller, output),
     ...registerNavigation(),
     // The server was told the workspace is untrusted: started again, it reads the workspace's own settings too.

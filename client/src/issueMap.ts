@@ -154,6 +154,12 @@ export class IssueMapView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     this.changed.fire(undefined);
   }
 
+  /** The page a file holds when it holds one (a one-file issue's pages are in its outline instead): what the status item names. */
+  pageOf(uri: string): string | undefined {
+    const pages = this.map.issues.flatMap((i) => i.pages.filter((p) => p.uri === uri));
+    return pages.length === 1 ? pages[0]!.label : undefined;
+  }
+
   getChildren(node?: Node): Node[] {
     if (!node) return (this.problemsOnly ? problemsOnly(this.map) : this.map).issues.map((issue) => ({ kind: 'issue', issue }));
     if (node.kind === 'issue') return node.issue.pages.map((page) => ({ kind: 'page', page }));

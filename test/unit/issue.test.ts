@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
+import { statusText } from '../../client/src/articleStatusText';
 import { analyze } from '../../server/src/analysis';
 import { crossPageFindings, type CrossPageOptions } from '../../server/src/issue/crossPage';
 import { headlineScore, MATCH_THRESHOLD, normalizeHeadline, pairBest, prepareDeck } from '../../server/src/issue/headlines';
@@ -200,6 +201,12 @@ describe('the corpus issue: page 1 and the page 2 written for it', () => {
     assert.match(two[0]!.detail, /^continued part · \d+字 · ← 1版$/);
     assert.match(two[6]!.detail, / · ← 1版 \(not found\)$/);
     assert.doesNotMatch(two[7]!.detail, /→|←/);
+    // The article status item says the same, with the page the Issue Map names for a one-page file.
+    const label = issueMap(corpusIssue(), COUNT_DEFAULTS, false).issues[0]!.pages.find((p) => p.uri === P1)!.label;
+    const count = /(\d+)字/.exec(one[1]!.detail)![1]!;
+    assert.equal(statusText(count, one[1]!.detail, label), `${count}字 · 1版 · → 2版`);
+    assert.equal(statusText('304', one[6]!.detail, '第1版 要闻'), '304字 · 第1版 · → 2版 (not found)');
+    assert.equal(statusText('585', one[0]!.detail, undefined), '585字');
   });
 });
 
