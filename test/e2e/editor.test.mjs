@@ -158,12 +158,15 @@ test('the Outline says where each block continues, as the checker does, once pag
   await wb.screenshot('03-outline-details');
 });
 
-test('the status bar shows the 字数 of the article under the cursor, as the outline counts it, and says what is counted', async () => {
+test('the status bar shows the 字数 of the article under the cursor, as the outline counts it, its page and its jumps, and says what is counted', async () => {
   // The page's second article, by the checker's outline: its lines and its detail (article · byline · N字 · → 2版).
   const article = P1.articles[1];
   const count = /(\d+)字/.exec(article.detail)[1];
+  const jumps = article.detail.split(' · ').filter((part) => /^[→←]/.test(part));
+  assert.deepEqual(jumps, ['→ 2版']);
   await wb.goToLine(article.range.start.line + 3, 1);
-  const item = wb.page.locator('.statusbar-item', { hasText: new RegExp(`^\\s*${count}字\\s*$`) });
+  // 01.txt holds one page, named by its file: the page comes from the Issue Map, not the outline.
+  const item = wb.page.locator('.statusbar-item', { hasText: new RegExp(`^\\s*${count}字 · 1版 · → 2版\\s*$`) });
   await item.waitFor();
   await item.hover();
   await wb.page
@@ -461,4 +464,25 @@ test('a plain .txt file that holds a page line opens as Newspaper text, as the I
   await wb.openFile(name);
   await wb.languageItem().filter({ hasText: LANGUAGE_NAME }).waitFor();
   await wb.screenshot('12-page-line-file');
+});
+
+test('Check the Whole Issue lists the findings of every page in the Problems panel, closed pages too, as the checker finds them', async () => {
+  // What the pages on disk hold now (page 1 was fixed and saved; extract.txt joined the issue as page 3).
+  const expected = checkIssue(workspace);
+  const files = Object.keys(expected).sort();
+  assert.ok(files.includes('02.txt') && Object.keys(expected['02.txt'].codes).length > 0, 'page 2 has findings to show');
+  await wb.runCommand('View: Close All Editors');
+  await wb.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+  // Closed, a page's findings leave the panel: only the issue check brings them back.
+  await wb.showProblems();
+  await wb.page.waitForFunction(() => !document.querySelector('.markers-panel .monaco-list-row[aria-level="1"]'));
+  await wb.runCommand('Newsprint: Check the Whole Issue');
+  const total = files.reduce((n, f) => n + expected[f].problems, 0);
+  await wb.notification(`${total} problems, listed in the Problems panel`);
+  await wb.withMaximizedPanel(async () => {
+    // A page with no finding has no group in the panel to wait for (extract.txt).
+    for (const file of files.filter((f) => expected[f].problems > 0)) await wb.waitForCodes(file, expected[file].codes);
+    await wb.screenshot('13-check-whole-issue');
+  });
+  await wb.runCommand('Notifications: Clear All Notifications');
 });
