@@ -5,7 +5,7 @@
  * names is a byline, or that a line is a caption. Tokens lie on one line
  * each (LSP's semantic tokens cannot span lines), sorted, never overlapping.
  */
-import { headlineRoles } from './export/headlineRoles';
+import { headlineRoles } from './model/headlineRoles';
 import type { Block, ElementKind, PageModel, Span } from './model/page';
 import type { LineIndex } from './text/positions';
 

@@ -15,7 +15,7 @@ import { applyCertainFixes, fixedOffset, keepsReaderText } from '../../server/sr
 import { bodyItems, bodyRole } from '../../server/src/export/bodyItems';
 import type { ExportedIssue, Piece } from '../../server/src/export/exportedIssue';
 import { exportIssue } from '../../server/src/export/exportIssue';
-import { headlineRoles } from '../../server/src/export/headlineRoles';
+import { headlineRoles } from '../../server/src/model/headlineRoles';
 import { prepareFile } from '../../server/src/export/preparedFile';
 import { sourceInfo } from '../../server/src/export/sourceInfo';
 import type { Block, ElementKind } from '../../server/src/model/page';

@@ -14,7 +14,7 @@ import { pageName, type IndexedArticle, type IndexedMarker } from '../issue/page
 import { CLOSING_QUOTE, SENTENCE_END } from '../text/chars';
 import { bodyItems } from './bodyItems';
 import type { ArticleKind, BodyItem, Dropped, ExportedArticle, ExportedFile, ExportedIssue, ExportedPage, Headline, Note } from './exportedIssue';
-import { headlineRoles } from './headlineRoles';
+import { headlineRoles } from '../model/headlineRoles';
 import { pieceOf, without } from './pieces';
 import type { PreparedFile } from './preparedFile';
 import { sourceInfo } from './sourceInfo';

@@ -5,6 +5,7 @@
  * continued parts repeat). Every piece keeps the ranges of the page text it
  * came from, so a test can account for each character of the pages.
  */
+import type { HeadlineRole } from '../model/headlineRoles';
 import type { BlockKind, Span } from '../model/page';
 import type { RuleId, Severity } from '../rules/finding';
 import type { PageRef } from '../text/numerals';
@@ -23,7 +24,7 @@ export interface Piece {
   readonly from: readonly Origin[];
 }
 
-export type HeadlineRole = 'kicker' | 'main' | 'subhead';
+export type { HeadlineRole } from '../model/headlineRoles';
 
 export interface Headline extends Piece {
   readonly role: HeadlineRole;

@@ -6,7 +6,8 @@
  * lines with neither cue, the first is the kicker: in 人民日报's February
  * 2019, kicker and main outnumber main and subhead two to one.
  */
-import type { HeadlineRole } from './exportedIssue';
+/** What a line of a deck does: the export names them so, and the editor colours them so. */
+export type HeadlineRole = 'kicker' | 'main' | 'subhead';
 
 const OPENS_SUBHEAD = /^[—–-]{1,2}|^[（(]/;
 const ATTENDANCE = /(?:出席|陪同|参加会见|参加|主持|会见)$/;
