@@ -59,6 +59,7 @@ const PURE = [
   [NODE, 'the analysis is pure: no node:* (files, paths and hashes belong to the workspace layer or a front end)'],
   [PROTOCOL, 'the analysis never sees LSP or VS Code: it returns plain data that the front ends translate'],
   [['**/workspace', '**/workspace/**', '**/diagnostics'], 'the analysis does not know about files, settings or diagnostics'],
+  [['**/export', '**/export/**'], 'the export reads the page model, after it: the analysis never imports it (what both need lives in model/)'],
   FRONT_ENDS,
 ];
 
