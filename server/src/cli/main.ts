@@ -208,7 +208,7 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
     const found = finder.forFile(path);
     // A config file that applies not at all would check with settings nobody chose: that is an error, not a note.
     const problems = [
-      ...(found.path ? found.problems.map((p) => ({ text: `${found.path}: ${p}`, status: found.unusable ? 2 : 0 })) : []),
+      ...(found.path ? found.problems.map((p) => ({ text: t`${found.path ?? ''}: ${p}`, status: found.unusable ? 2 : 0 })) : []),
       ...fileConfig(path, DEFAULT_SETTINGS, found, { compile: compileLinear, trusted: true }).problems.map((text) => ({ text, status: 0 })),
     ];
     for (const p of problems) {
