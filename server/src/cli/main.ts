@@ -245,7 +245,7 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
   const reports: FileReport[] = [];
   const skipped = [...links.map((l) => ({ file: l.path, skipped: l.reason })), ...checked.results.filter((r) => r.skipped)];
   if (skipped.length > 0) {
-    const list = skipped.map((r) => `  ${shown(r.file)}: ${r.skipped}`).join('\n');
+    const list = skipped.map((r) => '  ' + t`${shown(r.file)}: ${r.skipped ?? ''}`).join('\n');
     const head = counted(
       skipped.length,
       t('{0} file is not a page and was skipped (name a file to check it anyway):'),

@@ -41,8 +41,7 @@ const FIX_WORDS: Partial<Record<RuleId, (n: number) => string>> = {
   'broken-wrap': (n) => counted(n, t('{0} cut joined'), t('{0} cuts joined')),
   'spaced-headline': (n) => counted(n, t('{0} spread headline closed up'), t('{0} spread headlines closed up')),
   // One fix per page and pass: it widens every half-width mark of the page at once.
-  'halfwidth-punctuation': (n) =>
-    counted(n, t('{0} punctuation fix (half-width marks made full width)'), t('{0} punctuation fixes (half-width marks made full width)')),
+  'halfwidth-punctuation': (n) => counted(n, t('{0} punctuation fix (half-width marks made full width)'), t('{0} punctuation fixes (half-width marks made full width)')),
 };
 
 /** One line for people: exported 15 articles from 2 pages of 1 issue (6 joined across pages, …); left out …; certain fixes: …. */
