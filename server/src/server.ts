@@ -177,9 +177,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     events.changed(c);
     issueCheck.changed();
   });
-  session.onWarning((message) => {
-    connection.console.warn(`Newsprint: ${message}`);
-    void connection.window.showWarningMessage(`Newsprint: ${message}`);
+  session.onWarning((problem) => {
+    const message = t`Newsprint: ${problem}`;
+    connection.console.warn(message);
+    void connection.window.showWarningMessage(message);
   });
   registerIssueFeatures({ connection, session, indexer, ready, guard, capabilities: caps });
   registerExportRequests({ connection, documents, session, ready });

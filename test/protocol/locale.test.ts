@@ -1,13 +1,16 @@
 /**
  * The server speaks the language of initialize's `locale`: diagnostics,
  * related information and code actions in Chinese for zh-cn, with the same
- * rule ids (codes) as in English.
+ * rule ids (codes) as in English; and what it says about the workspace
+ * (config warnings, indexing progress, the segmentation status) too.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { temporaryFolders } from '../helpers/folders';
 import { CORPUS_PAGE, readCorpusPage } from '../helpers/repo';
 import { startSession, type Session } from '../helpers/lspSession';
 
@@ -71,5 +74,50 @@ describe('a server started with locale zh-cn', () => {
     );
     assert.ok(titles.includes('忽略这条 broken-wrap 问题'), titles.join('\n'));
     assert.ok(titles.includes('在本工作区中关闭 broken-wrap'), titles.join('\n'));
+  });
+});
+
+const folder = temporaryFolders('locale');
+
+describe('a workspace opened by a server started with locale zh-cn', () => {
+  let session: Session;
+  let root: string;
+  before(async () => {
+    root = folder();
+    writeFileSync(join(root, '01.txt'), TEXT);
+    writeFileSync(join(root, '.newsprint.json'), '{ "rules": { "no-such-rule": "off" } }');
+    session = await startSession({
+      pull: true,
+      locale: 'zh-cn',
+      rootUri: pathToFileURL(root).href,
+      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } },
+    });
+    const uri = pathToFileURL(join(root, '01.txt')).href;
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'newsprint', version: 1, text: TEXT } });
+    await session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    // Indexing has ended once its progress has.
+    while (!session.notifications.some((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end'))
+      await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+  after(() => session.close());
+
+  it('warns about .newsprint.json in Chinese, once', () => {
+    const said = session.notifications
+      .filter((n) => n.method === 'window/showMessage' || n.method === 'window/showMessageRequest')
+      .map((n) => (n.params as { message: string }).message);
+    const expected = `Newsprint：${join(root, '.newsprint.json')}：rules：未知规则“no-such-rule”（规则有：broken-wrap, `;
+    assert.equal(said.filter((m) => m.startsWith(expected)).length, 1, said.join('\n'));
+  });
+
+  it('titles its indexing progress and words the segmentation status in Chinese', () => {
+    const progress = session.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: { kind: string; title?: string; message?: string } }).value);
+    assert.deepEqual(
+      progress.filter((p) => p.kind === 'begin').map((p) => [p.title, p.message]),
+      [['Newsprint：正在为期次建立索引', '正在查找版面文件']],
+    );
+    for (const p of progress.filter((x) => x.kind === 'report')) assert.match(p.message!, /^\d+\/\d+ 个文件$/);
+    const status = session.notifications.find((n) => n.method === 'newsprint/status')!.params as { segmentation: string; message: string };
+    assert.equal(status.segmentation, 'ready');
+    assert.match(status.message, /^分词就绪（trimmed 词典，\d+ 个词，\d+ 毫秒）$/);
   });
 });

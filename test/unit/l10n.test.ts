@@ -6,19 +6,21 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyze } from '../../server/src/analysis';
 import { languageOf, localeFromEnvironment, useLocale } from '../../server/src/l10n/locale';
 import { RULES } from '../../server/src/rules';
+import { temporaryFolders } from '../helpers/folders';
 import { messageKeys } from '../helpers/l10nKeys';
-import { CLI, CORPUS_PAGE, ROOT, readCorpusPage } from '../helpers/repo';
+import { CLI, CORPUS, CORPUS_PAGE, ROOT, readCorpusPage } from '../helpers/repo';
 import { jieba } from '../helpers/segmenters';
 
 /** Ideographs, or Chinese punctuation alone (a list's “，”). */
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 const readJson = (...path: string[]) => JSON.parse(readFileSync(join(ROOT, ...path), 'utf8')) as Record<string, unknown>;
+const folder = temporaryFolders('l10n');
 const placeholders = (s: string) => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort();
 
 describe('the zh-cn bundle', () => {
@@ -145,6 +147,50 @@ describe('the checker', () => {
     assert.match(run(['rules'], { LANG: 'zh_CN.UTF-8' }).stdout, /^broken-wrap\s+warning\s+段落/);
     assert.match(run(['rules']).stdout, /^broken-wrap\s+warning\s+A paragraph/);
     assert.match(run(['check', '--bogus'], { LC_ALL: 'zh_CN.UTF-8' }).stderr, /未知选项“--bogus”/);
+  });
+
+  it('says what it cannot read, use or write in Chinese, and the same in English as before', () => {
+    const dir = folder();
+    writeFileSync(join(dir, '.newsprint.json'), '{ "rules": { "no-such-rule": "off" }, "colour": "red" }');
+    writeFileSync(join(dir, '01.txt'), readCorpusPage());
+    chmodSync(join(dir, '01.txt'), 0o444);
+    writeFileSync(join(dir, '02.txt'), Buffer.from([0x41, 0x0a, 0x42, 0x43, 0xff, 0x0a]));
+    writeFileSync(join(dir, 'notes.txt'), 'not a page\n');
+    const args = ['check', '--no-outline', '--fix', dir];
+    const zh = run([...args, '--lang', 'zh-cn']);
+    assert.equal(zh.status, 2);
+    const config = join(dir, '.newsprint.json');
+    assert.ok(zh.stderr.includes(`newsprint: ${config}：rules：未知规则“no-such-rule”（规则有：broken-wrap, `), zh.stderr);
+    assert.ok(zh.stderr.includes(`newsprint: ${config}：未知键“colour”（保留，不读取）`), zh.stderr);
+    assert.ok(zh.stderr.includes(`newsprint: ${join(dir, '01.txt')} 是只读的：未修复，保持原样`), zh.stderr);
+    assert.ok(zh.stderr.includes(`newsprint: ${join(dir, '02.txt')}：第 2 行第 3 个字节处（偏移 4）不是有效的 UTF-8；请把文件另存为 UTF-8 后再检查`), zh.stderr);
+    assert.match(zh.stderr, /notes\.txt：文件名没有给出版次，也没有版面行/);
+    assert.doesNotMatch(zh.stderr.replace(/“[^”]*”|\/\S+/g, ''), /\b(?:unknown|read-only|invalid|not fixed|its name)\b/, zh.stderr);
+    const en = run(args);
+    assert.ok(en.stderr.includes(`newsprint: ${config}: rules: unknown rule “no-such-rule” (rules: broken-wrap, `), en.stderr);
+    assert.ok(en.stderr.includes(`newsprint: ${join(dir, '01.txt')} is read-only: not fixed, left as it is`), en.stderr);
+    assert.ok(en.stderr.includes(`newsprint: ${join(dir, '02.txt')}: invalid UTF-8 at line 2, byte 3 of the line (offset 4); save the file as UTF-8 and check again`), en.stderr);
+    assert.match(en.stderr, /notes\.txt: its name gives no page number and it holds no page line/);
+  });
+
+  it('words the export summary and its jump notes in Chinese', () => {
+    const dir = folder();
+    const issue = join(dir, 'cjrb-2026-01-08');
+    mkdirSync(issue);
+    // Page 1 alone: its jumps to page 2 have no other part in the issue.
+    cpSync(join(CORPUS, 'cjrb-2026-01-08', '01.txt'), join(issue, '01.txt'));
+    const out = join(dir, 'out');
+    const zh = run(['export', issue, '--format', 'jsonl', '--out', out, '--lang', 'zh-cn']);
+    assert.equal(zh.status, 0, zh.stderr);
+    assert.match(zh.stderr, /^newsprint: 从 1 期的 1 个版面中导出了 \d+ 篇文章（0 篇跨版连接，\d+ 篇缺少转版的另一部分，\d+ 条备注）；略去 /m);
+    assert.match(zh.stderr, /^newsprint: 已在 .*out\/ 下写入 1 个文件$/m);
+    const records = readFileSync(join(out, 'cjrb-2026-01-08.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { notes: Array<{ kind: string; message: string }> });
+    const jumps = records.flatMap((r) => r.notes.filter((n) => n.kind === 'jump'));
+    assert.ok(jumps.length > 0);
+    for (const n of jumps) assert.match(n.message, /^转2版（.+），但它不在本期中：本记录只含这一部分。$/, n.message);
   });
 
   it('words findings in the same language on worker threads', () => {

@@ -73,12 +73,14 @@ export function unpackLines(packed: Int32Array): Line[] {
 }
 
 /** What a file's check threw, as a note on the file: one file that cannot be checked must not end the run. */
-function guarded<T>(o: { t: CheckTarget; notes: Array<{ text: string; status: 0 | 2 }> }, work: () => T): T | undefined {
+function guarded<T>(o: { t: CheckTarget; notes: Array<{ text: string; status: 0 | 2 }>; failed?: boolean }, work: () => T): T | undefined {
   try {
     return work();
   } catch (err) {
-    if (o.notes.some((n) => n.text.startsWith(`${o.t.path}: could not be checked`))) return undefined;
-    o.notes.push({ text: `${o.t.path}: could not be checked (${err instanceof Error ? err.message : String(err)}); the other files were`, status: 2 });
+    // Said once per file, however many of its steps then fail: told by a flag, since the note's words follow the language.
+    if (o.failed) return undefined;
+    o.failed = true;
+    o.notes.push({ text: t`${o.t.path}: could not be checked (${err instanceof Error ? err.message : String(err)}); the other files were`, status: 2 });
     return undefined;
   }
 }
@@ -92,7 +94,7 @@ export function checkIssue(targets: readonly CheckTarget[], options: CheckOption
     const read = readText(target.path);
     if (!read.ok) {
       // Found in a folder under a name that is no page's, it is not a page: no reason to fail over its bytes.
-      if (!target.named && !pageTest(target.path, '', session.configOf(uri).pattern).page) return { t: target, uri, notes: [], skipped: read.note.slice(target.path.length + 2) };
+      if (!target.named && !pageTest(target.path, '', session.configOf(uri).pattern).page) return { t: target, uri, notes: [], skipped: read.reason };
       return { t: target, uri, notes: [{ text: read.note, status: read.status }] };
     }
     if (!target.named) {
@@ -123,9 +125,9 @@ export function checkIssue(targets: readonly CheckTarget[], options: CheckOption
         if (written.written) {
           fixed.set(o.uri, result.fixed);
           session.openDocument(o.uri, 1, result.text);
-        } else o.notes.push({ text: `${written.reason}: not fixed, left as it is`, status: 2 });
+        } else o.notes.push({ text: t`${written.reason}: not fixed, left as it is`, status: 2 });
       } catch (err) {
-        o.notes.push({ text: `${o.t.path}: cannot write: ${(err as Error).message}`, status: 2 });
+        o.notes.push({ text: t`${o.t.path}: cannot write: ${(err as Error).message}`, status: 2 });
       }
     }
   }

@@ -278,7 +278,11 @@ export async function exportCommand(argv: readonly string[], dictDir: string): P
   }
   if (stream) await stdout.write(stream.end());
   run.note(describeCounts(counts));
-  if (out) run.note(`wrote ${written} file${written === 1 ? '' : 's'} under ${out.endsWith(sep) ? out : out + sep}${replaced > 0 ? ` (${replaced} replaced)` : ''}`);
+  if (out) {
+    const under = out.endsWith(sep) ? out : out + sep;
+    const wrote = written === 1 ? t`wrote ${written} file under ${under}` : t`wrote ${written} files under ${under}`;
+    run.note(replaced > 0 ? t`${wrote} (${replaced} replaced)` : wrote);
+  }
   sayNotes();
   return run.status;
 }

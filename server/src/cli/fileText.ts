@@ -8,20 +8,23 @@
 import { encode } from 'iconv-lite';
 import { decode, type Encoding } from '../text/decode';
 import { readWithSnapshot, replaceFile, type FileSnapshot, type WriteResult } from '../workspace/safeWrite';
+import { t } from '../l10n/t';
 
 export type FileText =
   | { readonly ok: true; readonly text: string; readonly bom: boolean; readonly encoding: Encoding; readonly snapshot: FileSnapshot }
-  | { readonly ok: false; readonly note: string; readonly status: 0 | 2 };
+  /** `note` names the file; `reason` is the same without it, for a list of skipped files. */
+  | { readonly ok: false; readonly note: string; readonly reason: string; readonly status: 0 | 2 };
 
 export function readText(file: string): FileText {
   let read: { bytes: Buffer; snapshot: FileSnapshot };
   try {
     read = readWithSnapshot(file);
   } catch (err) {
-    return { ok: false, note: `${file}: cannot read: ${(err as Error).message}`, status: 2 };
+    const reason = t`cannot read: ${(err as Error).message}`;
+    return { ok: false, note: t`${file}: ${reason}`, reason, status: 2 };
   }
   const decoded = decode(read.bytes);
-  if (!decoded.ok) return { ok: false, note: `${file}: ${decoded.message}`, status: decoded.kind === 'encoding' ? 2 : 0 };
+  if (!decoded.ok) return { ok: false, note: t`${file}: ${decoded.message}`, reason: decoded.message, status: decoded.kind === 'encoding' ? 2 : 0 };
   return { ok: true, text: decoded.text, bom: decoded.bom, encoding: decoded.encoding, snapshot: read.snapshot };
 }
 

@@ -8,6 +8,7 @@
 import { stat } from 'node:fs/promises';
 import { walkPageFiles } from '../workspace/pageWalk';
 import type { CheckTarget } from './checkIssue';
+import { t } from '../l10n/t';
 
 /** The checker's walk goes as deep as the server's; it has no cap on files, a person chose the folder. */
 const WALK = { maxFiles: Number.MAX_SAFE_INTEGER, maxDepth: 12 };
@@ -29,7 +30,7 @@ export async function collectFiles(paths: readonly string[]): Promise<Collected>
     try {
       st = await stat(p);
     } catch {
-      errors.push(`${p}: no such file or folder`);
+      errors.push(t`${p}: no such file or folder`);
       continue;
     }
     if (st.isDirectory()) {
@@ -39,7 +40,7 @@ export async function collectFiles(paths: readonly string[]): Promise<Collected>
     } else if (st.isFile()) {
       files.push({ path: p, named: true });
       named.add(p);
-    } else errors.push(`${p}: not a regular file (a pipe, socket or device); skipped`);
+    } else errors.push(t`${p}: not a regular file (a pipe, socket or device); skipped`);
   }
   return { files, errors, skipped };
 }

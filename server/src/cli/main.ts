@@ -208,7 +208,7 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
     const found = finder.forFile(path);
     // A config file that applies not at all would check with settings nobody chose: that is an error, not a note.
     const problems = [
-      ...(found.path ? found.problems.map((p) => ({ text: `${found.path}: ${p}`, status: found.unusable ? 2 : 0 })) : []),
+      ...(found.path ? found.problems.map((p) => ({ text: t`${found.path ?? ''}: ${p}`, status: found.unusable ? 2 : 0 })) : []),
       ...fileConfig(path, DEFAULT_SETTINGS, found, { compile: compileLinear, trusted: true }).problems.map((text) => ({ text, status: 0 })),
     ];
     for (const p of problems) {
@@ -245,7 +245,7 @@ export async function main(argv: readonly string[], env: MainOptions = {}): Prom
   const reports: FileReport[] = [];
   const skipped = [...links.map((l) => ({ file: l.path, skipped: l.reason })), ...checked.results.filter((r) => r.skipped)];
   if (skipped.length > 0) {
-    const list = skipped.map((r) => `  ${shown(r.file)}: ${r.skipped}`).join('\n');
+    const list = skipped.map((r) => '  ' + t`${shown(r.file)}: ${r.skipped ?? ''}`).join('\n');
     const head = counted(
       skipped.length,
       t('{0} file is not a page and was skipped (name a file to check it anyway):'),

@@ -1,6 +1,7 @@
 /** What an export did, counted: said on the checker's stderr and in the editor's message, so nothing is dropped unsaid. */
 import type { RuleId } from '../rules/finding';
 import type { DroppedKind, ExportedIssue } from './exportedIssue';
+import { counted, t } from '../l10n/t';
 
 export interface ExportCounts {
   issues: number;
@@ -35,24 +36,27 @@ export function addIssue(into: ExportCounts, issue: ExportedIssue): ExportCounts
   return into;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
+// Functions, so each is worded when said, in the language chosen then.
 const FIX_WORDS: Partial<Record<RuleId, (n: number) => string>> = {
-  'broken-wrap': (n) => `${plural(n, 'cut')} joined`,
-  'spaced-headline': (n) => `${plural(n, 'spread headline')} closed up`,
+  'broken-wrap': (n) => counted(n, t('{0} cut joined'), t('{0} cuts joined')),
+  'spaced-headline': (n) => counted(n, t('{0} spread headline closed up'), t('{0} spread headlines closed up')),
   // One fix per page and pass: it widens every half-width mark of the page at once.
-  'halfwidth-punctuation': (n) => `${plural(n, 'punctuation fix', 'punctuation fixes')} (half-width marks made full width)`,
+  'halfwidth-punctuation': (n) => counted(n, t('{0} punctuation fix (half-width marks made full width)'), t('{0} punctuation fixes (half-width marks made full width)')),
 };
 
 /** One line for people: exported 15 articles from 2 pages of 1 issue (6 joined across pages, …); left out …; certain fixes: …. */
 export function describeCounts(c: ExportCounts): string {
-  const about = [`${c.joined} joined across pages`, `${c.incomplete} missing a jump's other part`, plural(c.notes, 'note')];
+  const about = [t`${c.joined} joined across pages`, t`${c.incomplete} missing a jump's other part`, counted(c.notes, t('{0} note'), t('{0} notes'))];
   const left = [
-    plural(c.dropped.marker, 'continuation marker'),
-    plural(c.dropped['repeated-headline'], 'repeated headline'),
-    plural(c.dropped.furniture, 'furniture line'),
-    ...(c.dropped['page-line'] ? [plural(c.dropped['page-line'], 'page line')] : []),
+    counted(c.dropped.marker, t('{0} continuation marker'), t('{0} continuation markers')),
+    counted(c.dropped['repeated-headline'], t('{0} repeated headline'), t('{0} repeated headlines')),
+    counted(c.dropped.furniture, t('{0} furniture line'), t('{0} furniture lines')),
+    ...(c.dropped['page-line'] ? [counted(c.dropped['page-line'], t('{0} page line'), t('{0} page lines'))] : []),
   ];
-  const fixes = (Object.entries(c.fixes) as Array<[RuleId, number]>).map(([rule, n]) => FIX_WORDS[rule]?.(n) ?? `${n} ${rule} fixed`);
-  return `exported ${plural(c.articles, 'article')} from ${plural(c.pages, 'page')} of ${plural(c.issues, 'issue')} (${about.join(', ')}); left out ${left.join(', ')}; certain fixes: ${fixes.length > 0 ? fixes.join(', ') : 'none needed'}`;
+  const fixes = (Object.entries(c.fixes) as Array<[RuleId, number]>).map(([rule, n]) => FIX_WORDS[rule]?.(n) ?? t`${n} ${rule} fixed`);
+  const articles = counted(c.articles, t('{0} article'), t('{0} articles'));
+  const pages = counted(c.pages, t('{0} page'), t('{0} pages'));
+  const issues = counted(c.issues, t('{0} issue'), t('{0} issues'));
+  const comma = t(', ');
+  return t`exported ${articles} from ${pages} of ${issues} (${about.join(comma)}); left out ${left.join(comma)}; certain fixes: ${fixes.length > 0 ? fixes.join(comma) : t('none needed')}`;
 }

@@ -10,7 +10,7 @@
 import type { Block } from '../model/page';
 import { makeIssue, type IssuePage } from '../issue/issues';
 import { linkIssue, type ArrivingLink, type OnwardLink } from '../issue/jumps';
-import { pageName, type IndexedArticle, type IndexedMarker } from '../issue/pageSummary';
+import { pageName, type IndexedArticle } from '../issue/pageSummary';
 import { CLOSING_QUOTE, SENTENCE_END } from '../text/chars';
 import { bodyItems } from './bodyItems';
 import type { ArticleKind, BodyItem, Dropped, ExportedArticle, ExportedFile, ExportedIssue, ExportedPage, Headline, Note } from './exportedIssue';
@@ -18,6 +18,7 @@ import { headlineRoles } from '../model/headlineRoles';
 import { pieceOf, without } from './pieces';
 import type { PreparedFile } from './preparedFile';
 import { sourceInfo } from './sourceInfo';
+import { t } from '../l10n/t';
 
 /** A block of a page, with what the issue index knows of it. */
 interface Part {
@@ -45,24 +46,37 @@ function pageKeys(pages: readonly IssuePage[]): string[] {
   return keys.map((k, i) => (keys.indexOf(k) !== i || keys.lastIndexOf(k) !== i ? `p${pad(i + 1)}` : k));
 }
 
-/** The note of a jump whose other part the record does not hold. */
-function jumpNote(page: number, lead: string, marker: IndexedMarker, missingPage: boolean, unmatched: string): Note {
-  const why = missingPage ? 'which is not in this issue' : unmatched;
-  return { kind: 'jump', page, message: `${lead} ${pageName(marker.page)} (${marker.text}), ${why}: the record holds only this part.` };
+/** The note of a jump whose other part the record does not hold, each case one sentence so that it reads whole in every language. */
+function jumpNote(page: number, message: string): Note {
+  return { kind: 'jump', page, message };
 }
 
 function onwardNote(link: OnwardLink, page: number): Note | undefined {
   const s = link.state;
   if (s.kind === 'matched') return undefined;
-  const elsewhere = s.kind === 'no-continuation' && s.elsewhere ? `; “${s.elsewhere.article.name}” on ${s.elsewhere.page.page.label} may be it` : '';
-  return jumpNote(page, 'Continues on', link.marker, s.kind === 'page-missing', `but no continued part there has this headline${elsewhere}`);
+  const to = pageName(link.marker.page);
+  const marker = link.marker.text;
+  if (s.kind === 'page-missing') return jumpNote(page, t`Continues on ${to} (${marker}), which is not in this issue: the record holds only this part.`);
+  if (s.kind === 'no-continuation' && s.elsewhere)
+    return jumpNote(
+      page,
+      t`Continues on ${to} (${marker}), but no continued part there has this headline; “${s.elsewhere.article.name}” on ${s.elsewhere.page.page.label} may be it: the record holds only this part.`,
+    );
+  return jumpNote(page, t`Continues on ${to} (${marker}), but no continued part there has this headline: the record holds only this part.`);
 }
 
 function arrivingNote(link: ArrivingLink, page: number): Note | undefined {
   const s = link.state;
   if (s.kind === 'matched') return undefined;
-  const same = s.kind === 'no-marker' && s.sameHeadline ? `; “${s.sameHeadline.article.name}” there has the same headline and no marker` : '';
-  return jumpNote(page, 'Continued from', link.marker, s.kind === 'page-missing', `but no article there jumps here${same}`);
+  const from = pageName(link.marker.page);
+  const marker = link.marker.text;
+  if (s.kind === 'page-missing') return jumpNote(page, t`Continued from ${from} (${marker}), which is not in this issue: the record holds only this part.`);
+  if (s.kind === 'no-marker' && s.sameHeadline)
+    return jumpNote(
+      page,
+      t`Continued from ${from} (${marker}), but no article there jumps here; “${s.sameHeadline.article.name}” there has the same headline and no marker: the record holds only this part.`,
+    );
+  return jumpNote(page, t`Continued from ${from} (${marker}), but no article there jumps here: the record holds only this part.`);
 }
 
 /** The body of a joined article: where a part breaks off mid-sentence, its last paragraph goes on in the next part's first. */

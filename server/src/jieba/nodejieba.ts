@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Segmenter } from '../segment/segmenter';
+import { t } from '../l10n/t';
 
 export type DictionaryChoice = 'trimmed' | 'full';
 
@@ -39,16 +40,16 @@ export class DictionaryError extends Error {}
 
 /** Checks a dictionary file line by line in the form cppjieba expects: word, frequency, tag. */
 function checkDictionary(path: string, columns: number): number {
-  if (!existsSync(path)) throw new DictionaryError(`dictionary not found: ${path}`);
-  if (statSync(path).size === 0) throw new DictionaryError(`dictionary is empty: ${path}`);
+  if (!existsSync(path)) throw new DictionaryError(t`dictionary not found: ${path}`);
+  if (statSync(path).size === 0) throw new DictionaryError(t`dictionary is empty: ${path}`);
   const text = readFileSync(path, 'utf8');
-  if (text.includes('\uFFFD')) throw new DictionaryError(`dictionary is not valid UTF-8: ${path}`);
+  if (text.includes('\uFFFD')) throw new DictionaryError(t`dictionary is not valid UTF-8: ${path}`);
   let n = 0;
   for (const line of text.split('\n')) {
     if (line.length === 0) continue;
     const cols = line.split(' ');
     if (cols.length !== columns || !/^\d+$/.test(cols[1] ?? '')) {
-      throw new DictionaryError(`dictionary line ${n + 1} is malformed in ${path}`);
+      throw new DictionaryError(t`dictionary line ${n + 1} is malformed in ${path}`);
     }
     n++;
   }
@@ -62,18 +63,18 @@ function checkTrimmed(dir: string): number {
   try {
     manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as typeof manifest;
   } catch {
-    throw new DictionaryError(`dictionary manifest missing or unreadable in ${dir}`);
+    throw new DictionaryError(t`dictionary manifest missing or unreadable in ${dir}`);
   }
-  if (!existsSync(path)) throw new DictionaryError(`dictionary not found: ${path}`);
+  if (!existsSync(path)) throw new DictionaryError(t`dictionary not found: ${path}`);
   const bytes = readFileSync(path);
   if (bytes.length !== manifest.bytes || createHash('sha256').update(bytes).digest('hex') !== manifest.sha256) {
-    throw new DictionaryError(`dictionary does not match its manifest (damaged or replaced): ${path}`);
+    throw new DictionaryError(t`dictionary does not match its manifest (damaged or replaced): ${path}`);
   }
   return typeof manifest.words === 'number' ? manifest.words : 0;
 }
 
 function checkReadable(path: string): void {
-  if (!existsSync(path) || statSync(path).size === 0) throw new DictionaryError(`dictionary file missing or empty: ${path}`);
+  if (!existsSync(path) || statSync(path).size === 0) throw new DictionaryError(t`dictionary file missing or empty: ${path}`);
 }
 
 /** Words a user may add: one per line, the first column, ideographs and a few joiners. */

@@ -35,6 +35,7 @@ import { LineIndex } from '../text/positions';
 import { pageRefOf } from '../workspace/pageFiles';
 import type { WorkspaceSession } from '../workspace/session';
 import { canonicalUri, pathOf } from '../workspace/uris';
+import { t } from '../l10n/t';
 
 export interface ExportDeps {
   readonly connection: Connection;
@@ -73,12 +74,12 @@ export function registerExportRequests(deps: ExportDeps): void {
       try {
         bytes = await readFile(fileURLToPath(uri));
       } catch (err) {
-        failed = `cannot read: ${(err as Error).message}`;
+        failed = t`cannot read: ${(err as Error).message}`;
       }
     }
     // The editor holds the text without the BOM; the file on disk says whether there is one, for the clean text.
     if (open) return { text: open.getText(), bom: bytes !== undefined && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
-    if (!bytes) return failed ?? 'not open and not on disk';
+    if (!bytes) return failed ?? t('not open and not on disk');
     const decoded = decode(bytes);
     return decoded.ok ? { text: decoded.text, bom: decoded.bom } : decoded.message;
   };
@@ -94,7 +95,7 @@ export function registerExportRequests(deps: ExportDeps): void {
     if (!known)
       throw new ResponseError(
         LSPErrorCodes.RequestFailed,
-        `${fileName(uri)} is not a page of an issue Newsprint knows: open a page file (01.txt, A02.txt…) of the workspace, or wait until indexing ends`,
+        t`${fileName(uri)} is not a page of an issue Newsprint knows: open a page file (01.txt, A02.txt…) of the workspace, or wait until indexing ends`,
       );
     const uris = known.files.map((f) => f.uri);
     const prepared = new Map<string, PreparedFile>();
@@ -105,7 +106,7 @@ export function registerExportRequests(deps: ExportDeps): void {
       report(i, uris.length, fileName(page));
       const read = await textOf(page);
       if (typeof read === 'string') {
-        skipped.push(`${fileName(page)}: ${read}`);
+        skipped.push(t`${fileName(page)}: ${read}`);
         continue;
       }
       const config = session.configOf(page);
@@ -119,7 +120,7 @@ export function registerExportRequests(deps: ExportDeps): void {
     for (const p of prepared.values()) local.set(p.summary);
     const localId = local.issueIdOf(uri) ?? local.issues()[0]?.id;
     const issue = localId === undefined ? undefined : local.issue(localId);
-    if (!issue) throw new ResponseError(LSPErrorCodes.RequestFailed, `no page of the issue could be read: ${skipped.join('; ')}`);
+    if (!issue) throw new ResponseError(LSPErrorCodes.RequestFailed, t`no page of the issue could be read: ${skipped.join(t('; '))}`);
     const byUri = new Map([...prepared.values()].map((p) => [p.summary, p]));
     return {
       issue: exportIssue(
@@ -141,10 +142,10 @@ export function registerExportRequests(deps: ExportDeps): void {
     if (typeof params?.uri !== 'string' || !isExportFormat(String(params.format)))
       throw new ResponseError(LSPErrorCodes.RequestFailed, 'exportIssue needs a uri and a format (ninjs, markdown, jsonl or text)');
     const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
-    progress.begin('Newsprint: exporting', 0, 'reading the pages', true);
+    progress.begin(t('Newsprint: exporting'), 0, t('reading the pages'), true);
     try {
       const { issue, skipped } = await readIssue(params.uri, token, (done, total, name) =>
-        progress.report(Math.round((100 * done) / total), `page ${done + 1} of ${total}: ${name}`),
+        progress.report(Math.round((100 * done) / total), t`page ${done + 1} of ${total}: ${name}`),
       );
       return {
         issue: issue.name,

@@ -13,6 +13,7 @@ import { hasPageExtension } from '../workspace/pageFiles';
 import { walkPageFiles } from '../workspace/pageWalk';
 import type { DocumentView, WorkspaceSession } from '../workspace/session';
 import { canonicalUri, pathOf } from '../workspace/uris';
+import { t } from '../l10n/t';
 
 /** A workspace with more page files than this is an archive; the index stops there and says so. */
 const MAX_FILES = 20_000;
@@ -108,7 +109,7 @@ export class IssueIndexer {
     const progress: WorkDoneProgressServerReporter = await this.connection.window.createWorkDoneProgress();
     const started = performance.now();
     try {
-      progress.begin('Newsprint: indexing issues', 0, 'looking for page files', false);
+      progress.begin(t('Newsprint: indexing issues'), 0, t('looking for page files'), false);
       const paths: string[] = [];
       let truncated = false;
       for (const folder of this.folders) {
@@ -140,7 +141,7 @@ export class IssueIndexer {
         const now = performance.now();
         if (now - lastReport > REPORT_MS) {
           lastReport = now;
-          progress.report(Math.floor((100 * (i + 1)) / paths.length), `${i + 1}/${paths.length} files`);
+          progress.report(Math.floor((100 * (i + 1)) / paths.length), t`${i + 1}/${paths.length} files`);
         }
         await yieldToRequests();
       }
@@ -209,7 +210,7 @@ export class IssueIndexer {
 
   private async reportBurst(reads: ReadonlyArray<Promise<boolean>>): Promise<void> {
     const progress = await this.connection.window.createWorkDoneProgress();
-    progress.begin('Newsprint: reading changed pages', 0, `0/${reads.length} files`, false);
+    progress.begin(t('Newsprint: reading changed pages'), 0, t`${0}/${reads.length} files`, false);
     let done = 0;
     let lastReport = 0;
     try {
@@ -220,7 +221,7 @@ export class IssueIndexer {
             const now = performance.now();
             if (now - lastReport > REPORT_MS) {
               lastReport = now;
-              progress.report(Math.floor((100 * done) / reads.length), `${done}/${reads.length} files`);
+              progress.report(Math.floor((100 * done) / reads.length), t`${done}/${reads.length} files`);
             }
           }),
         ),

@@ -9,6 +9,7 @@ import { parseUserWords, type DictionaryChoice } from '../jieba/nodejieba';
 import { loadSegmenter } from '../jieba/load';
 import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
 import { noSegmenter, type Segmenter } from '../segment/segmenter';
+import { t } from '../l10n/t';
 
 export class SegmentationService {
   private segmenter: Segmenter = noSegmenter;
@@ -29,16 +30,16 @@ export class SegmentationService {
     } catch (err) {
       this.warnOnce(
         path,
-        `Newsprint: the user dictionary ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); using the built-in dictionary.`,
+        t`Newsprint: the user dictionary ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); using the built-in dictionary.`,
       );
       return [];
     }
     if (text.includes('\uFFFD') || text.includes('\0')) {
-      this.warnOnce(path, `Newsprint: the user dictionary ${path} is not UTF-8 text; using the built-in dictionary.`);
+      this.warnOnce(path, t`Newsprint: the user dictionary ${path} is not UTF-8 text; using the built-in dictionary.`);
       return [];
     }
     const { words, rejected } = parseUserWords(text);
-    if (rejected > 0) this.warnOnce(path + ':rejected', `Newsprint: ${rejected} lines of the user dictionary ${path} are not words and were skipped.`);
+    if (rejected > 0) this.warnOnce(path + ':rejected', t`Newsprint: ${rejected} lines of the user dictionary ${path} are not words and were skipped.`);
     return words;
   }
 
@@ -59,9 +60,9 @@ export class SegmentationService {
     if (!status.ready) {
       // A native module that failed once fails again: no reload loop.
       this.failed = true;
-      this.warnOnce('segmentation', `Newsprint: ${status.message}`);
+      this.warnOnce('segmentation', t`Newsprint: ${status.message}`);
     } else {
-      this.connection.console.info(`Newsprint: ${status.message}`);
+      this.connection.console.info(t`Newsprint: ${status.message}`);
     }
     void this.connection.sendNotification(STATUS_NOTIFICATION, {
       segmentation: status.ready ? 'ready' : 'unavailable',

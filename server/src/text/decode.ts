@@ -6,6 +6,8 @@
  * reported with the line and byte where it starts, never decoded into
  * replacement characters that a --fix would then write back.
  */
+import { t } from '../l10n/t';
+
 export type Encoding = 'utf-8' | 'gb18030';
 export type Decoded =
   | { readonly ok: true; readonly text: string; readonly bom: boolean; readonly encoding: Encoding }
@@ -96,8 +98,16 @@ function utf16(bytes: Uint8Array): 'little-endian' | 'big-endian' | undefined {
 
 export function decode(bytes: Uint8Array): Decoded {
   const wide = utf16(bytes);
-  if (wide) return { ok: false, kind: 'encoding', message: `is UTF-16 (${wide}), not UTF-8; save it as UTF-8 and check again` };
-  if (looksBinary(bytes)) return { ok: false, kind: 'binary', message: 'not a text file (binary content); skipped' };
+  if (wide)
+    return {
+      ok: false,
+      kind: 'encoding',
+      message:
+        wide === 'little-endian'
+          ? t('is UTF-16 (little-endian), not UTF-8; save it as UTF-8 and check again')
+          : t('is UTF-16 (big-endian), not UTF-8; save it as UTF-8 and check again'),
+    };
+  if (looksBinary(bytes)) return { ok: false, kind: 'binary', message: t('not a text file (binary content); skipped') };
   const bad = invalidUtf8At(bytes);
   if (bad >= 0) {
     const gb = gb18030(bytes, bad);
@@ -113,7 +123,7 @@ export function decode(bytes: Uint8Array): Decoded {
     return {
       ok: false,
       kind: 'encoding',
-      message: `invalid UTF-8 at line ${line}, byte ${bad - lineStart + 1} of the line (offset ${bad}); save the file as UTF-8 and check again`,
+      message: t`invalid UTF-8 at line ${line}, byte ${bad - lineStart + 1} of the line (offset ${bad}); save the file as UTF-8 and check again`,
     };
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

@@ -13,6 +13,7 @@ import { CONFIG_FILE, syntaxError } from './configFile';
 import { withIgnored, withRuleOff } from './configEdits';
 import { relativeKey, type ConfigFinder } from './configFinder';
 import { readWithSnapshot, replaceFile, type FileSnapshot } from './safeWrite';
+import { t } from '../l10n/t';
 
 function isLink(path: string): boolean {
   try {
@@ -41,19 +42,19 @@ export class ConfigWriter {
     const target = this.targetFor(path);
     let text = '';
     let snapshot: FileSnapshot | undefined;
-    if (isLink(target)) return { written: false, reason: `${target} is a symbolic link; Newsprint writes only a config file of the workspace's own` };
+    if (isLink(target)) return { written: false, reason: t`${target} is a symbolic link; Newsprint writes only a config file of the workspace's own` };
     if (existsSync(target)) {
       // Read now, not from what was cached: a hand edit or another window's ignore since then is kept.
       let read: { bytes: Buffer; snapshot: FileSnapshot };
       try {
         read = readWithSnapshot(target);
       } catch (err) {
-        return { written: false, reason: `${target} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
+        return { written: false, reason: t`${target} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
       }
       text = read.bytes.toString('utf8');
       snapshot = read.snapshot;
       const broken = syntaxError(text.replace(/^\uFEFF/, ''));
-      if (broken) return { written: false, reason: `${target} is not valid JSON at ${broken}; fix it, and Newsprint will add to it` };
+      if (broken) return { written: false, reason: t`${target} is not valid JSON at ${broken}; fix it, and Newsprint will add to it` };
     }
     const bom = text.startsWith('\uFEFF');
     const body = update(bom ? text.slice(1) : text, relativeKey(dirname(target), path));

@@ -8,6 +8,7 @@
 import { matchPageLine } from '../model/conventions';
 import { pageRefFromFileName, type NamePattern } from '../model/pageNames';
 import type { PageRef } from '../text/numerals';
+import { t } from '../l10n/t';
 
 /** Extensions of raw page text. */
 export const PAGE_EXTENSIONS = ['.txt', '.newsprint', '.np'];
@@ -25,8 +26,8 @@ export function hasPageExtension(name: string): boolean {
 /** Whether the text holds a page line: short lines of their own, so long lines of other kinds of .txt are never matched against it. */
 export function hasPageLine(text: string): boolean {
   for (const line of text.split(/\r\n|\r|\n/)) {
-    const t = line.trim();
-    if (t.length > 0 && t.length <= 30 && /[版A-Z]/.test(t) && matchPageLine(t)) return true;
+    const s = line.trim();
+    if (s.length > 0 && s.length <= 30 && /[版A-Z]/.test(s) && matchPageLine(s)) return true;
   }
   return false;
 }
@@ -43,5 +44,8 @@ export function pageTest(path: string, text: string, pattern?: NamePattern): Pag
   const ref = pageRefOf(path, pattern);
   if (ref) return { page: true, ref };
   if (LANGUAGE_FILE.test(path) || hasPageLine(text)) return { page: true };
-  return { page: false, reason: pattern ? 'its name does not match pageFileNamePattern and it holds no page line' : 'its name gives no page number and it holds no page line' };
+  return {
+    page: false,
+    reason: pattern ? t('its name does not match pageFileNamePattern and it holds no page line') : t('its name gives no page number and it holds no page line'),
+  };
 }

@@ -9,6 +9,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hasPageExtension } from './pageFiles';
+import { t } from '../l10n/t';
 
 export interface Walked {
   /** Files with a page extension, in name order, folder by folder. */
@@ -55,7 +56,7 @@ export async function walkPageFiles(root: string, options: WalkOptions): Promise
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const full = join(dir, e.name);
       if (e.isSymbolicLink()) {
-        if (hasPageExtension(e.name)) skipped.push({ path: full, reason: 'a symbolic link (name it to check the file it points to)' });
+        if (hasPageExtension(e.name)) skipped.push({ path: full, reason: t('a symbolic link (name it to check the file it points to)') });
         continue;
       }
       if (e.isDirectory()) {

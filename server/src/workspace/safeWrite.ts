@@ -29,6 +29,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { t } from '../l10n/t';
 
 /** What a file was when it was read: a write goes through only if it still is. */
 export interface FileSnapshot {
@@ -81,14 +82,14 @@ function temporaryName(file: string): string {
 
 /** Why a file may not be replaced, if it may not. */
 function refusal(st: Stats, path: string): string | undefined {
-  if (!st.isFile()) return `${path} is not a regular file`;
-  if (st.nlink > 1) return `${path} has ${st.nlink} hard links, and rewriting it would split them`;
+  if (!st.isFile()) return t`${path} is not a regular file`;
+  if (st.nlink > 1) return t`${path} has ${st.nlink} hard links, and rewriting it would split them`;
   // Mode bits, not only access(): root may write anywhere, but a file marked read-only is left as it is.
-  if ((st.mode & 0o222) === 0) return `${path} is read-only`;
+  if ((st.mode & 0o222) === 0) return t`${path} is read-only`;
   try {
     accessSync(path, constants.W_OK);
   } catch {
-    return `${path} is not writable`;
+    return t`${path} is not writable`;
   }
   return undefined;
 }
@@ -117,9 +118,9 @@ export function replaceFile(path: string, content: string | Uint8Array, options:
     st = undefined;
   }
   if (options.expect) {
-    if (!st) return { written: false, reason: `${path} is gone since it was read` };
-    if (!same(snapshotOf(st), options.expect)) return { written: false, reason: `${path} changed on disk since it was read` };
-  } else if (st) return { written: false, reason: `${path} appeared on disk meanwhile` };
+    if (!st) return { written: false, reason: t`${path} is gone since it was read` };
+    if (!same(snapshotOf(st), options.expect)) return { written: false, reason: t`${path} changed on disk since it was read` };
+  } else if (st) return { written: false, reason: t`${path} appeared on disk meanwhile` };
   const refused = st ? refusal(st, path) : undefined;
   if (refused) return { written: false, reason: refused };
 
@@ -146,7 +147,7 @@ export function replaceFile(path: string, content: string | Uint8Array, options:
           closeSync(fd);
           fd = -1;
           unlinkSync(tmp);
-          return { written: false, reason: `${path} belongs to another user, and rewriting it would make it yours` };
+          return { written: false, reason: t`${path} belongs to another user, and rewriting it would make it yours` };
         }
       }
     }
@@ -157,7 +158,7 @@ export function replaceFile(path: string, content: string | Uint8Array, options:
     const now = currentSnapshot(file);
     if (options.expect ? !now || !same(now, options.expect) : now !== undefined) {
       unlinkSync(tmp);
-      return { written: false, reason: `${path} changed on disk while it was being fixed` };
+      return { written: false, reason: t`${path} changed on disk while it was being fixed` };
     }
     renameSync(tmp, file);
   } catch (err) {

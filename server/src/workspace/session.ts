@@ -31,6 +31,7 @@ import { pageRefOf, pageTest } from './pageFiles';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { canonicalUri, pathOf } from './uris';
+import { t } from '../l10n/t';
 
 export interface SessionOptions {
   /** The segmenter to read with now: the server's loads once settings are known. */
@@ -169,7 +170,7 @@ export class WorkspaceSession {
     const path = pathOf(uri);
     // Within the workspace folder, or beside the file when it is in none: never from above the workspace.
     const found = path ? this.configs.forFile(path, this.options.unbounded ? undefined : (this.rootOf(path) ?? dirname(path))) : undefined;
-    for (const p of found?.problems ?? []) this.warn(`${found!.path ?? '.newsprint.json'}: ${p}`);
+    for (const p of found?.problems ?? []) this.warn(t`${found!.path ?? '.newsprint.json'}: ${p}`);
     const config = fileConfig(path, this.settingsFor(key), found, { compile: compileLinear, trusted: this.options.trusted?.() ?? true });
     for (const p of config.problems) this.warn(p);
     return config;
