@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DictionaryError, loadJieba, type DictionaryChoice } from './nodejieba';
+import { t } from '../l10n/t';
 import { cachedSegmenter, noSegmenter, type Segmenter } from '../segment/segmenter';
 
 /** This machine as package targets name it: linux-x64, alpine-x64, darwin-arm64. */
@@ -27,10 +28,9 @@ function builtFor(dictDir: string): string | undefined {
  * platform it was built for.
  */
 export function unavailableMessage(reason: string, built: string | undefined, machine: string, native: boolean): string {
-  const head = 'word segmentation unavailable, cuts are found from punctuation alone';
   if (native && built && built !== machine)
-    return `${head}: nodejieba's native module was built for ${built}, and this machine is ${machine} (install the package for ${machine}, or build Newsprint here): ${reason}`;
-  return `${head}: ${reason}`;
+    return t`word segmentation unavailable, cuts are found from punctuation alone: nodejieba's native module was built for ${built}, and this machine is ${machine} (install the package for ${machine}, or build Newsprint here): ${reason}`;
+  return t`word segmentation unavailable, cuts are found from punctuation alone: ${reason}`;
 }
 
 export interface SegmenterStatus {
@@ -48,7 +48,7 @@ export function loadSegmenter(dictDir: string, dictionary: DictionaryChoice = 't
     return {
       segmenter: cachedSegmenter(loaded.segmenter),
       ready: true,
-      message: `word segmentation ready (${loaded.dictionary} dictionary, ${loaded.words} words, ${Math.round(loaded.millis)} ms)`,
+      message: t`word segmentation ready (${loaded.dictionary} dictionary, ${loaded.words} words, ${Math.round(loaded.millis)} ms)`,
       millis: loaded.millis,
     };
   } catch (err) {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Connection } from 'vscode-languageserver';
 import { parseUserWords, type DictionaryChoice } from '../jieba/nodejieba';
 import { loadSegmenter } from '../jieba/load';
+import { t } from '../l10n/t';
 import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
 import { noSegmenter, type Segmenter } from '../segment/segmenter';
 
@@ -29,16 +30,16 @@ export class SegmentationService {
     } catch (err) {
       this.warnOnce(
         path,
-        `Newsprint: the user dictionary ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); using the built-in dictionary.`,
+        t`Newsprint: the user dictionary ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); using the built-in dictionary.`,
       );
       return [];
     }
     if (text.includes('\uFFFD') || text.includes('\0')) {
-      this.warnOnce(path, `Newsprint: the user dictionary ${path} is not UTF-8 text; using the built-in dictionary.`);
+      this.warnOnce(path, t`Newsprint: the user dictionary ${path} is not UTF-8 text; using the built-in dictionary.`);
       return [];
     }
     const { words, rejected } = parseUserWords(text);
-    if (rejected > 0) this.warnOnce(path + ':rejected', `Newsprint: ${rejected} lines of the user dictionary ${path} are not words and were skipped.`);
+    if (rejected > 0) this.warnOnce(path + ':rejected', t`Newsprint: ${rejected} lines of the user dictionary ${path} are not words and were skipped.`);
     return words;
   }
 
