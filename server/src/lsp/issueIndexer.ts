@@ -8,6 +8,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type FileEvent, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { t } from '../l10n/t';
 import { decode } from '../text/decode';
 import { hasPageExtension } from '../workspace/pageFiles';
 import { walkPageFiles } from '../workspace/pageWalk';
@@ -108,7 +109,7 @@ export class IssueIndexer {
     const progress: WorkDoneProgressServerReporter = await this.connection.window.createWorkDoneProgress();
     const started = performance.now();
     try {
-      progress.begin('Newsprint: indexing issues', 0, 'looking for page files', false);
+      progress.begin(t('Newsprint: indexing issues'), 0, t('looking for page files'), false);
       const paths: string[] = [];
       let truncated = false;
       for (const folder of this.folders) {
@@ -140,7 +141,7 @@ export class IssueIndexer {
         const now = performance.now();
         if (now - lastReport > REPORT_MS) {
           lastReport = now;
-          progress.report(Math.floor((100 * (i + 1)) / paths.length), `${i + 1}/${paths.length} files`);
+          progress.report(Math.floor((100 * (i + 1)) / paths.length), t`${i + 1}/${paths.length} files`);
         }
         await yieldToRequests();
       }
