@@ -8,6 +8,7 @@
 // The ES module build: the UMD one that `main` names loads its parts with a require esbuild cannot follow.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import type { IgnoreSet } from '../analysis';
+import { t } from '../l10n/t';
 import { PROFILE_LISTS, type ProfileExtension } from '../model/profile';
 import { RULE_IDS, isRuleId, type RuleId, type RuleLevel } from '../rules/finding';
 
@@ -44,12 +45,12 @@ function parseRules(value: unknown, problems: string[], where: string): Partial<
   const rules: Partial<Record<RuleId, RuleLevel>> = {};
   if (value === undefined) return rules;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push(`${where} must be an object of rule ids to levels`);
+    problems.push(t`${where} must be an object of rule ids to levels`);
     return rules;
   }
   for (const [id, level] of Object.entries(value)) {
-    if (!isRuleId(id)) problems.push(`${where}: unknown rule “${id}” (rules: ${RULE_IDS.join(', ')})`);
-    else if (typeof level !== 'string' || !LEVELS.has(level)) problems.push(`${where}.${id}: level must be error, warning, information, hint or off`);
+    if (!isRuleId(id)) problems.push(t`${where}: unknown rule “${id}” (rules: ${RULE_IDS.join(', ')})`);
+    else if (typeof level !== 'string' || !LEVELS.has(level)) problems.push(t`${where}.${id}: level must be error, warning, information, hint or off`);
     else rules[id] = level as RuleLevel;
   }
   return rules;
@@ -67,7 +68,7 @@ const THRESHOLDS = ['certainJoin', 'certainSpread', 'likelyJoin', 'likelyStart']
 function parseProfile(value: unknown, problems: string[]): ProfileExtension | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push('profile must be an object (lists of words, nameSpacing, thresholds)');
+    problems.push(t('profile must be an object (lists of words, nameSpacing, thresholds)'));
     return undefined;
   }
   const obj = value as Record<string, unknown>;
@@ -75,25 +76,25 @@ function parseProfile(value: unknown, problems: string[]): ProfileExtension | un
   for (const [key, v] of Object.entries(obj)) {
     if ((PROFILE_LISTS as readonly string[]).includes(key)) {
       if (!Array.isArray(v) || v.length > PROFILE_LIMITS.words || !v.every((w) => typeof w === 'string' && w.length > 0 && w.length <= PROFILE_LIMITS.wordLength)) {
-        problems.push(`profile.${key} must be a list of at most ${PROFILE_LIMITS.words} words of 1–${PROFILE_LIMITS.wordLength} characters`);
+        problems.push(t`profile.${key} must be a list of at most ${PROFILE_LIMITS.words} words of 1–${PROFILE_LIMITS.wordLength} characters`);
       } else out[key] = v;
     } else if (key === 'nameSpacing') {
       if (typeof v === 'boolean') out[key] = v;
-      else problems.push('profile.nameSpacing must be true or false');
+      else problems.push(t('profile.nameSpacing must be true or false'));
     } else if (key === 'thresholds') {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        problems.push('profile.thresholds must be an object');
+        problems.push(t('profile.thresholds must be an object'));
         continue;
       }
-      const t: Record<string, number> = {};
+      const thresholds: Record<string, number> = {};
       for (const [name, n] of Object.entries(v as Record<string, unknown>)) {
-        if (!(THRESHOLDS as readonly string[]).includes(name)) problems.push(`profile.thresholds: unknown threshold “${name}” (${THRESHOLDS.join(', ')})`);
+        if (!(THRESHOLDS as readonly string[]).includes(name)) problems.push(t`profile.thresholds: unknown threshold “${name}” (${THRESHOLDS.join(', ')})`);
         else if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || n > PROFILE_LIMITS.threshold)
-          problems.push(`profile.thresholds.${name} must be a number from 0 to ${PROFILE_LIMITS.threshold}`);
-        else t[name] = n;
+          problems.push(t`profile.thresholds.${name} must be a number from 0 to ${PROFILE_LIMITS.threshold}`);
+        else thresholds[name] = n;
       }
-      out[key] = t;
-    } else problems.push(`profile: unknown key “${key}” (kept, not read)`);
+      out[key] = thresholds;
+    } else problems.push(t`profile: unknown key “${key}” (kept, not read)`);
   }
   return out;
 }
@@ -108,7 +109,7 @@ export function syntaxError(text: string): string | undefined {
   const line = before.split(/\r\n|\r|\n/).length;
   const column = first.offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
   // The error's name only: a parser's snippet of the text could carry what the file holds into logs.
-  return `line ${line}, column ${column}: ${printParseErrorCode(first.error)}`;
+  return t`line ${line}, column ${column}: ${printParseErrorCode(first.error)}`;
 }
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
@@ -119,16 +120,16 @@ const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allow
  * applies not at all until it is fixed, and the valid rest of one that is
  * applies as far as it goes.
  */
-export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; problems: string[] } {
+export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; problems: string[]; unusable?: true } {
   const problems: string[] = [];
   const body = text.replace(/^\uFEFF/, '');
   const broken = syntaxError(body);
-  if (broken) return { config: EMPTY_CONFIG, problems: [`not valid JSON at ${broken}; nothing of it applies until it is fixed`] };
+  if (broken) return { config: EMPTY_CONFIG, problems: [t`not valid JSON at ${broken}; nothing of it applies until it is fixed`], unusable: true };
   const raw: unknown = parse(body, [], PARSE_OPTIONS);
   if (raw === undefined) return { config: EMPTY_CONFIG, problems: [] };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { config: EMPTY_CONFIG, problems: ['must hold a JSON object'] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { config: EMPTY_CONFIG, problems: [t('must hold a JSON object')], unusable: true };
   const obj = raw as Record<string, unknown>;
-  for (const key of Object.keys(obj)) if (!(CONFIG_KEYS as readonly string[]).includes(key)) problems.push(`unknown key “${key}” (kept, not read)`);
+  for (const key of Object.keys(obj)) if (!(CONFIG_KEYS as readonly string[]).includes(key)) problems.push(t`unknown key “${key}” (kept, not read)`);
   const files: Record<string, { rules: Partial<Record<RuleId, RuleLevel>> }> = {};
   if (obj.files !== undefined && typeof obj.files === 'object' && obj.files !== null) {
     for (const [path, entry] of Object.entries(obj.files as Record<string, unknown>)) {
@@ -140,9 +141,9 @@ export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; p
   if (Array.isArray(obj.ignore)) {
     for (const item of obj.ignore as unknown[]) {
       const i = item as Partial<IgnoredFinding> | null;
-      if (!i || typeof i.fingerprint !== 'string' || typeof i.rule !== 'string' || !isRuleId(i.rule)) problems.push('ignore: each entry needs a rule and a fingerprint');
+      if (!i || typeof i.fingerprint !== 'string' || typeof i.rule !== 'string' || !isRuleId(i.rule)) problems.push(t('ignore: each entry needs a rule and a fingerprint'));
       else if ((i.file !== undefined && typeof i.file !== 'string') || (i.page !== undefined && typeof i.page !== 'string'))
-        problems.push('ignore: an entry’s file and page are strings');
+        problems.push(t('ignore: an entry’s file and page are strings'));
       else ignore.push(i as IgnoredFinding);
     }
   }

@@ -7,6 +7,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { t } from '../l10n/t';
 import { CONFIG_FILE, EMPTY_CONFIG, parseWorkspaceConfig, type WorkspaceConfig } from './configFile';
 
 export interface FoundConfig {
@@ -42,11 +43,11 @@ function read(path: string, dir: string): FoundConfig {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`;
-    return { config: EMPTY_CONFIG, root: dir, path, problems: [`${why}; nothing of it applies`], unusable: true };
+    const why = code === 'EISDIR' ? t('is a folder, not a file; nothing of it applies') : t`cannot be read (${code ?? 'error'}); nothing of it applies`;
+    return { config: EMPTY_CONFIG, root: dir, path, problems: [why], unusable: true };
   }
-  const { config, problems } = parseWorkspaceConfig(text);
-  const unusable = problems.some((p) => p.startsWith('not valid JSON') || p.startsWith('must hold'));
+  // Told by the parser, not read from its words: they are in the display language.
+  const { config, problems, unusable } = parseWorkspaceConfig(text);
   return { config, root: dir, path, problems, ...(unusable ? { unusable } : {}) };
 }
 

@@ -16,6 +16,7 @@
  */
 import { DEFAULT_PROFILE, extendProfile, type PaperProfile, type ProfileExtension } from '../model/profile';
 import type { AnalysisConfig } from '../analysis';
+import { t } from '../l10n/t';
 import type { CrossPageOptions, MissingPageLevel } from '../issue/crossPage';
 import type { NamePattern } from '../model/pageNames';
 import { orphanedContinuation } from '../rules/orphanedContinuation';
@@ -64,7 +65,7 @@ export type CompilePattern = (source: string) => { pattern: NamePattern } | { pr
 /** A text setting within its limit, or empty (the default) with a problem said. */
 function bounded(value: string, max: number, name: string, problems: string[]): string {
   if (value.length <= max) return value;
-  problems.push(`${name} is longer than ${max} characters (${value.length}); it is not used`);
+  problems.push(t`${name} is longer than ${max} characters (${value.length}); it is not used`);
   return '';
 }
 
@@ -110,18 +111,18 @@ export function fileConfig(path: string | undefined, settings: FrontEndSettings,
   // The longest name {paper} can stand for, however often the template names it.
   const expanded = template.replace(/\{paper\}/g, 'x'.repeat(Math.max(paperName.length, LIMITS.paperName)));
   const bylineTemplate = expanded.length > LIMITS.sourceLine ? '' : template;
-  if (template && !bylineTemplate) problems.push(`bylineTemplate would make a source line longer than ${LIMITS.sourceLine} characters; the built-in one applies`);
+  if (template && !bylineTemplate) problems.push(t`bylineTemplate would make a source line longer than ${LIMITS.sourceLine} characters; the built-in one applies`);
   const ignore = config && relative !== undefined ? config.ignore.filter((i) => i.file === undefined || i.file === relative) : [];
   const ignored = config && relative !== undefined ? ignoresFor(config, relative) : undefined;
   const fromFile = config?.pageFileNamePattern && options.trusted ? config.pageFileNamePattern : undefined;
-  if (config?.pageFileNamePattern && !options.trusted) problems.push(`pageFileNamePattern in ${found?.path ?? '.newsprint.json'} is not used in an untrusted workspace`);
-  const patternSource = fromFile ? `pageFileNamePattern in ${found?.path ?? '.newsprint.json'}` : 'newsprint.pageFileNamePattern';
+  if (config?.pageFileNamePattern && !options.trusted) problems.push(t`pageFileNamePattern in ${found?.path ?? '.newsprint.json'} is not used in an untrusted workspace`);
+  const patternSource = fromFile ? t`pageFileNamePattern in ${found?.path ?? '.newsprint.json'}` : 'newsprint.pageFileNamePattern';
   const patternText = bounded(fromFile || settings.pageFileNamePattern, LIMITS.pageFileNamePattern, patternSource, problems);
   let pattern: NamePattern | undefined;
   if (patternText) {
     const compiled = options.compile(patternText);
     if ('pattern' in compiled) pattern = compiled.pattern;
-    else problems.push(`${patternSource} does not compile (${compiled.problem}); the built-in page names apply`);
+    else problems.push(t`${patternSource} does not compile (${compiled.problem}); the built-in page names apply`);
   }
   const profile = profileOf(config?.profile);
   const analysis: AnalysisConfig = {
