@@ -46,7 +46,8 @@ export async function installDisplayLanguage(entry, dirs, locale) {
   const vsix = join(dirs.root, `${name}.vsix`);
   execFileSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--allow-missing-repository', '--skip-license', '--out', vsix], {
     cwd: folder,
-    stdio: 'ignore',
+    // Its output only matters when it fails, and then the error carries it.
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = await installExtension(entry, dirs, vsix);
 
