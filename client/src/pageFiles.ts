@@ -51,8 +51,10 @@ export class PageFileLanguage implements vscode.Disposable {
 
 /**
  * After “Check This File as Newspaper Text”: offers to open the file so from
- * now on, with a files.associations entry in the workspace settings (its path
- * in the folder, so other files of the same name are not affected).
+ * now on, with a files.associations entry in the workspace settings. A
+ * pattern with a slash is matched against the whole path: anchored at the
+ * folder's own name, it matches this file and not one of the same name in
+ * a subfolder, and it still holds when the folder is checked out elsewhere.
  */
 export async function offerToRemember(document: vscode.TextDocument): Promise<void> {
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
@@ -62,6 +64,7 @@ export async function offerToRemember(document: vscode.TextDocument): Promise<vo
   const answer = await vscode.window.showInformationMessage(t`Open ${relative} as Newspaper text every time in this workspace?`, remember);
   if (answer !== remember) return;
   const files = vscode.workspace.getConfiguration('files', document.uri);
-  const associations = { ...(files.get<Record<string, string>>('associations') ?? {}), [`**/${relative}`]: LANGUAGE_ID };
+  const anchored = `**/${folder.uri.path.slice(folder.uri.path.lastIndexOf('/') + 1)}/${relative}`;
+  const associations = { ...(files.get<Record<string, string>>('associations') ?? {}), [anchored]: LANGUAGE_ID };
   await files.update('associations', associations, vscode.ConfigurationTarget.Workspace);
 }

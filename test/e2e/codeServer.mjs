@@ -101,8 +101,10 @@ async function freePort() {
 /**
  * Starts code-server on a free port of 127.0.0.1 without authentication and
  * resolves once it says it is listening. `stop()` ends its whole process group.
+ * `locale` is the display language (code-server's --locale), which VS Code
+ * takes only when a language pack for it is registered (displayLanguage.mjs).
  */
-export async function startCodeServer(entry, dirs) {
+export async function startCodeServer(entry, dirs, { locale } = {}) {
   const port = await freePort();
   const args = [
     entry,
@@ -116,6 +118,7 @@ export async function startCodeServer(entry, dirs) {
     '--disable-file-downloads',
     '--disable-proxy',
     '--ignore-last-opened',
+    ...(locale ? ['--locale', locale] : []),
   ];
   const child = spawn(process.execPath, args, { env: runEnv(dirs), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -486,3 +486,59 @@ test('Check the Whole Issue lists the findings of every page in the Problems pan
   });
   await wb.runCommand('Notifications: Clear All Notifications');
 });
+
+test('“Check This File as Newspaper Text” offers to remember the choice: declined, the file reopens as plain text; accepted, the workspace settings associate it and it reopens as Newspaper text', async () => {
+  // Named like no page file and holding no page line: only the command makes it newspaper text.
+  const name = 'notes.txt';
+  writeFileSync(join(workspace, name), '城市更新要有耐心\n\n老城区的更新不能一蹴而就，要一片一片地做。\n');
+  const title = `Newsprint: ${JSON.parse(readFileSync(join(REPO, 'package.nls.json'), 'utf8'))['command.useForFile']}`;
+  const offer = `Open ${name} as Newspaper text every time in this workspace?`;
+  const settings = join(workspace, '.vscode', 'settings.json');
+  const plain = async () => {
+    await wb.openFile(name);
+    await wb.languageItem().filter({ hasText: 'Plain Text' }).waitFor();
+  };
+
+  await plain();
+  await wb.runCommand(title);
+  await wb.languageItem().filter({ hasText: LANGUAGE_NAME }).waitFor();
+  await wb.notification(offer);
+  await wb.runCommand('Notifications: Clear All Notifications');
+  await wb.page.locator('.notification-toast', { hasText: offer }).waitFor({ state: 'detached' });
+  // Not remembered: closed and opened again, the file is plain text, as VS Code reads it afresh.
+  await wb.closeEditor(name);
+  await plain();
+  assert.ok(!existsSync(settings), 'declining the offer wrote workspace settings');
+
+  await wb.runCommand(title);
+  await wb.languageItem().filter({ hasText: LANGUAGE_NAME }).waitFor();
+  const toast = await wb.notification(offer);
+  const remember = toast.locator('.monaco-button', { hasText: 'Always open as Newspaper text' });
+  await remember.waitFor();
+  await wb.screenshot('14-remember-offer');
+  await remember.click();
+  await toast.waitFor({ state: 'detached' });
+  const associations = await waitForFile(settings, (text) => JSON.parse(text)['files.associations']);
+  // Anchored at the workspace folder's name: a notes.txt in a subfolder is not associated.
+  assert.deepEqual(associations, { [`**/${basename(workspace)}/${name}`]: 'newsprint' });
+  await wb.closeEditor(name);
+  await wb.openFile(name);
+  await wb.languageItem().filter({ hasText: LANGUAGE_NAME }).waitFor();
+  await wb.screenshot('15-remembered');
+});
+
+/** Polls a file the workbench writes until `read` finds in it what it looks for (VS Code writes settings asynchronously, after the click). */
+async function waitForFile(path, read, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    let found;
+    try {
+      found = read(readFileSync(path, 'utf8'));
+    } catch {
+      /* not written yet, or half written */
+    }
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`${path} did not get what was looked for within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

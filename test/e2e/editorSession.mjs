@@ -6,13 +6,18 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findCodeServer, installExtension, runDirs, runEnv, startCodeServer } from './codeServer.mjs';
+import { installDisplayLanguage } from './displayLanguage.mjs';
 import { SCREENSHOTS, VSIX } from './paths.mjs';
 import { CHROMIUM, launchBrowser, Workbench } from './workbench.mjs';
 
 export class EditorSession {
-  /** @param {string} prefix names this file's screenshots and logs, so other files' stay */
-  constructor(prefix) {
+  /**
+   * @param {string} prefix names this file's screenshots and logs, so other files' stay
+   * @param {{ locale?: string }} options `locale`: VS Code's display language (English when not given)
+   */
+  constructor(prefix, { locale } = {}) {
     this.prefix = prefix;
+    this.locale = locale;
     this.installLog = '';
     /** @type {Workbench | undefined} */
     this.wb = undefined;
@@ -34,7 +39,8 @@ export class EditorSession {
     const dirs = runDirs(this.root);
     this.workspace = await fill(this.root);
     this.installLog = await installExtension(codeServer.entry, dirs, VSIX);
-    this.server = await startCodeServer(codeServer.entry, dirs);
+    if (this.locale) this.languagePackLog = await installDisplayLanguage(codeServer.entry, dirs, this.locale);
+    this.server = await startCodeServer(codeServer.entry, dirs, { locale: this.locale });
     this.browser = await launchBrowser(runEnv(dirs));
     this.wb = await Workbench.open(this.browser, this.server.url, this.workspace, SCREENSHOTS);
     return this.wb;

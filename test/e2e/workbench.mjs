@@ -71,11 +71,14 @@ export class Workbench {
    * A file written while the workbench runs reaches Quick Open's file search
    * only once its watcher has seen it, and a search that missed it is kept
    * while the picker stays open: so the picker is closed and asked again.
+   * Enter opens the focused row, which is the file only once the picker has
+   * filtered its list: before that it lists the recently opened files, the
+   * file among them when it was open before, and the focus is on another.
    */
   async openFile(name, { tries = 6 } = {}) {
     const { page } = this;
     const input = page.locator('.quick-input-widget input');
-    const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: name }) }).first();
+    const row = page.locator('.quick-input-list .monaco-list-row.focused', { has: page.locator('.label-name', { hasText: name }) }).first();
     for (let attempt = 1; ; attempt++) {
       await page.keyboard.press('Control+P');
       await input.waitFor();
