@@ -203,7 +203,11 @@ test('the status bar’s 字数 item says in Chinese what the article under the 
   assert.match(article.detail, CJK);
   const count = /(\d+)字/.exec(article.detail)[1];
   await wb.goToLine(article.range.start.line + 3, 1);
-  const item = wb.page.locator('.statusbar-item', { hasText: new RegExp(`^\\s*${count}字\\s*$`) });
+  // Its page (1版, from the Issue Map) and its jumps (→ 2版, the outline's notes) beside the count.
+  const jumps = article.detail.split(' · ').filter((part) => /^[→←]/.test(part));
+  assert.ok(jumps.length > 0, `the article jumps: ${article.detail}`);
+  const said = [`${count}字`, '1版', ...jumps].join(' · ');
+  const item = wb.page.locator('.statusbar-item', { hasText: new RegExp(`^\\s*${escapeRegExp(said)}\\s*$`) });
   await item.waitFor();
   await item.hover();
   const tooltip = wb.page
