@@ -53,15 +53,24 @@ export class Workbench {
    * `asks`, waits for the quick pick of that title the command opens instead
    * of the palette closing.
    */
-  async runCommand(title, { asks } = {}) {
+  async runCommand(title, { asks, tries = 4 } = {}) {
     const { page } = this;
-    await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
     const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
-    await row.waitFor();
-    await row.click();
+    // The palette closes when something else takes the focus (an editor that a late click opens, a
+    // notification): opened again, not waited on until the test times out.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.keyboard.press('F1');
+        await input.waitFor({ timeout: 5000 });
+        await input.fill(`>${title}`, { timeout: 5000 });
+        await row.click({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt >= tries) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
     if (asks) await page.locator('.quick-input-widget .quick-input-title', { hasText: asks }).waitFor();
     else await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
