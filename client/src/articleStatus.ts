@@ -31,6 +31,10 @@ export class ArticleStatus implements vscode.Disposable {
       this.item,
       vscode.window.onDidChangeTextEditorSelection(() => this.schedule()),
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
+      // A file switched to Newspaper text is closed and opened again under its new language, in the same editor.
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d === vscode.window.activeTextEditor?.document) this.schedule();
+      }),
       // The map arrives after the first outline, and names the page of a one-page file.
       pages.onDidChangeTreeData(() => this.schedule()),
       vscode.workspace.onDidChangeTextDocument((e) => {

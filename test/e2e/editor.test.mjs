@@ -542,3 +542,19 @@ async function waitForFile(path, read, timeout = 10_000) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+test('a file named by the workspace’s pageFileNamePattern opens as Newspaper text, as the Issue Map counts it', async () => {
+  // Named like no built-in page file and holding no page line: only the pattern in .newsprint.json makes it page 4.
+  // A pattern replaces the built-in names, so it names 01.txt and 02.txt too.
+  writeFileSync(join(workspace, '.newsprint.json'), `${JSON.stringify({ pageFileNamePattern: '^(?:sz-)?(\\d+)$' }, null, 2)}\n`);
+  const name = 'sz-4.txt';
+  writeFileSync(join(workspace, name), '社区食堂开到家门口\n\n本报讯（记者 李华）社区食堂开进了老小区，老人们在家门口吃上了热饭。\n');
+  // The server reads the pattern and the file from disk as its watcher tells it; once the map lists the page, the editor's question gets that answer too.
+  const pane = await wb.showExplorerView('Issue Map');
+  await pane.locator('.monaco-list-row[aria-level="2"]', { hasText: name }).waitFor();
+  await wb.openFile(name);
+  await wb.languageItem().filter({ hasText: LANGUAGE_NAME }).waitFor();
+  // The 字数 item names the page the pattern gave it.
+  await wb.page.locator('.statusbar-item', { hasText: /^\s*\d+字 · 4版\s*$/ }).waitFor();
+  await wb.screenshot('16-pattern-file');
+});
