@@ -26,7 +26,7 @@ import {
 
 export type { IssueMap, IssueMapArticle, IssueMapIssue, IssueMapJump, IssueMapPage, StatusParams } from '../../server/src/protocol';
 export type { ArticleFormat, ExportArticleParams, ExportArticleResult, ExportFormat, ExportIssueParams, ExportIssueResult, FilesPer, OutputFile } from '../../server/src/protocol';
-export { CHECK_ISSUE_COMMAND, FIX_ALL_KIND } from '../../server/src/protocol';
+export { CHECK_ISSUE_COMMAND, FIX_ALL_KIND, SERVER_NODE_ARGS } from '../../server/src/protocol';
 
 export const StatusNotification = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
 export const IssueMapRequest = new RequestType<IssueMapParams, IssueMapResult, void>(ISSUE_MAP_REQUEST);

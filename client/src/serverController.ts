@@ -8,7 +8,7 @@ import { t } from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR } from './language';
-import { StatusNotification, readStatusParams } from './protocol';
+import { SERVER_NODE_ARGS, StatusNotification, readStatusParams } from './protocol';
 import { RestartPolicy, type RestartNotifier } from './restartPolicy';
 import { configurationMiddleware } from './settingsMiddleware';
 import type { StatusItem } from './statusItem';
@@ -160,7 +160,7 @@ export class ServerController implements vscode.Disposable {
 
 function serverOptions(module: string): ServerOptions {
   return {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
   };
 }

@@ -14,6 +14,7 @@ import { DICT_DIR, ROOT } from '../helpers/repo';
 import { runChecker, runFloorChecker, writeIssueFiles, writePageFiles, type Archive } from './checker';
 import { inProcess } from './inProcess';
 import { profileChecker, profileServer } from './profile';
+import { SERVER_NODE_ARGS } from '../../server/src/protocol';
 import { coldStart, openPages, typing, type Server, type TypingRun } from './protocol';
 import { scale } from './scale';
 import { median, percentile } from './stats';
@@ -23,7 +24,7 @@ const FLOOR_SERVER = join(ROOT, 'test', 'out', 'bench', 'floorServer.js');
 const FLOOR_CHECKER = join(ROOT, 'test', 'out', 'bench', 'floorChecker.js');
 // NEWSPRINT_BENCH_ROOT measures another checkout's build instead (an earlier commit, for a before and after under the same floor).
 const BUILT = process.env.NEWSPRINT_BENCH_ROOT ?? ROOT;
-const NEWSPRINT: Server = { script: join(BUILT, 'server', 'out', 'server.js'), newsprint: true };
+const NEWSPRINT: Server = { script: join(BUILT, 'server', 'out', 'server.js'), newsprint: true, nodeArgs: SERVER_NODE_ARGS };
 const FLOOR: Server = { script: FLOOR_SERVER, newsprint: false };
 const CHECKER = join(BUILT, 'server', 'out', 'cli.js');
 

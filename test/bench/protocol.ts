@@ -13,6 +13,8 @@ const STATUS = 'newsprint/status';
 export interface Server {
   readonly script: string;
   readonly newsprint: boolean;
+  /** What node is told at start: Newsprint's server is launched as the VS Code client launches it. */
+  readonly nodeArgs?: readonly string[];
 }
 
 function rssMb(pid: number): number {
@@ -54,7 +56,7 @@ export interface ColdStart {
  */
 export async function coldStart(server: Server, uri: string, text: string): Promise<ColdStart> {
   const t0 = performance.now();
-  const session = await startSession({ pull: false, server: server.script });
+  const session = await startSession({ pull: false, server: server.script, nodeArgs: server.nodeArgs ?? [] });
   await open(session, uri, text);
   const firstMs = performance.now() - t0;
   let dictionaryMs = firstMs;
@@ -73,7 +75,7 @@ export async function coldStart(server: Server, uri: string, text: string): Prom
 
 /** Opening distinct pages one by one in one session, each timed to its diagnostics. */
 export async function openPages(server: Server, pages: ReadonlyArray<{ uri: string; text: string }>): Promise<number[]> {
-  const session = await startSession({ pull: false, server: server.script });
+  const session = await startSession({ pull: false, server: server.script, nodeArgs: server.nodeArgs ?? [] });
   // The first page starts the dictionary; the pages timed come after it.
   await open(session, 'file:///bench/warm/00.txt', pages[0]!.text);
   await dictionaryReported(session, server.newsprint);
@@ -101,7 +103,7 @@ export interface TypingRun {
  * until diagnostics of its version arrive.
  */
 export async function typing(server: Server, warmUp: string, issueText: string, edits: number): Promise<TypingRun> {
-  const session = await startSession({ pull: false, record: false, server: server.script });
+  const session = await startSession({ pull: false, record: false, server: server.script, nodeArgs: server.nodeArgs ?? [] });
   const uri = 'file:///bench/issue/issue.txt';
   await open(session, 'file:///bench/warm/01.txt', warmUp);
   await dictionaryReported(session, server.newsprint);
