@@ -123,9 +123,11 @@ export const RULE_OFF_COMMAND = 'newsprint.turnOffRule';
 /**
  * workspace/executeCommand: check every page of an issue, the closed ones
  * too, and publish their findings (argument `{ uri }`: a page of the issue
- * or the issue's id). The answer is a CheckIssueResult, or null when no
- * issue is known there. The client's own command (“Check the Whole Issue”)
- * sends it; other editors can bind it as it is.
+ * or the issue's id; `{ uri, stop: true }` stops, clearing what the closed
+ * pages showed). The answer is a CheckIssueResult, or null when no issue is
+ * known there (or, to stop, none is checked). The client's own commands
+ * (“Check the Whole Issue”, “Stop Checking the Whole Issue”) send it; other
+ * editors can bind it as it is.
  */
 export const CHECK_ISSUE_COMMAND = 'newsprint.publishIssueProblems';
 

@@ -365,14 +365,14 @@ function configCommand(command: string, arg: Partial<IgnoreArgs & RuleOffArgs> |
 
 connection.onExecuteCommand(
   guard('command', null as CheckIssueResult | null, async (params) => {
-    const arg = params.arguments?.[0] as { uri?: unknown } | undefined;
+    const arg = params.arguments?.[0] as { uri?: unknown; stop?: unknown } | undefined;
     if (params.command !== CHECK_ISSUE_COMMAND) {
       configCommand(params.command, arg as Partial<IgnoreArgs & RuleOffArgs> | undefined);
       return null;
     }
     if (typeof arg?.uri !== 'string') return null;
     await ready();
-    return issueCheck.check(arg.uri);
+    return arg.stop === true ? issueCheck.stop(arg.uri) : issueCheck.check(arg.uri);
   }),
 );
 

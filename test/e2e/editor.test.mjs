@@ -485,6 +485,12 @@ test('Check the Whole Issue lists the findings of every page in the Problems pan
     await wb.screenshot('13-check-whole-issue');
   });
   await wb.runCommand('Notifications: Clear All Notifications');
+  // Stopped, the closed pages leave the panel again.
+  await wb.runCommand('Newsprint: Stop Checking the Whole Issue');
+  await wb.notification('Stopped checking cjrb-2026-01-08');
+  await wb.showProblems();
+  await wb.page.waitForFunction(() => !document.querySelector('.markers-panel .monaco-list-row[aria-level="1"]'));
+  await wb.runCommand('Notifications: Clear All Notifications');
 });
 
 test('“Check This File as Newspaper Text” offers to remember the choice: declined, the file reopens as plain text; accepted, the workspace settings associate it and it reopens as Newspaper text', async () => {

@@ -139,6 +139,16 @@ describe('Check the whole issue, pull diagnostics (as VS Code)', () => {
     const result = await checkIssue(session, pathToFileURL(ws.dir).href);
     assert.equal(result?.issue, 'cjrb-2026-01-08');
   });
+
+  it('stops when asked: the open page’s published findings are withdrawn and it is pulled again', async () => {
+    const withdrawn = session.nextDiagnostics(P1, (p) => p.diagnostics.length === 0);
+    const stopped = await session.connection.sendRequest('workspace/executeCommand', { command: CHECK_ISSUE_COMMAND, arguments: [{ uri: P1, stop: true }] });
+    assert.deepEqual(stopped, { issue: 'cjrb-2026-01-08', pages: 1, files: 1, problems: 0 });
+    await withdrawn;
+    assert.ok((await pullOf(session, P1)).length > 0, 'pulled, the open page has its findings again');
+    // Stopped, nothing is checked: asking again to stop answers null.
+    assert.equal(await session.connection.sendRequest('workspace/executeCommand', { command: CHECK_ISSUE_COMMAND, arguments: [{ uri: P1, stop: true }] }), null);
+  });
 });
 
 describe('Check the whole issue, pushed diagnostics (as Neovim)', () => {
@@ -167,5 +177,14 @@ describe('Check the whole issue, pushed diagnostics (as Neovim)', () => {
     await close(session, P1);
     await cleared;
     assert.deepEqual((await back).diagnostics, d1);
+    // Stopped, both closed pages are cleared.
+    const clear1 = session.nextDiagnostics(P1, (p) => p.diagnostics.length === 0);
+    const clear2 = session.nextDiagnostics(P2, (p) => p.diagnostics.length === 0);
+    assert.equal(
+      ((await session.connection.sendRequest('workspace/executeCommand', { command: CHECK_ISSUE_COMMAND, arguments: [{ uri: P2, stop: true }] })) as CheckIssueResult | null)
+        ?.problems,
+      0,
+    );
+    await Promise.all([clear1, clear2]);
   });
 });

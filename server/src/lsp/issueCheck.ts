@@ -59,6 +59,30 @@ export class IssueCheck {
     return result;
   }
 
+  /**
+   * Stops checking the issue of a page (or of that id): its closed pages are
+   * cleared, and its open ones go back to being pulled where the client pulls.
+   */
+  async stop(uri: string): Promise<CheckIssueResult | null> {
+    const { index } = this.deps.session;
+    const id = index.issueIdOf(uri) ?? (index.issue(canonicalUri(uri)) ? canonicalUri(uri) : undefined);
+    if (id === undefined || !this.checked.has(id)) return null;
+    return this.serialized(async () => {
+      this.checked.delete(id);
+      const issue = index.issue(id);
+      const pulls = this.deps.pulls();
+      for (const uri of this.pagesOf.get(id) ?? []) {
+        this.views.delete(canonicalUri(uri));
+        this.shown.delete(uri);
+        // An open page in push mode keeps being published as ever.
+        if (pulls || !this.deps.session.isOpen(uri)) await this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+      this.pagesOf.delete(id);
+      if (pulls) this.deps.pullAgain();
+      return issue ? { issue: issue.name, pages: issue.pages.length, files: issue.files.length, problems: 0 } : null;
+    });
+  }
+
   /** Whether a page's diagnostics are published, not pulled: its issue is checked. */
   covers(uri: string): boolean {
     const id = this.deps.session.index.issueIdOf(uri);
