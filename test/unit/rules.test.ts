@@ -318,6 +318,23 @@ describe('missing-byline', () => {
     const editorial = '社论\n\n坚定信心 奋勇前进\n\n新的一年，我们要以更加昂扬的姿态投身建设。\n';
     assert.deepEqual(check(editorial), []);
   });
+
+  it('exempts a reporter’s notes and a signed column, which carry no source line by nature, in either bracket width', () => {
+    for (const headline of ['小巷里的民生账（采访手记）', '小巷里的民生账(编辑手记)', '让城市更新慢下来（大家手笔）']) {
+      const text = `${headline}\n\n走进老街，记者看到居民们正围坐在一起商量加装电梯的事。\n`;
+      assert.deepEqual(
+        check(text).filter((f) => f.rule === 'missing-byline'),
+        [],
+        headline,
+      );
+    }
+    // A news report under a column tag that names no opinion still needs its source line.
+    const report = '小巷里的民生账（在现场）\n\n走进老街，记者看到居民们正围坐在一起商量加装电梯的事。\n';
+    assert.deepEqual(
+      check(report).map((f) => f.rule),
+      ['missing-byline'],
+    );
+  });
 });
 
 describe('spaced-headline', () => {
