@@ -350,6 +350,17 @@ describe('spaced-headline', () => {
     }
   });
 
+  it('leaves a credit line in parentheses and a list of bracketed titles alone: their spaces are the paper’s, not justification', () => {
+    for (const line of ['(张明 王 韬 高 峰)', '（张明 王 韬 高 峰）', '【论语】 【孟子】 【大学】 【中庸】 【诗经】']) {
+      const text = `城市更新要有耐心\n\n本报讯（记者 王五）老城区的更新不能一蹴而就。\n\n${line}\n`;
+      assert.deepEqual(
+        check(text).filter((f) => f.rule === 'spaced-headline'),
+        [],
+        line,
+      );
+    }
+  });
+
   it('removes only the spaces of the spread run', () => {
     const text = '坚持 高 质 量 发 展 不动摇\n\n本报讯（记者 王五）正文内容完整。\n';
     const f = check(text);

@@ -5,7 +5,9 @@
  * a run of four pieces or more, each a word or a character. Names in bylines
  * and credits are spread on purpose (本报记者 张 炜): they are not headlines
  * and are never looked at, and a body line that reads as a list of names is
- * left alone too.
+ * left alone too, as is a credit wholly in parentheses that the reader took
+ * for a headline. Bracketed titles in a list (【史记】 【汉书】) are set apart,
+ * not spread.
  */
 import { elementOffset, type Element } from '../model/page';
 import type { Finding, Severity, TextEdit } from './finding';
@@ -41,6 +43,11 @@ function piecesOf(text: string): Piece[] {
 /** The longest piece a justified run holds: a word of four characters at most. */
 const MAX_PIECE = 4;
 
+/** A title in brackets (【史记】, 《论语》): a list of them is set apart by spaces, not spread. */
+const BRACKETED = /^[【[［《〈「『][^【】[\]［］《》〈〉「」『』]*[】\]］》〉」』]$/;
+/** A line wholly in parentheses is a credit or a note, (原韬雄 王 韬 高 峰), never a headline: its names are spread on purpose. */
+const PARENTHESISED = /^[（(][^（）()]*[)）]$/;
+
 export interface Spread {
   /** Offsets into the element's text of the run's first and last characters (end exclusive). */
   readonly start: number;
@@ -60,7 +67,8 @@ export function spreadsIn(text: string, certainSpaces: number): Spread[] {
   while (i < pieces.length) {
     let j = i;
     // A run: pieces of at most four characters, each one space apart.
-    while (j + 1 < pieces.length && pieces[j]!.weight <= MAX_PIECE && pieces[j + 1]!.weight <= MAX_PIECE && pieces[j + 1]!.start - pieces[j]!.end === 1) j++;
+    const fits = (p: Piece) => p.weight <= MAX_PIECE && !BRACKETED.test(text.slice(p.start, p.end));
+    while (j + 1 < pieces.length && fits(pieces[j]!) && fits(pieces[j + 1]!) && pieces[j + 1]!.start - pieces[j]!.end === 1) j++;
     const run = pieces.slice(i, j + 1);
     const counted = run.filter((p) => p.weight > 0);
     const avg = counted.reduce((n, p) => n + p.weight, 0) / Math.max(1, counted.length);
@@ -101,6 +109,7 @@ export const spacedHeadline: Rule = {
       for (const block of page.blocks) {
         const lines: Element[] = [...block.headline, ...block.body.filter((e) => e.kind === 'subheading' && !(profile.nameSpacing && namesList(e.text)))];
         for (const el of lines) {
+          if (PARENTHESISED.test(el.text.trim())) continue;
           for (const s of spreadsIn(el.text, profile.thresholds.certainSpread)) {
             const span = { start: elementOffset(el, s.start), end: elementOffset(el, s.end - 1) + 1 };
             const edits: TextEdit[] = s.spaces.map((at) => {
