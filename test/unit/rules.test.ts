@@ -361,6 +361,15 @@ describe('spaced-headline', () => {
     }
   });
 
+  it('leaves a list of names set with a paragraph’s indent alone, as an e-paper sets the people in a photo', () => {
+    const text =
+      '城市更新要有耐心\n\n　　本报讯（记者 王五）老城区的更新不能一蹴而就。\n\n新春走基层\n\n　　雷\u00a0声\u00a0周\u00a0石\u00a0国\u00a0徽\u00a0张守向\u00a0李\u00a0伟\u00a0王正\n\n　　他们是社区的志愿者。\n';
+    assert.deepEqual(
+      check(text).filter((f) => f.rule === 'spaced-headline'),
+      [],
+    );
+  });
+
   it('removes only the spaces of the spread run', () => {
     const text = '坚持 高 质 量 发 展 不动摇\n\n本报讯（记者 王五）正文内容完整。\n';
     const f = check(text);

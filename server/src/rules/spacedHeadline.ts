@@ -96,6 +96,12 @@ function namesList(text: string): boolean {
   return pieces.length >= 2 && pieces.every((p) => p.weight >= 1 && p.weight <= 3) && !/[，。、：；！？,.:;!?“”《》（）()]/.test(text);
 }
 
+/** Whether the line holding `at` opens with an ideographic-space indent before it: how an e-paper sets a paragraph, never a headline. */
+function indented(text: string, at: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  return text.startsWith('\u3000\u3000', lineStart);
+}
+
 export const spacedHeadline: Rule = {
   id: 'spaced-headline',
   defaultSeverity: 'warning',
@@ -110,6 +116,8 @@ export const spacedHeadline: Rule = {
         const lines: Element[] = [...block.headline, ...block.body.filter((e) => e.kind === 'subheading' && !(profile.nameSpacing && namesList(e.text)))];
         for (const el of lines) {
           if (PARENTHESISED.test(el.text.trim())) continue;
+          // Set with a paragraph's indent, a list of names is body text, whatever the reader made of it.
+          if (profile.nameSpacing && indented(text, elementOffset(el, 0)) && namesList(el.text)) continue;
           for (const s of spreadsIn(el.text, profile.thresholds.certainSpread)) {
             const span = { start: elementOffset(el, s.start), end: elementOffset(el, s.end - 1) + 1 };
             const edits: TextEdit[] = s.spaces.map((at) => {
