@@ -337,6 +337,18 @@ describe('missing-byline', () => {
   });
 });
 
+describe('broken-wrap and the no-break spaces a line ends with', () => {
+  it('keeps the no-break spaces before a cut, and removes the other trailing spaces with the break', () => {
+    const text =
+      '车辆购置税法全文\n\n　　本报北京12月29日电（记者 王五）全国人大常委会表决通过车辆购置税法，现将全文公布如下，纳税人应当依照本法缴纳车\u00a0\u00a0\n\n\n辆购置税。\n\n　　新法自明年起施行，旧条例同时废止，有关部门将做好衔接工作 \n\n\n和宣传解读。\n';
+    const fixed = check(text)
+      .filter((f) => f.rule === 'broken-wrap')
+      .reduceRight((t, f) => applyEdits(t, f.fixes[0]!.edits), text);
+    assert.ok(fixed.includes('缴纳车\u00a0\u00a0辆购置税。'), JSON.stringify(fixed));
+    assert.ok(fixed.includes('衔接工作和宣传解读。'), JSON.stringify(fixed));
+  });
+});
+
 describe('spaced-headline', () => {
   it('leaves single spaces between deck phrases and names alone', () => {
     for (const deck of [

@@ -206,7 +206,19 @@ function decision(profile: PaperProfile, r: PageReading, i: number, yes: readonl
   return { margin: margin(r.reading, i, yes), cues: strongestCues(profile.weights, r.features[i]!, state, other, 6).map((c) => c.cue) };
 }
 
-function paragraphs(r: PageReadingWithFloats, profile: PaperProfile, c: Conventions, segmenter: Segmenter): Para[] {
+/**
+ * Where a cut's gap starts: after the no-break spaces that end the line. An
+ * e-paper sets them on purpose (第三条\u00a0\u00a0车辆购置税…, names spread
+ * to a width), so joining the line keeps them; other trailing spaces are
+ * the extraction's and go with the break.
+ */
+function gapStart(text: string, unit: Unit): number {
+  let at = unit.span.end;
+  while (at < unit.line.end && text.charCodeAt(at) === 0xa0) at++;
+  return at;
+}
+
+function paragraphs(text: string, r: PageReadingWithFloats, profile: PaperProfile, c: Conventions, segmenter: Segmenter): Para[] {
   const paras: Para[] = [];
   const { units, reading, floats } = r;
   const between = (a: Unit, b: Unit) => floats.filter((f) => f.span.start > a.span.end && f.span.end < b.span.start);
@@ -220,7 +232,7 @@ function paragraphs(r: PageReadingWithFloats, profile: PaperProfile, c: Conventi
       const d = decision(profile, r, i, ['C']);
       const across = between(prev, u).map((f) => f.span);
       last.joins.push({
-        gap: { start: prev.span.end, end: u.span.start },
+        gap: { start: gapStart(text, prev), end: u.span.start },
         ...(across.length > 0 ? { across } : {}),
         beforeLine: prev.line.index,
         afterLine: u.line.index,
@@ -463,7 +475,7 @@ export function readPage(text: string, options: ReadOptions = {}): PageModel {
         span: { start, end },
         ...(ref ? { ref } : {}),
         ...(part.pageLine ? { pageLine: part.pageLine.span } : {}),
-        blocks: buildBlocks(paragraphs(r, profile, c, segmenter), c),
+        blocks: buildBlocks(paragraphs(text, r, profile, c, segmenter), c),
         ...(interleaved.length > 0 ? { interleaved } : {}),
       });
     }
