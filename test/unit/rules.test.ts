@@ -382,6 +382,18 @@ describe('spaced-headline', () => {
     );
   });
 
+  it('leaves to a person a run that a long word one space away may belong to: closing the run alone would leave half the spread', () => {
+    const text = '李 明 在 市人民政府办公厅 调研 并 主持 召开 座谈会 时 强调\n\n本报讯（记者 王五）正文内容完整。\n';
+    const spreads = check(text).filter((f) => f.rule === 'spaced-headline');
+    assert.ok(spreads.length > 0);
+    assert.ok(spreads.every((f) => !f.fixes[0]!.safe));
+    const whole = check('坚持 高 质 量 发 展 不动摇\n\n本报讯（记者 王五）正文内容完整。\n').filter((f) => f.rule === 'spaced-headline');
+    assert.deepEqual(
+      whole.map((f) => f.fixes[0]!.safe),
+      [true],
+    );
+  });
+
   it('removes only the spaces of the spread run', () => {
     const text = '坚持 高 质 量 发 展 不动摇\n\n本报讯（记者 王五）正文内容完整。\n';
     const f = check(text);

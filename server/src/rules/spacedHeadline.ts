@@ -77,12 +77,16 @@ export function spreadsIn(text: string, certainSpaces: number): Spread[] {
       const spaces: number[] = [];
       for (let k = 0; k + 1 < run.length; k++) spaces.push(run[k]!.end);
       const singles = counted.filter((p) => p.weight === 1).length;
+      // A long word one space from the run may be spread with it (韩 正在 国家税务总局 调研 并 主持…): closing only the run would leave half the spread.
+      const before = pieces[i - 1];
+      const after = pieces[j + 1];
+      const joinsLonger = (before !== undefined && run[0]!.start - before.end === 1) || (after !== undefined && after.start - run[run.length - 1]!.end === 1);
       out.push({
         start: run[0]!.start,
         end: run[run.length - 1]!.end,
         spaces,
         pieces: run.length,
-        certain: spaces.length >= certainSpaces && (singles * 2 >= counted.length || avg <= 2.5),
+        certain: spaces.length >= certainSpaces && (singles * 2 >= counted.length || avg <= 2.5) && !joinsLonger,
       });
     }
     i = j + 1;
