@@ -340,11 +340,11 @@ describe('missing-byline', () => {
 describe('broken-wrap and the no-break spaces a line ends with', () => {
   it('keeps the no-break spaces before a cut, and removes the other trailing spaces with the break', () => {
     const text =
-      '车辆购置税法全文\n\n　　本报北京12月29日电（记者 王五）全国人大常委会表决通过车辆购置税法，现将全文公布如下，纳税人应当依照本法缴纳车\u00a0\u00a0\n\n\n辆购置税。\n\n　　新法自明年起施行，旧条例同时废止，有关部门将做好衔接工作 \n\n\n和宣传解读。\n';
+      '城市供水条例全文\n\n　　本报讯（记者 王五）市人大常委会表决通过城市供水条例，现将全文公布如下，用户应当依照本条例按时缴纳供\u00a0\u00a0\n\n\n水费用。\n\n　　新条例自明年起施行，旧办法同时废止，有关部门将做好衔接工作 \n\n\n和宣传解读。\n';
     const fixed = check(text)
       .filter((f) => f.rule === 'broken-wrap')
       .reduceRight((t, f) => applyEdits(t, f.fixes[0]!.edits), text);
-    assert.ok(fixed.includes('缴纳车\u00a0\u00a0辆购置税。'), JSON.stringify(fixed));
+    assert.ok(fixed.includes('缴纳供\u00a0\u00a0水费用。'), JSON.stringify(fixed));
     assert.ok(fixed.includes('衔接工作和宣传解读。'), JSON.stringify(fixed));
   });
 });
@@ -363,7 +363,7 @@ describe('spaced-headline', () => {
   });
 
   it('leaves a credit line in parentheses and a list of bracketed titles alone: their spaces are the paper’s, not justification', () => {
-    for (const line of ['(张明 王 韬 高 峰)', '（张明 王 韬 高 峰）', '【论语】 【孟子】 【大学】 【中庸】 【诗经】']) {
+    for (const line of ['(张明 李 华 赵 云)', '（张明 李 华 赵 云）', '【论语】 【孟子】 【大学】 【中庸】 【诗经】']) {
       const text = `城市更新要有耐心\n\n本报讯（记者 王五）老城区的更新不能一蹴而就。\n\n${line}\n`;
       assert.deepEqual(
         check(text).filter((f) => f.rule === 'spaced-headline'),
@@ -375,7 +375,7 @@ describe('spaced-headline', () => {
 
   it('leaves a list of names set with a paragraph’s indent alone, as an e-paper sets the people in a photo', () => {
     const text =
-      '城市更新要有耐心\n\n　　本报讯（记者 王五）老城区的更新不能一蹴而就。\n\n新春走基层\n\n　　雷\u00a0声\u00a0周\u00a0石\u00a0国\u00a0徽\u00a0张守向\u00a0李\u00a0伟\u00a0王正\n\n　　他们是社区的志愿者。\n';
+      '城市更新要有耐心\n\n　　本报讯（记者 王五）老城区的更新不能一蹴而就。\n\n新春走基层\n\n　　钱\u00a0进\u00a0孙\u00a0平\u00a0周\u00a0宁\u00a0吴晓东\u00a0郑\u00a0华\u00a0冯洁\n\n　　他们是社区的志愿者。\n';
     assert.deepEqual(
       check(text).filter((f) => f.rule === 'spaced-headline'),
       [],

@@ -208,7 +208,7 @@ function decision(profile: PaperProfile, r: PageReading, i: number, yes: readonl
 
 /**
  * Where a cut's gap starts: after the no-break spaces that end the line. An
- * e-paper sets them on purpose (第三条\u00a0\u00a0车辆购置税…, names spread
+ * e-paper sets them on purpose (第五条\u00a0\u00a0本办法自…, names spread
  * to a width), so joining the line keeps them; other trailing spaces are
  * the extraction's and go with the break.
  */

@@ -6,7 +6,7 @@
  * and credits are spread on purpose (本报记者 张 炜): they are not headlines
  * and are never looked at, and a body line that reads as a list of names is
  * left alone too, as is a credit wholly in parentheses that the reader took
- * for a headline. Bracketed titles in a list (【史记】 【汉书】) are set apart,
+ * for a headline. Bracketed titles in a list (【论语】 【孟子】) are set apart,
  * not spread.
  */
 import { elementOffset, type Element } from '../model/page';
@@ -43,9 +43,9 @@ function piecesOf(text: string): Piece[] {
 /** The longest piece a justified run holds: a word of four characters at most. */
 const MAX_PIECE = 4;
 
-/** A title in brackets (【史记】, 《论语》): a list of them is set apart by spaces, not spread. */
+/** A title in brackets (【孟子】, 《论语》): a list of them is set apart by spaces, not spread. */
 const BRACKETED = /^[【[［《〈「『][^【】[\]［］《》〈〉「」『』]*[】\]］》〉」』]$/;
-/** A line wholly in parentheses is a credit or a note, (原韬雄 王 韬 高 峰), never a headline: its names are spread on purpose. */
+/** A line wholly in parentheses is a credit or a note, (张明 李 华 赵 云), never a headline: its names are spread on purpose. */
 const PARENTHESISED = /^[（(][^（）()]*[)）]$/;
 
 export interface Spread {
@@ -77,7 +77,7 @@ export function spreadsIn(text: string, certainSpaces: number): Spread[] {
       const spaces: number[] = [];
       for (let k = 0; k + 1 < run.length; k++) spaces.push(run[k]!.end);
       const singles = counted.filter((p) => p.weight === 1).length;
-      // A long word one space from the run may be spread with it (韩 正在 国家税务总局 调研 并 主持…): closing only the run would leave half the spread.
+      // A long word one space from the run may be spread with it (李 明 在 市人民政府办公厅 调研 并 主持…): closing only the run would leave half the spread.
       const before = pieces[i - 1];
       const after = pieces[j + 1];
       const joinsLonger = (before !== undefined && run[0]!.start - before.end === 1) || (after !== undefined && after.start - run[run.length - 1]!.end === 1);
@@ -94,7 +94,7 @@ export function spreadsIn(text: string, certainSpaces: number): Spread[] {
   return out;
 }
 
-/** A body line of names spread to three characters' width: 雷 声 周 石 张守向 李 伟. */
+/** A body line of names spread to three characters' width: 钱 进 孙 平 吴晓东 郑 华. */
 function namesList(text: string): boolean {
   const pieces = piecesOf(text);
   return pieces.length >= 2 && pieces.every((p) => p.weight >= 1 && p.weight <= 3) && !/[，。、：；！？,.:;!?“”《》（）()]/.test(text);
