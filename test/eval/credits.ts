@@ -22,7 +22,7 @@ export function leadSourceLength(paragraph: string): number {
 
 const ROLE = '(?:记者|通讯员|实习生|特约记者|见习记者|评论员)';
 
-/** 本报记者 张 炜 崔 佳, 新华社记者 X, 本报评论员: a byline line of its own. */
+/** 本报记者 王 明 李 华, 新华社记者 X, 本报评论员: a byline line of its own. */
 export function isBylineLine(line: string): boolean {
   const t = line.trim();
   return (
@@ -34,7 +34,7 @@ export function isBylineLine(line: string): boolean {
   );
 }
 
-/** 本报记者 于 洋摄, 新华社记者 X摄, …摄影报道, 制图：X, …摄（影像中国）. */
+/** 本报记者 刘 洋摄, 新华社记者 X摄, …摄影报道, 制图：X, …摄（影像中国）. */
 export function isPhotoCredit(line: string): boolean {
   const t = line.trim();
   if (t.length > 60) return false;

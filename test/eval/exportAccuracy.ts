@@ -58,7 +58,7 @@ const narrow = (s: string) => s.replace(/[，；：（）！？]/g, (c) => HALF[
 
 /**
  * The page's editor lines that the site's scrape put at the end of an
- * article's text (版式设计：蔡华伟): page furniture, which export rightly
+ * article's text (版式设计：某某): page furniture, which export rightly
  * leaves out of every record. Written here apart from the analysis's own
  * conventions, so that truth and the thing measured do not share mistakes.
  */

@@ -290,12 +290,12 @@ describe('the pieces of a record', () => {
   });
 
   it('gives a deck’s lines their roles from their words', () => {
-    assert.deepEqual(headlineRoles(['天安门大灯笼格外红']), ['main']);
-    assert.deepEqual(headlineRoles(['许其亮在武警海警总队机关看望慰问强调', '肩负起党和人民赋予的神圣使命']), ['kicker', 'main']);
-    assert.deepEqual(headlineRoles(['在奋斗中收获更多自信和勇气', '——2019年春节团拜会侧记']), ['main', 'subhead']);
-    assert.deepEqual(headlineRoles(['习近平同葡萄牙总统德索萨就中葡建交40周年互致贺电', '李克强同葡萄牙总理科斯塔出席']), ['main', 'subhead']);
-    assert.deepEqual(headlineRoles(['舌尖上的春节，得有新讲究（绿色家园）', '美味健康少不了']), ['main', 'subhead']);
-    assert.deepEqual(headlineRoles(['春节期间', '银联网络交易超万亿', '消费升级特征显著']), ['kicker', 'main', 'subhead']);
+    assert.deepEqual(headlineRoles(['城中村里的新年灯会']), ['main']);
+    assert.deepEqual(headlineRoles(['王明在市应急管理局调研时强调', '守牢城市安全发展底线']), ['kicker', 'main']);
+    assert.deepEqual(headlineRoles(['在实干中书写新的答卷', '——全市重点项目建设现场侧记']), ['main', 'subhead']);
+    assert.deepEqual(headlineRoles(['张华同来访的友好城市代表团举行会谈', '李强出席']), ['main', 'subhead']);
+    assert.deepEqual(headlineRoles(['社区食堂，吃出新滋味（民生观察）', '老人少跑路 饭菜更可口']), ['main', 'subhead']);
+    assert.deepEqual(headlineRoles(['新春期间', '全市夜间消费增长两成', '文旅市场活力充沛']), ['kicker', 'main', 'subhead']);
   });
 
   it('reads place, date, outlet and reporters from source lines of every placement', () => {

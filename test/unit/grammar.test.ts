@@ -168,8 +168,8 @@ describe('grammar rules', () => {
     ['2026年1月8日 星期四', ['furniture: 2026年1月8日 星期四']],
     ['人民日报', ['masthead: 人民日报']],
     ['今日导读', ['teaser-heading: 今日导读']],
-    // Credits before bylines: 宋为伟摄 would pass for a name
-    ['新华社记者 宋为伟摄', ['photo-credit: 新华社记者 宋为伟摄']],
+    // Credits before bylines: 张伟摄 would pass for a name
+    ['新华社记者 张伟摄', ['photo-credit: 新华社记者 张伟摄']],
     ['本报记者 孙七摄', ['photo-credit: 本报记者 孙七摄']],
     ['制图:张三', ['photo-credit: 制图:张三']],
     ['本报记者 王小明 刘洋', ['byline: 本报记者 王小明 刘洋']],

@@ -266,7 +266,7 @@ describe('source lines and bylines', () => {
     assert.ok(!isBylineLine('李殿勋 诸葛宇杰出席'));
     assert.ok(!isBylineLine('长江日报记者詹松 摄'));
     assert.ok(isCreditLine('长江日报记者詹松 摄'));
-    assert.ok(isCreditLine('新华社记者 宋为伟摄'));
+    assert.ok(isCreditLine('新华社记者 张伟摄'));
     assert.ok(isCreditLine('制图：刘洋'));
     assert.ok(!isCreditLine('李殿勋 诸葛宇杰出席'));
   });

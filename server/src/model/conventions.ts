@@ -11,7 +11,7 @@ import { DEFAULT_PROFILE, type PaperProfile } from './profile';
 
 const H = `[${HAN}]`;
 const NAME = `[${HAN}·]{2,5}`;
-/** A name as a paper spaces it: 张 炜 (two characters spread to three), 诸葛宇杰. */
+/** A name as a paper spaces it: 王 明 (two characters spread to three), 诸葛宇杰. */
 const SPACED_NAME = `[${HAN}·](?:[ \\t\\u00a0\\u3000]{1,3}[${HAN}·]){1,4}|${NAME}`;
 const OPEN = '[（(]';
 const CLOSE = '[)）]';
@@ -182,7 +182,7 @@ export class Conventions {
   private readonly creditPair: RegExp;
   private readonly creditLabels: Set<string>;
   private readonly endCredit: RegExp;
-  /** （邱超奕整理）, （王彦东参与采写）: who put an article together, at its end. */
+  /** （李文整理）, （王东参与采写）: who put an article together, at its end. */
   private readonly compiledBy: RegExp;
   private readonly crossReference: RegExp;
   private readonly furniture: RegExp[];
@@ -210,7 +210,7 @@ export class Conventions {
       `^(?:${outlet}|本报|本刊)?${SP}?(?:${role}|摄影记者|摄影)?${SP}?${name}(?:(?:${SP}{1,3}|[、，,])(?:${role}${SP}?)?${name}){0,6}${SP}?(?:摄影报道|摄|摄影|供图|制图|绘|绘图)(?:${SP}?${OPEN}[^()（）\\n]{1,10}${CLOSE})?$`,
     );
     this.creditHead = new RegExp(`^(?:本版)?(?:制图|图|摄影|图片|供图|视觉|设计|漫画|图文|资料图片|数据来源|图片来源|资料来源|来源)${SP}?[:：/／]${SP}?[^\\n]{1,30}$`);
-    // 曹 一图 杨立新文, 王芳文/图, 朱慧卿作（新华社发）: who drew and who wrote a picture item.
+    // 刘 一图 陈立新文, 王芳文/图, 朱慧作（新华社发）: who drew and who wrote a picture item.
     this.creditPair = new RegExp(
       `^(?:${name}${SP}?(?:图|文|画)${SP}{1,3}${name}${SP}?(?:文|图|诗)|${name}${SP}?(?:文[/／]图|图[/／]文)|${name}${SP}?作${SP}?${OPEN}[^()（）\\n]{1,10}${CLOSE})$`,
     );
@@ -257,7 +257,7 @@ export class Conventions {
     };
   }
 
-  /** A byline on its own line: 长江日报记者商佩 覃柳珂 刘海锋, 本报记者 张 炜 崔 佳, 文/本报记者 X. */
+  /** A byline on its own line: 长江日报记者商佩 覃柳珂 刘海锋, 本报记者 王 明 李 华, 文/本报记者 X. */
   isBylineLine(text: string): boolean {
     return text.length <= 80 && this.byline.test(text) && !/摄$|摄影报道$/.test(text) && !this.isBoxLabel(text.replace(/^.*?(记者)/, '$1'));
   }
@@ -267,7 +267,7 @@ export class Conventions {
     return this.commentator.some((re) => re.test(text));
   }
 
-  /** A photo or graphic credit: 长江日报记者詹松 摄, 新华社记者 宋为伟摄, …摄影报道（影像中国）, 制图：X. */
+  /** A photo or graphic credit: 长江日报记者詹松 摄, 新华社记者 张伟摄, …摄影报道（影像中国）, 制图：X. */
   isCreditLine(text: string): boolean {
     return text.length <= 60 && (this.creditTail.test(text) || this.creditHead.test(text) || this.creditPair.test(text) || this.creditLabels.has(text));
   }

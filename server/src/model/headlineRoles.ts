@@ -12,7 +12,7 @@ export type HeadlineRole = 'kicker' | 'main' | 'subhead';
 const OPENS_SUBHEAD = /^[—–-]{1,2}|^[（(]/;
 const ATTENDANCE = /(?:出席|陪同|参加会见|参加|主持|会见)$/;
 const LEADS_ON = /(?:[—–]{1,2}|[：:]|强调|指出|表示|要求|提出)$/;
-/** A column tag closes the main headline: 舌尖上的春节，得有新讲究（绿色家园）. */
+/** A column tag closes the main headline: 社区食堂，吃出新滋味（民生观察）. */
 const COLUMN_TAG = /[（(][^（）()]{1,16}[）)]$/;
 
 function mainThenSubhead(first: string, second: string): boolean {

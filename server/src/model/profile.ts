@@ -58,7 +58,7 @@ export interface PaperProfile {
   readonly crossReferences: readonly string[];
   /**
    * The paper spreads a two-character name to the width of a three-character
-   * one (本报记者 张 炜 崔 佳): spaces inside bylines and credits are its
+   * one (本报记者 王 明 李 华): spaces inside bylines and credits are its
    * typesetting, never a fault to close up.
    */
   readonly nameSpacing: boolean;

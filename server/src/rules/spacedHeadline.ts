@@ -1,9 +1,9 @@
 /**
  * spaced-headline: headline characters spread apart by justification spaces
  * (进一步 强化 … 高 质 量 发 展, “ 扫 黄 打 非 ”, 2 0 1 8 年). A deck sets its
- * phrases apart with a space or two (价格稳 品种多 供应足); justification makes
+ * phrases apart with a space or two (菜价稳 品种多 货源足); justification makes
  * a run of four pieces or more, each a word or a character. Names in bylines
- * and credits are spread on purpose (本报记者 张 炜): they are not headlines
+ * and credits are spread on purpose (本报记者 王 明): they are not headlines
  * and are never looked at, and a body line that reads as a list of names is
  * left alone too, as is a credit wholly in parentheses that the reader took
  * for a headline. Bracketed titles in a list (【论语】 【孟子】) are set apart,
