@@ -337,7 +337,28 @@ describe('missing-byline', () => {
   });
 });
 
-describe('broken-wrap and the no-break spaces a line ends with', () => {
+describe('broken-wrap and the spaces a line ends with', () => {
+  it('keeps the space that sets a source line off from its lead when the cut between them is joined', () => {
+    // As a print PDF gives it: no indents, a blank line after each paragraph, ASCII punctuation.
+    const text = [
+      '城市更新要有耐心',
+      '',
+      '新华社北京1月7日电 ',
+      '',
+      '',
+      '近日,多地出台老旧小区改造新举措,加快推进城市更新,居民们纷纷表示家门口的变化看得见。',
+      '',
+      '据了解,今年将新开工改造老旧小区一千个,惠及居民二十万户,改造内容包括加装电梯、',
+      '',
+      '',
+      '管网更新和停车设施建设。',
+      '',
+    ].join('\n');
+    const cuts = check(text).filter((f) => f.rule === 'broken-wrap');
+    const fixed = cuts.reduceRight((t, f) => applyEdits(t, f.fixes[0]!.edits), text);
+    assert.ok(fixed.includes('新华社北京1月7日电 近日,'), JSON.stringify(fixed));
+  });
+
   it('keeps the no-break spaces before a cut, and removes the other trailing spaces with the break', () => {
     const text =
       '城市供水条例全文\n\n　　本报讯（记者 王五）市人大常委会表决通过城市供水条例，现将全文公布如下，用户应当依照本条例按时缴纳供\u00a0\u00a0\n\n\n水费用。\n\n　　新条例自明年起施行，旧办法同时废止，有关部门将做好衔接工作 \n\n\n和宣传解读。\n';

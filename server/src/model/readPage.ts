@@ -207,14 +207,16 @@ function decision(profile: PaperProfile, r: PageReading, i: number, yes: readonl
 }
 
 /**
- * Where a cut's gap starts: after the no-break spaces that end the line. An
- * e-paper sets them on purpose (第五条\u00a0\u00a0本办法自…, names spread
- * to a width), so joining the line keeps them; other trailing spaces are
- * the extraction's and go with the break.
+ * Where a cut's gap starts: after the no-break spaces that end the line, and
+ * after the space that ends a source line. An e-paper sets no-break spaces
+ * on purpose (第五条\u00a0\u00a0本办法自…, names spread to a width), and a
+ * source line is set off from its lead by a space, so joining the line
+ * keeps them; other trailing spaces are the extraction's and go with the break.
  */
-function gapStart(text: string, unit: Unit): number {
+function gapStart(text: string, unit: Unit, c: Conventions): number {
   let at = unit.span.end;
-  while (at < unit.line.end && text.charCodeAt(at) === 0xa0) at++;
+  const spaced = c.matchSourceLine(unit.text)?.length === unit.text.length;
+  while (at < unit.line.end && (text.charCodeAt(at) === 0xa0 || (spaced && text.charCodeAt(at) === 0x20))) at++;
   return at;
 }
 
@@ -232,7 +234,7 @@ function paragraphs(text: string, r: PageReadingWithFloats, profile: PaperProfil
       const d = decision(profile, r, i, ['C']);
       const across = between(prev, u).map((f) => f.span);
       last.joins.push({
-        gap: { start: gapStart(text, prev), end: u.span.start },
+        gap: { start: gapStart(text, prev, c), end: u.span.start },
         ...(across.length > 0 ? { across } : {}),
         beforeLine: prev.line.index,
         afterLine: u.line.index,
