@@ -124,6 +124,12 @@ export class IssueIndex {
     return [...this.members.keys()].sort().map((id) => this.issue(id)!);
   }
 
+  /** The issue a page is in, or the issue of that id: what a request naming “a page or an issue” means. */
+  issueIdFor(uriOrId: string): string | undefined {
+    const key = this.keyOf(uriOrId);
+    return this.issueOfKey.get(key) ?? (this.members.has(key) ? key : undefined);
+  }
+
   issueIdOf(uri: string): string | undefined {
     return this.issueOfKey.get(this.keyOf(uri));
   }

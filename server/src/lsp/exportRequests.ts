@@ -90,7 +90,7 @@ export function registerExportRequests(deps: ExportDeps): void {
     // An open page is applied to the index before its issue is looked up.
     if (session.isOpen(uri)) session.document(uri);
     const index = session.index;
-    const id = index.issueIdOf(uri) ?? (index.issue(uri) ? uri : undefined);
+    const id = index.issueIdFor(uri);
     const known = id === undefined ? undefined : index.issue(id);
     if (!known)
       throw new ResponseError(

@@ -48,7 +48,7 @@ export class IssueCheck {
   /** Checks the issue of a page (or the issue of that id); null when the index knows no such issue. */
   async check(uri: string): Promise<CheckIssueResult | null> {
     const { index } = this.deps.session;
-    const id = index.issueIdOf(uri) ?? (index.issue(canonicalUri(uri)) ? canonicalUri(uri) : undefined);
+    const id = index.issueIdFor(uri);
     const issue = id === undefined ? undefined : index.issue(id);
     if (!id || !issue) return null;
     this.checked.add(id);
@@ -65,7 +65,7 @@ export class IssueCheck {
    */
   async stop(uri: string): Promise<CheckIssueResult | null> {
     const { index } = this.deps.session;
-    const id = index.issueIdOf(uri) ?? (index.issue(canonicalUri(uri)) ? canonicalUri(uri) : undefined);
+    const id = index.issueIdFor(uri);
     if (id === undefined || !this.checked.has(id)) return null;
     return this.serialized(async () => {
       this.checked.delete(id);
@@ -133,12 +133,15 @@ export class IssueCheck {
     if (!issue) this.checked.delete(id);
     let problems = 0;
     for (const file of issue?.files ?? []) {
-      const live = session.document(file.uri);
-      if (live) {
+      if (session.isOpen(file.uri)) {
         now.add(file.uri);
-        const items = diagnostics(live);
-        problems += items.length;
-        if (open) await connection.sendDiagnostics({ uri: file.uri, version: live.version, diagnostics: items });
+        // Published as each version settles; only the check that starts publishing them counts and sends them here.
+        const live = open ? session.document(file.uri) : undefined;
+        if (live) {
+          const items = diagnostics(live);
+          problems += items.length;
+          await connection.sendDiagnostics({ uri: file.uri, version: live.version, diagnostics: items });
+        }
         continue;
       }
       const key = canonicalUri(file.uri);

@@ -215,8 +215,11 @@ function decision(profile: PaperProfile, r: PageReading, i: number, yes: readonl
  */
 function gapStart(text: string, unit: Unit, c: Conventions): number {
   let at = unit.span.end;
-  const spaced = c.matchSourceLine(unit.text)?.length === unit.text.length;
-  while (at < unit.line.end && (text.charCodeAt(at) === 0xa0 || (spaced && text.charCodeAt(at) === 0x20))) at++;
+  while (at < unit.line.end && text.charCodeAt(at) === 0xa0) at++;
+  // Asked only of a line that ends with a space: the source-line pattern is not run for every join.
+  if (text.charCodeAt(at) === 0x20 && at < unit.line.end && c.matchSourceLine(unit.text)?.length === unit.text.length) {
+    while (at < unit.line.end && (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0xa0)) at++;
+  }
   return at;
 }
 
