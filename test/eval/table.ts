@@ -24,6 +24,7 @@ export function formatReport(result: EvalResult): string {
   row('  missing-byline, author not in corpus', (s) => `${s.clean.unknownByline}`);
   row('  article starts P / R / F1', (s) => prf(s.clean.starts));
   row('  deck exact', (s) => ratio(s.clean.deck.matched, s.clean.deck.of));
+  row('  possible cuts shown (information)', (s) => `${s.clean.joinMargins.wrong.filter((x) => x < 0).length}`);
   row('  fix-all fixes (should be none)', (s) => `${s.clean.fixes.applied}`);
   row('  fix-all marks right / unplanted', (s) => `${s.clean.marks.correct}/${s.clean.marks.applied} · ${s.clean.marks.unplanted}`);
   head('damaged pages');
@@ -31,6 +32,12 @@ export function formatReport(result: EvalResult): string {
   for (const rule of SCORED_RULES) row(`  ${rule} P / R`, (s) => pr(s.damaged.rules[rule]));
   row('    cuts mid-word found', (s) => ratio(s.damaged.cuts['mid-word'].found, s.damaged.cuts['mid-word'].of));
   row('    cuts between words found', (s) => ratio(s.damaged.cuts['between-words'].found, s.damaged.cuts['between-words'].of));
+  // Cuts the reader did not take but came close to (negative margin): shown as hints, never warnings.
+  const hints = (m: { right: number[]; wrong: number[] }) => {
+    const right = m.right.filter((x) => x < 0).length;
+    return ratio(right, right + m.wrong.filter((x) => x < 0).length);
+  };
+  row('    possible cuts shown: right', (s) => hints(s.damaged.joinMargins));
   row('    spread by characters found', (s) => ratio(s.damaged.spreads.characters.found, s.damaged.spreads.characters.of));
   row('    spread by words found', (s) => ratio(s.damaged.spreads.words.found, s.damaged.spreads.words.of));
   const plants = [...new Set(rs.flatMap((r) => Object.keys(result.scores[r].damaged.markersByPlant)))].sort();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, type AnalysisConfig } from '../../server/src/analysis';
 import { applyEdits } from '../../server/src/fixes/edits';
+import { fixAll } from '../../server/src/fixes/fixAll';
 import { conventionsFor, findMarkers } from '../../server/src/model/conventions';
 import { DEFAULT_PROFILE } from '../../server/src/model/profile';
 
@@ -367,6 +368,46 @@ describe('broken-wrap and the spaces a line ends with', () => {
       .reduceRight((t, f) => applyEdits(t, f.fixes[0]!.edits), text);
     assert.ok(fixed.includes('缴纳供\u00a0\u00a0水费用。'), JSON.stringify(fixed));
     assert.ok(fixed.includes('衔接工作和宣传解读。'), JSON.stringify(fixed));
+  });
+});
+
+describe('broken-wrap where a cut and a paragraph break come close', () => {
+  // Print-like: a blank line after every paragraph, so only the words tell a cut between two words from a new paragraph.
+  const text = [
+    '湖畔新城迎来新春花市',
+    '',
+    '本报讯(记者 王明)春节将至,湖畔新城的花市又热闹起来。',
+    '',
+    '来自周边十多个乡镇的花农带着自家的花卉来到这里,摆满了整条长街。',
+    '',
+    '在湖畔新城,花卉产业正',
+    '',
+    '带动周边村民增收致富,花农的日子越过越红火。',
+    '',
+    '“今年的花卖得特别好。”花农李大姐说,她家的蝴蝶兰已经卖出了一大半。',
+    '',
+    '据了解,今年花市将持续到正月十五,预计接待市民游客超过十万人次。',
+    '',
+  ].join('\n');
+  const possible = (findings: readonly Finding[]) => findings.filter((f) => f.rule === 'broken-wrap' && f.message.includes('may be cut'));
+
+  it('shows a cut the reader nearly took as information, with its join offered but never applied unattended', () => {
+    const findings = check(text);
+    const [hint, ...more] = possible(findings);
+    assert.ok(hint, JSON.stringify(findings.map((f) => f.message)));
+    assert.equal(more.length, 0);
+    assert.equal(hint.severity, 'information');
+    assert.equal(hint.confidence?.margin !== undefined && hint.confidence.margin < 0, true, 'the new paragraph won the reading');
+    assert.equal(hint.fixes[0]!.safe, false);
+    assert.match(hint.message, /“正”/, 'it says what speaks for the cut');
+    assert.ok(applyEdits(text, hint.fixes[0]!.edits).includes('花卉产业正带动周边村民'));
+    const analyse = (t: string) => analyze(t, { segmenter: jieba() }).findings;
+    assert.ok(fixAll(text, analyse).text.includes('花卉产业正\n\n带动'), 'fix-all leaves the near tie to a person');
+  });
+
+  it('shows none when the profile sets possibleJoin to 0', () => {
+    const profile = { ...DEFAULT_PROFILE, thresholds: { ...DEFAULT_PROFILE.thresholds, possibleJoin: 0 } };
+    assert.deepEqual(possible(check(text, { profile })), []);
   });
 });
 

@@ -52,6 +52,11 @@ export interface Element {
   readonly joins: readonly Join[];
   /** Its text, parts joined without the line breaks between them. */
   readonly text: string;
+  /**
+   * The cut between it and the paragraph above that the reader came close to
+   * taking but did not: its margin is how far a new paragraph won (negative).
+   */
+  readonly possibleJoin?: Join;
 }
 
 export interface Marker {

@@ -25,6 +25,14 @@ export interface ProfileThresholds {
   readonly likelyJoin: number;
   /** The same for an article start: a missing byline on a block the reader barely took for an article is information. */
   readonly likelyStart: number;
+  /**
+   * How close a cut the reader did not take must come to the new paragraph it
+   * read instead to be shown as a hint, with its join offered. Chosen on the
+   * dev month's print-like pages, where a cut between words with one blank
+   * line looks like any paragraph break: within 1, two in three of these are
+   * real cuts; within 2, one in two.
+   */
+  readonly possibleJoin: number;
 }
 
 export interface PaperProfile {
@@ -138,7 +146,7 @@ export const DEFAULT_PROFILE: PaperProfile = {
   nameSpacing: true,
   // Chosen on held-out days of the dev month (fitted on days 1–14, read on 15–28): at a margin of 5 what fix-all joins is right
   // 996 times in 1,000 in the PDF-like rendering, at 3 only 985; below 2, a reported cut is wrong more often than right.
-  thresholds: { certainJoin: 5, certainSpread: 3, likelyJoin: 2, likelyStart: 2 },
+  thresholds: { certainJoin: 5, certainSpread: 3, likelyJoin: 2, likelyStart: 2, possibleJoin: 1 },
   weights: DEFAULT_WEIGHTS,
 };
 

@@ -41,6 +41,8 @@ interface Para {
   readonly shape: Shape;
   /** Why the reader started an article here (deck lines and headless starts). */
   readonly decision?: Decision;
+  /** A cut above it that the reader came close to taking: it read a new paragraph, barely. */
+  readonly possibleJoin?: Join;
 }
 
 const decoders = new WeakMap<PaperProfile, Decoder>();
@@ -223,6 +225,29 @@ function gapStart(text: string, unit: Unit, c: Conventions): number {
   return at;
 }
 
+/**
+ * The cut above line `i` when the reader read a new paragraph there but a cut
+ * came within `possibleJoin` of it: between two lines of running text, in a
+ * print extraction that sets a blank line after every paragraph, nothing but
+ * the words tells the two apart, and a near tie is worth a person's look.
+ */
+function nearJoin(text: string, r: PageReadingWithFloats, profile: PaperProfile, c: Conventions, segmenter: Segmenter, i: number, last: Para): Join | undefined {
+  const u = r.units[i]!;
+  const prev = r.units[i - 1]!;
+  if (last.state !== 'B' || last.kind !== 'text' || u.kind !== 'text') return undefined;
+  const m = margin(r.reading, i, ['C']);
+  if (!(m > -profile.thresholds.possibleJoin)) return undefined;
+  // What speaks for the cut, against the new paragraph the reader chose: what a person should check.
+  const d = { margin: m, cues: strongestCues(profile.weights, r.features[i]!, 'C', 'B', 6).map((x) => x.cue) };
+  const word = straddlingWord(segmenter, hanTail(prev.text), hanHead(u.text));
+  return {
+    gap: { start: gapStart(text, prev, c), end: u.span.start },
+    beforeLine: prev.line.index,
+    afterLine: u.line.index,
+    evidence: { ...d, ...(word ? { word: { word: word.word, split: word.split } } : {}) },
+  };
+}
+
 function paragraphs(text: string, r: PageReadingWithFloats, profile: PaperProfile, c: Conventions, segmenter: Segmenter): Para[] {
   const paras: Para[] = [];
   const { units, reading, floats } = r;
@@ -248,7 +273,18 @@ function paragraphs(text: string, r: PageReadingWithFloats, profile: PaperProfil
       continue;
     }
     const starts = state === 'H1' ? decision(profile, r, i, ['H1']) : undefined;
-    paras.push({ units: [u], joins: [], state, kind: u.kind, text: u.text, span: u.span, shape: u.shape, ...(starts ? { decision: starts } : {}) });
+    const possible = state === 'B' && last ? nearJoin(text, r, profile, c, segmenter, i, last) : undefined;
+    paras.push({
+      units: [u],
+      joins: [],
+      state,
+      kind: u.kind,
+      text: u.text,
+      span: u.span,
+      shape: u.shape,
+      ...(starts ? { decision: starts } : {}),
+      ...(possible ? { possibleJoin: possible } : {}),
+    });
   }
   // Figures go back where they stood, or after the paragraph whose halves they separate.
   for (const f of floats) {
@@ -267,7 +303,7 @@ function paragraphs(text: string, r: PageReadingWithFloats, profile: PaperProfil
 }
 
 function element(kind: Element['kind'], p: Para): Element {
-  return { kind, span: p.span, parts: p.units.map((u) => u.span), joins: p.joins, text: p.text };
+  return { kind, span: p.span, parts: p.units.map((u) => u.span), joins: p.joins, text: p.text, ...(p.possibleJoin ? { possibleJoin: p.possibleJoin } : {}) };
 }
 
 function markersOf(p: Para): Marker[] {

@@ -114,6 +114,26 @@ function joinFinding(model: PageModel, page: Page, el: Element, join: Join, prof
   };
 }
 
+/**
+ * A cut the reader came close to taking: shown as information, never as a
+ * warning, and its join is never applied unattended.
+ */
+function possibleJoinFinding(model: PageModel, page: Page, join: Join, severity: Severity): Finding {
+  const { shown, reason, before, after } = describe(model, join);
+  const where = join.afterLine - join.beforeLine > 1 ? t('across blank lines') : t('by a line break');
+  const glue = LATIN.test(model.text[join.gap.start - 1] ?? '') && LATIN.test(model.text[join.gap.end] ?? '') ? ' ' : '';
+  return {
+    rule: 'broken-wrap',
+    span: { start: join.gap.start - before, end: join.gap.end + after },
+    severity: unsure(severity),
+    message: t`“${shown}” may be cut ${where}: ${reason} (the page reads a little better with a new paragraph here).`,
+    related: [{ span: { start: join.gap.end, end: join.gap.end + after }, message: t('The paragraph may go on here.') }],
+    fixes: [{ title: t`Join the two parts of “${shown}”`, edits: [{ start: join.gap.start, end: join.gap.end, newText: glue }], safe: false }],
+    fingerprint: fingerprint('broken-wrap', model.text, { start: join.gap.start, end: join.gap.end }, page.span),
+    confidence: { margin: join.evidence.margin, certain: false, likely: false },
+  };
+}
+
 export const brokenWrap: Rule = {
   id: 'broken-wrap',
   defaultSeverity: 'warning',
@@ -128,6 +148,11 @@ export const brokenWrap: Rule = {
         for (const el of [...block.headline, ...block.body]) {
           for (const join of el.joins) findings.push(joinFinding(model, page, el, join, profile, severity));
         }
+        block.body.forEach((el, k) => {
+          const above = block.body[k - 1];
+          if (el.possibleJoin && el.kind === 'paragraph' && (above?.kind === 'paragraph' || above?.kind === 'subheading'))
+            findings.push(possibleJoinFinding(model, page, el.possibleJoin, severity));
+        });
       }
       for (const run of page.interleaved ?? []) {
         findings.push({

@@ -61,7 +61,7 @@ export const CONFIG_KEYS = ['$schema', 'rules', 'files', 'ignore', 'paperName', 
 /** What a profile may hold, at most: words of a paper's conventions are short, and there are not thousands of them. */
 export const PROFILE_LIMITS = { words: 500, wordLength: 40, threshold: 100 } as const;
 
-const THRESHOLDS = ['certainJoin', 'certainSpread', 'likelyJoin', 'likelyStart'] as const;
+const THRESHOLDS = ['certainJoin', 'certainSpread', 'likelyJoin', 'likelyStart', 'possibleJoin'] as const;
 
 /** The "profile" key: lists of words and thresholds, each checked; what is wrong is said and left out. */
 function parseProfile(value: unknown, problems: string[]): ProfileExtension | undefined {
