@@ -232,16 +232,21 @@ function gapStart(text: string, unit: Unit, c: Conventions): number {
  * the words tells the two apart, and a near tie is worth a person's look.
  */
 function nearJoin(text: string, r: PageReadingWithFloats, profile: PaperProfile, c: Conventions, segmenter: Segmenter, i: number, last: Para): Join | undefined {
-  const u = r.units[i]!;
-  const prev = r.units[i - 1]!;
-  if (last.state !== 'B' || last.kind !== 'text' || u.kind !== 'text') return undefined;
+  if (last.state !== 'B' || last.kind !== 'text' || r.units[i]!.kind !== 'text') return undefined;
   const m = margin(r.reading, i, ['C']);
   if (!(m > -profile.thresholds.possibleJoin)) return undefined;
   // What speaks for the cut, against the new paragraph the reader chose: what a person should check.
-  const d = { margin: m, cues: strongestCues(profile.weights, r.features[i]!, 'C', 'B', 6).map((x) => x.cue) };
+  return joinAbove(text, r.units, c, segmenter, i, { margin: m, cues: strongestCues(profile.weights, r.features[i]!, 'C', 'B', 6).map((x) => x.cue) }, []);
+}
+
+/** The cut between unit `i` and the one above, with the evidence for it and the figures standing in its gap. */
+function joinAbove(text: string, units: readonly Unit[], c: Conventions, segmenter: Segmenter, i: number, d: Decision, across: readonly Span[]): Join {
+  const u = units[i]!;
+  const prev = units[i - 1]!;
   const word = straddlingWord(segmenter, hanTail(prev.text), hanHead(u.text));
   return {
     gap: { start: gapStart(text, prev, c), end: u.span.start },
+    ...(across.length > 0 ? { across } : {}),
     beforeLine: prev.line.index,
     afterLine: u.line.index,
     evidence: { ...d, ...(word ? { word: { word: word.word, split: word.split } } : {}) },
@@ -257,17 +262,8 @@ function paragraphs(text: string, r: PageReadingWithFloats, profile: PaperProfil
     const state = reading.states[i]!;
     const last = paras[paras.length - 1];
     if (state === 'C' && last) {
-      const prev = units[i - 1]!;
-      const word = straddlingWord(segmenter, hanTail(prev.text), hanHead(u.text));
-      const d = decision(profile, r, i, ['C']);
-      const across = between(prev, u).map((f) => f.span);
-      last.joins.push({
-        gap: { start: gapStart(text, prev, c), end: u.span.start },
-        ...(across.length > 0 ? { across } : {}),
-        beforeLine: prev.line.index,
-        afterLine: u.line.index,
-        evidence: { ...d, ...(word ? { word: { word: word.word, split: word.split } } : {}) },
-      });
+      const across = between(units[i - 1]!, u).map((f) => f.span);
+      last.joins.push(joinAbove(text, units, c, segmenter, i, decision(profile, r, i, ['C']), across));
       last.units.push(u);
       paras[paras.length - 1] = { ...last, text: last.text + u.text, span: { start: last.span.start, end: u.span.end }, shape: shapeOf(last.text + u.text, c) };
       continue;

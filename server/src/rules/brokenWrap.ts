@@ -66,14 +66,25 @@ function describe(model: PageModel, join: Join): { shown: string; reason: string
   return { shown: `${a}|${b}`, reason: said.length > 0 ? said.join(t(', and ')) : t('the text reads on across the break'), before: a.length, after: b.length };
 }
 
-function joinFinding(model: PageModel, page: Page, el: Element, join: Join, profile: RuleContext['profile'], severity: Severity): Finding {
+/** What every finding of a cut says and marks: its two sides, why, where it ends, what joins it, its fingerprint. */
+function cutParts(model: PageModel, page: Page, join: Join) {
   const { text } = model;
   const { shown, reason, before, after } = describe(model, join);
-  const span = { start: join.gap.start - before, end: join.gap.end + after };
-  const glue = LATIN.test(text[join.gap.start - 1] ?? '') && LATIN.test(text[join.gap.end] ?? '') ? ' ' : '';
-  const where = join.afterLine - join.beforeLine > 1 ? t('across blank lines') : t('by a line break');
-  const related = [{ span: { start: join.gap.end, end: join.gap.end + after }, message: t('The paragraph goes on here.') }];
-  const fingerprintOf = fingerprint('broken-wrap', text, { start: join.gap.start, end: join.gap.end }, page.span);
+  return {
+    shown,
+    reason,
+    span: { start: join.gap.start - before, end: join.gap.end + after },
+    goesOn: { start: join.gap.end, end: join.gap.end + after },
+    glue: LATIN.test(text[join.gap.start - 1] ?? '') && LATIN.test(text[join.gap.end] ?? '') ? ' ' : '',
+    where: join.afterLine - join.beforeLine > 1 ? t('across blank lines') : t('by a line break'),
+    fingerprint: fingerprint('broken-wrap', text, { start: join.gap.start, end: join.gap.end }, page.span),
+  };
+}
+
+function joinFinding(model: PageModel, page: Page, el: Element, join: Join, profile: RuleContext['profile'], severity: Severity): Finding {
+  const { text } = model;
+  const { shown, reason, span, goesOn, glue, where, fingerprint: fingerprintOf } = cutParts(model, page, join);
+  const related = [{ span: goesOn, message: t('The paragraph goes on here.') }];
   const across = join.across;
   if (across && across.length > 0) {
     // The figure between the halves keeps its characters: it moves below the paragraph, which a person should see done.
@@ -119,17 +130,15 @@ function joinFinding(model: PageModel, page: Page, el: Element, join: Join, prof
  * warning, and its join is never applied unattended.
  */
 function possibleJoinFinding(model: PageModel, page: Page, join: Join, severity: Severity): Finding {
-  const { shown, reason, before, after } = describe(model, join);
-  const where = join.afterLine - join.beforeLine > 1 ? t('across blank lines') : t('by a line break');
-  const glue = LATIN.test(model.text[join.gap.start - 1] ?? '') && LATIN.test(model.text[join.gap.end] ?? '') ? ' ' : '';
+  const { shown, reason, span, goesOn, glue, where, fingerprint: fingerprintOf } = cutParts(model, page, join);
   return {
     rule: 'broken-wrap',
-    span: { start: join.gap.start - before, end: join.gap.end + after },
+    span,
     severity: unsure(severity),
     message: t`“${shown}” may be cut ${where}: ${reason} (the page reads a little better with a new paragraph here).`,
-    related: [{ span: { start: join.gap.end, end: join.gap.end + after }, message: t('The paragraph may go on here.') }],
+    related: [{ span: goesOn, message: t('The paragraph may go on here.') }],
     fixes: [{ title: t`Join the two parts of “${shown}”`, edits: [{ start: join.gap.start, end: join.gap.end, newText: glue }], safe: false }],
-    fingerprint: fingerprint('broken-wrap', model.text, { start: join.gap.start, end: join.gap.end }, page.span),
+    fingerprint: fingerprintOf,
     confidence: { margin: join.evidence.margin, certain: false, likely: false },
   };
 }
