@@ -160,6 +160,8 @@ export class PagedAnalysis {
     readonly chunks: readonly PagedChunk[],
     /** A chunk's pages as the index keeps them, where the chunk stands. */
     private readonly summaryOf: (chunk: PagedChunk) => IndexedPage[],
+    /** The paper's name the rules were given, configured or read from any page: a page read alone must be given it too. */
+    readonly paperName?: string,
   ) {}
 
   /** The findings the configuration keeps, in the whole text's offsets, in position order. */
@@ -344,6 +346,6 @@ export class PagedAnalyzer {
       if (!s.at || s.at.start !== start || s.at.line !== line) s.at = { start, line, pages: shiftPages(s.pages, start, line) };
       return s.at.pages;
     };
-    return new PagedAnalysis(text, out, summaryOf);
+    return new PagedAnalysis(text, out, summaryOf, naming.paperName);
   }
 }

@@ -65,6 +65,18 @@ export function pageChunks(text: string): Chunk[] {
   return chunksAt(pageLineStarts(text).starts, text.length);
 }
 
+/**
+ * Whether a page's text, changed on its own, still stands as the same page
+ * of its issue: no page line added, the page's own kept at its start (the
+ * first page's may have a masthead above it), and its last line break kept,
+ * so the page line after it still starts a line.
+ */
+export function staysOnePage(text: string, first: boolean, endsLine: boolean): boolean {
+  const { starts } = pageLineStarts(text);
+  if (endsLine && text.charCodeAt(text.length - 1) !== 10) return false;
+  return first ? starts.length <= 1 : starts.length === 1 && starts[0]!.offset === 0;
+}
+
 /** A chunk of the last version, with the text it held. */
 export interface KnownChunk {
   readonly chunk: Chunk;

@@ -21,6 +21,8 @@ import { jumpNotes, withJumps } from '../issue/outlineJumps';
 import { fileNameOf } from '../issue/pageSummary';
 import type { CrossPageFinding } from '../issue/crossPage';
 import { fixAll, type FixAllResult } from '../fixes/fixAll';
+import { pagedFixAll } from '../fixes/pagedFixAll';
+import { staysOnePage } from '../model/pageChunks';
 import type { OutlineEntry } from '../outline';
 import type { Finding, RuleId } from '../rules/finding';
 import { looksBinary } from '../text/binary';
@@ -361,11 +363,25 @@ export class WorkspaceSession {
     const doc = this.open.get(canonicalUri(uri));
     if (!doc) return undefined;
     const view = this.settle(doc);
+    const { analysis } = view;
     // Later passes re-read the pages the fixes changed, and leave the document's own analyzer as it was.
     const analyzer = doc.analyzer.fork();
     const options = this.pagedOptions(uri, view.config);
-    const analyse = (text: string): readonly Finding[] => (text === view.analysis.text ? view.analysis.findings() : analyzer.analyze(text, options).findings());
-    return fixAll(view.analysis.text, analyse, rule ? { rule } : {});
+    const pages = analysis.chunks.map((c) => ({ text: c.model.text, start: c.chunk.start, findings: c.findings }));
+    // A page read alone is read as it is in the document: the first takes the file's page, every one the paper's name.
+    const named = analysis.paperName;
+    const config = named === undefined || named === options.config.paperName ? options.config : { ...options.config, paperName: named };
+    const { pageRef: _, ...others } = { ...options, config };
+    const readAgain = (text: string, index: number): readonly Finding[] | undefined => {
+      const last = index === pages.length - 1;
+      if (!staysOnePage(text, index === 0, !last && pages[index]!.text.endsWith('\n'))) return undefined;
+      const again = analyzer.fork().analyze(text, index === 0 ? { ...others, ...(options.pageRef ? { pageRef: options.pageRef } : {}) } : others);
+      return again.chunks.length === 1 ? again.chunks[0]!.findings : undefined;
+    };
+    const paged = pages.length > 1 ? pagedFixAll(analysis.text, pages, readAgain, rule) : undefined;
+    if (paged) return paged;
+    const analyse = (text: string): readonly Finding[] => (text === analysis.text ? analysis.findings() : analyzer.analyze(text, options).findings());
+    return fixAll(analysis.text, analyse, rule ? { rule } : {});
   }
 
   map(indexing: boolean): IssueMap {
