@@ -55,6 +55,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (profile >= 0) {
     const dir = argv[profile + 1] ?? join(ROOT, 'test', 'out', 'profiles');
     await profileServer(dir, pages[pages.length - 1]!.text, issue.text, 50);
+    await profileServer(dir, pages[pages.length - 1]!.text, issue.text, 50, false);
     profileChecker(dir, pages);
     console.log(`profiles in ${dir}`);
     return;

@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- --profile DIR`: the server under `node --cpu-prof` while
- * an editor opens the 1 MB issue file and types in it, asking after each
- * keystroke what VS Code asks (outline, folds, code actions at the cursor),
+ * an editor opens the 1 MB issue file and types in it, once only typing
+ * (what the keystroke row times) and once asking after each keystroke what
+ * VS Code asks (outline, folds, code actions at the cursor),
  * and the checker under `--cpu-prof` on the month in both shapes. The
  * profiles are written to DIR, for a profiler's eyes, not for a figure.
  */
@@ -13,9 +14,14 @@ import { CLI } from '../helpers/repo';
 import { writeIssueFiles, writePageFiles } from './checker';
 import type { BenchPage } from './texts';
 
-export async function profileServer(dir: string, warmUp: string, issueText: string, edits: number): Promise<void> {
+/**
+ * `asks`: after each keystroke, ask what VS Code asks (server.cpuprofile);
+ * without, only type (server-typing.cpuprofile: what the keystroke row times).
+ */
+export async function profileServer(dir: string, warmUp: string, issueText: string, edits: number, asks = true): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const session = await startSession({ pull: false, record: false, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=server.cpuprofile'] });
+  const name = asks ? 'server.cpuprofile' : 'server-typing.cpuprofile';
+  const session = await startSession({ pull: false, record: false, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}`] });
   const open = async (uri: string, text: string) => {
     const waiting = session.nextDiagnostics(uri, (p) => p.version === 1);
     await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'newsprint', version: 1, text } });
@@ -36,6 +42,7 @@ export async function profileServer(dir: string, warmUp: string, issueText: stri
       contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: '的' }],
     });
     const published = await waiting;
+    if (!asks) continue;
     const at = { start: { line, character }, end: { line, character: character + 1 } };
     await Promise.all([
       session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),

@@ -29,9 +29,15 @@ async function open(session: Session, uri: string, text: string): Promise<void> 
   await waiting;
 }
 
+/** Whether a notification says the dictionary has loaded, or failed to: not that it is loading. */
+function loaded(n: { method: string; params: unknown }): boolean {
+  const state = n.method === STATUS ? (n.params as { segmentation?: string }).segmentation : undefined;
+  return state === 'ready' || state === 'unavailable';
+}
+
 /** Whether the server has said word segmentation is ready (the floor never does, and needs no dictionary). */
 function segmentationReady(session: Session): boolean {
-  return session.notifications.some((n) => n.method === STATUS && (n.params as { segmentation?: string }).segmentation !== undefined);
+  return session.notifications.some(loaded);
 }
 
 /** Resolves once the server has reported on segmentation; at once for a server that does not speak of it. */
@@ -56,12 +62,12 @@ export interface ColdStart {
  */
 export async function coldStart(server: Server, uri: string, text: string): Promise<ColdStart> {
   const t0 = performance.now();
-  const session = await startSession({ pull: false, server: server.script, nodeArgs: server.nodeArgs ?? [] });
+  const session = await startSession({ pull: false, early: true, server: server.script, nodeArgs: server.nodeArgs ?? [] });
   await open(session, uri, text);
   const firstMs = performance.now() - t0;
   let dictionaryMs = firstMs;
   if (server.newsprint) {
-    const before = session.notifications.findIndex((n) => n.method === STATUS);
+    const before = session.notifications.findIndex(loaded);
     const published = session.notifications.findIndex((n) => n.method === 'textDocument/publishDiagnostics');
     if (before < 0 || before > published) {
       // The first diagnostics came before the dictionary: wait for the ones read with it.
