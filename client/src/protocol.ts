@@ -35,7 +35,7 @@ export const IssueMapChangedNotification = new NotificationType<IssueMapChangedP
 export const ExportIssueRequest = new RequestType<ExportIssueParams, ExportIssueResult, void>(EXPORT_ISSUE_REQUEST);
 export const ExportArticleRequest = new RequestType<ExportArticleParams, ExportArticleResult | null, void>(EXPORT_ARTICLE_REQUEST);
 
-const STATES: ReadonlySet<string> = new Set<SegmentationState>(['ready', 'unavailable']);
+const STATES: ReadonlySet<string> = new Set<SegmentationState>(['loading', 'ready', 'unavailable']);
 
 /** The params as sent, or undefined when a server of another version sends something else. */
 export function readStatusParams(value: unknown): StatusParams | undefined {

@@ -43,6 +43,9 @@ export class StatusItem implements vscode.Disposable {
   segmentation(params: StatusParams): void {
     this.reported = true;
     switch (params.segmentation) {
+      case 'loading':
+        this.set('$(loading~spin) Newsprint', params.message, t('Newsprint: loading the dictionary'));
+        break;
       case 'ready':
         this.set('$(check) Newsprint', params.message, t('Newsprint: ready'));
         break;

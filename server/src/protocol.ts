@@ -9,10 +9,14 @@ import type { IssueMap } from './issue/issueMap';
 
 export type { IssueMap, IssueMapArticle, IssueMapIssue, IssueMapJump, IssueMapPage } from './issue/issueMap';
 
-/** Server → client, notification: how word segmentation stands, for the status item. Sent once it has loaded or failed. */
+/**
+ * Server → client, notification: how word segmentation stands, for the
+ * status item. Sent when the dictionary starts loading after the first
+ * pages were read without it, and once it has loaded or failed.
+ */
 export const STATUS_NOTIFICATION = 'newsprint/status';
 
-export type SegmentationState = 'ready' | 'unavailable';
+export type SegmentationState = 'loading' | 'ready' | 'unavailable';
 
 export interface StatusParams {
   /** Whether word segmentation, the evidence for broken wraps inside words, is loaded. */

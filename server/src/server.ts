@@ -69,11 +69,13 @@ const configs = new ConfigFinder();
 
 /** Shared by every open document: pages of one issue repeat their furniture and each other's headlines. */
 const session = new WorkspaceSession({
-  segmenter: () => segmentation.get(windowSettings.dictionary, windowSettings.userDictionary),
+  segmenter: (wait) => segmentation.get(windowSettings.dictionary, windowSettings.userDictionary, wait),
   configs,
   lineCache: new LineCache(),
   trusted: () => trusted,
 });
+// The first pages were read and shown without words: once the dictionary is in, they are read again.
+segmentation.onLoaded(() => session.segmenterChanged());
 const writer = new ConfigWriter(configs, (path) => session.rootOf(path));
 let published = new DocumentDiagnostics();
 let indexer: IssueIndexer;

@@ -22,6 +22,8 @@ export interface Session {
   stderr(): string;
   /** Bytes the server has written to stdout so far: what the client had to read and parse. */
   bytesReceived(): number;
+  /** Resolves once the server has said the dictionary loaded or failed: what a pull then gets is read with it, if it can be. */
+  dictionaryLoaded(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,12 @@ export interface SessionOptions {
   readonly record?: boolean;
   /** Another server's script to spawn (the benchmark's do-nothing server); the built Newsprint server by default. */
   readonly server?: string;
+  /**
+   * Hand waiters the diagnostics published while the dictionary loads, read
+   * without words. By default they are passed over: a test waits for the
+   * reading it asserts on, the one with the dictionary.
+   */
+  readonly early?: boolean;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
@@ -72,9 +80,17 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   });
   const published: PublishDiagnosticsParams[] = [];
   const record = options.record ?? true;
+  let loading = false;
+  let settled = false;
+  const settledWaiters: Array<() => void> = [];
   connection.onNotification((method, params) => {
     if (record || method !== 'textDocument/publishDiagnostics') notifications.push({ method, params });
-    if (method === 'textDocument/publishDiagnostics') {
+    if (method === 'newsprint/status') {
+      loading = (params as { segmentation?: string }).segmentation === 'loading';
+      settled ||= !loading;
+      if (settled) for (const w of settledWaiters.splice(0)) w();
+    }
+    if (method === 'textDocument/publishDiagnostics' && (!loading || options.early)) {
       const p = params as PublishDiagnosticsParams;
       const i = waiters.findIndex((w) => w.uri === p.uri && w.predicate(p));
       if (i >= 0) waiters.splice(i, 1)[0]!.resolve(p);
@@ -160,6 +176,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     configurationRequests: () => asked,
     stderr: () => err,
     bytesReceived: () => received,
+    dictionaryLoaded: () => (settled ? Promise.resolve() : new Promise((resolve) => settledWaiters.push(resolve))),
     nextDiagnostics(uri, predicate = () => true) {
       const i = published.findIndex((p) => p.uri === uri && predicate(p));
       if (i >= 0) return Promise.resolve(published.splice(i, 1)[0]!);

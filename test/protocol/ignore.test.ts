@@ -26,7 +26,8 @@ describe('ignoring a finding and turning a rule off', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const pull = async () => ((await session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items;
+  const pull = async () =>
+    (await session.dictionaryLoaded(), (await session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items;
 
   async function run(diagnostic: Diagnostic, title: string): Promise<void> {
     const actions = (await session.connection.sendRequest('textDocument/codeAction', {

@@ -60,6 +60,10 @@ describe('outline notes after the index changes', () => {
   });
 
   it('then answers with the notes of the indexed issue', async () => {
+    // The provider is also replaced when the dictionary has loaded, which can come before page 2 is indexed.
+    const indexed = () => session.notifications.some((n) => n.method === '$/progress' && (n.params as { value: { kind: string } }).value.kind === 'end');
+    const deadline = Date.now() + 10_000;
+    while (!indexed() && Date.now() < deadline) await new Promise((r) => setImmediate(r));
     const symbols = (await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
     const standing = symbols.find((s) => s.name.includes('常务委员会第二十五次会议召开'))!;
     assert.match(standing.detail!, /→ 2版 \(not found\)/);

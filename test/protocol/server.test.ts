@@ -66,6 +66,7 @@ describe('pull diagnostics, symbols, folding and code actions', () => {
 
   it('announces a pull provider and answers textDocument/diagnostic', async () => {
     assert.ok(session.initialize.capabilities.diagnosticProvider);
+    await session.dictionaryLoaded();
     const report = (await session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } })) as { kind: string; items: Diagnostic[] };
     assert.equal(report.kind, 'full');
     assert.deepEqual(byRule(report.items), { 'broken-wrap': 15, 'spaced-headline': 1, 'halfwidth-punctuation': 1 });

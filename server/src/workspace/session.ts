@@ -36,8 +36,13 @@ import { canonicalUri, pathOf } from './uris';
 import { t } from '../l10n/t';
 
 export interface SessionOptions {
-  /** The segmenter to read with now: the server's loads once settings are known. */
-  readonly segmenter: () => Segmenter;
+  /**
+   * The segmenter to read with now: the server's loads once settings are
+   * known. `wait`: the reading must have words now (fix-all, pages on disk);
+   * an open document's first reading may come without them while the
+   * dictionary loads, and is read again when `segmenterChanged` says so.
+   */
+  readonly segmenter: (wait: boolean) => Segmenter;
   readonly configs?: ConfigFinder;
   readonly lineCache?: LineCache;
   /** Whether the workspace is trusted (see fileConfig.ts); asked when a file is configured, since trust is known only once the client says. */
@@ -75,8 +80,10 @@ interface OpenDocument {
   readonly uri: string;
   version: number;
   text: string;
-  readonly analyzer: PagedAnalyzer;
+  analyzer: PagedAnalyzer;
   view?: DocumentView;
+  /** The segmenter generation its analyzer read with: pages read under another are read again. */
+  readWith?: number;
 }
 
 /** A page file read from disk: what its configuration was, to tell whether a change of settings reaches it. */
@@ -98,6 +105,8 @@ export class WorkspaceSession {
   private readonly listeners: Array<(change: SessionChange) => void> = [];
   private readonly told = new Set<string>();
   private readonly warnings: Array<(message: string) => void> = [];
+  /** Counts segmenterChanged: a document read under an earlier count is read again. */
+  private generation = 0;
 
   constructor(private readonly options: SessionOptions) {
     this.configs = options.configs ?? new ConfigFinder();
@@ -142,13 +151,15 @@ export class WorkspaceSession {
     this.reconfigure();
   }
 
-  /** Another segmenter (another dictionary): every open document is read again; pages on disk are the front end's to read again. */
+  /**
+   * Another segmenter (another dictionary, or the first once it has loaded):
+   * every open document is read again the next time it is asked for; pages
+   * on disk are the front end's to read again. Safe to call while a document
+   * is being read: it reads again only what it has not read yet.
+   */
   segmenterChanged(): void {
-    const documents: string[] = [];
-    for (const [key, doc] of this.open) {
-      this.open.set(key, { uri: doc.uri, version: doc.version, text: doc.text, analyzer: new PagedAnalyzer() });
-      documents.push(doc.uri);
-    }
+    this.generation++;
+    const documents = [...this.open.values()].map((d) => d.uri);
     this.emit({ documents, map: documents.length > 0, links: documents.length > 0, reread: [] });
   }
 
@@ -178,9 +189,9 @@ export class WorkspaceSession {
     return config;
   }
 
-  /** The segmenter the session reads with now. */
+  /** The segmenter the session reads with now, with its words: what asks for it is not shown before it is done. */
   segmenter(): Segmenter {
-    return this.options.segmenter();
+    return this.options.segmenter(true);
   }
 
   /** The configuration a file has now. */
@@ -245,11 +256,11 @@ export class WorkspaceSession {
     return doc ? this.settle(doc) : undefined;
   }
 
-  private pagedOptions(uri: string, config: FileConfig): PagedOptions {
+  private pagedOptions(uri: string, config: FileConfig, segmenter = this.options.segmenter(true)): PagedOptions {
     const path = pathOf(uri) ?? decodeURIComponent(uri);
     const pageRef = pageRefOf(path, config.pattern);
     return {
-      segmenter: this.options.segmenter(),
+      segmenter,
       config: config.analysis,
       fileName: fileNameOf(uri),
       ...(pageRef ? { pageRef } : {}),
@@ -257,12 +268,20 @@ export class WorkspaceSession {
     };
   }
 
-  private settle(doc: OpenDocument): DocumentView {
+  /** `wait`: the view must be read with words (fix-all), even if the dictionary has to load for it now. */
+  private settle(doc: OpenDocument, wait = false): DocumentView {
     const config = this.configOf(doc.uri);
+    // Asked first: a load it sets off says so through segmenterChanged, and this reading is then already the new one.
+    const segmenter = this.options.segmenter(wait);
+    if (doc.readWith !== this.generation) {
+      if (doc.readWith !== undefined) doc.analyzer = new PagedAnalyzer();
+      doc.readWith = this.generation;
+      delete doc.view;
+    }
     if (doc.view && doc.view.version === doc.version && doc.view.config === config) return doc.view;
     // A binary file opened as text is read as empty: no squiggle on every byte.
     const text = looksBinary(doc.text) ? '' : doc.text;
-    const analysis = doc.analyzer.analyze(text, this.pagedOptions(doc.uri, config));
+    const analysis = doc.analyzer.analyze(text, this.pagedOptions(doc.uri, config, segmenter));
     doc.view = { uri: doc.uri, version: doc.version, text: doc.text, analysis, config };
     this.applyToIndex(canonicalUri(doc.uri), this.index.set({ uri: doc.uri, version: doc.version, pages: analysis.pages() }));
     return doc.view;
@@ -362,7 +381,8 @@ export class WorkspaceSession {
   fixAll(uri: string, rule?: RuleId): FixAllResult | undefined {
     const doc = this.open.get(canonicalUri(uri));
     if (!doc) return undefined;
-    const view = this.settle(doc);
+    // Fix-all is never worked out from a reading without words.
+    const view = this.settle(doc, true);
     const { analysis } = view;
     // Later passes re-read the pages the fixes changed, and leave the document's own analyzer as it was.
     const analyzer = doc.analyzer.fork();
