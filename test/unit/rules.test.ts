@@ -321,7 +321,8 @@ describe('missing-byline', () => {
   });
 
   it('exempts a reporter’s notes and a signed column, which carry no source line by nature, in either bracket width', () => {
-    for (const headline of ['小巷里的民生账（采访手记）', '小巷里的民生账(编辑手记)', '让城市更新慢下来（大家手笔）']) {
+    // 记者手记 names a reporter, and is still the tag of notes, not a source line.
+    for (const headline of ['小巷里的民生账（采访手记）', '小巷里的民生账(编辑手记)', '让城市更新慢下来（大家手笔）', '小巷里的民生账（记者手记）', '小巷里的民生账(记者手记)']) {
       const text = `${headline}\n\n走进老街，记者看到居民们正围坐在一起商量加装电梯的事。\n`;
       assert.deepEqual(
         check(text).filter((f) => f.rule === 'missing-byline'),

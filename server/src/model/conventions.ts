@@ -323,6 +323,18 @@ export class Conventions {
     return tag;
   }
 
+  /**
+   * Whether a headline ends in a tag of a piece that carries no source line:
+   * an opinion column's (（人民时评）), or a box label set as one (（记者手记）,
+   * which columnTag passes over for its 记者).
+   */
+  hasPieceTag(text: string): boolean {
+    const column = this.columnTag(text);
+    if (column !== undefined) return this.isCommentaryTag(column);
+    const tag = /[（(]([^()（）]{2,24})[)）]$/.exec(text)?.[1];
+    return tag !== undefined && this.boxLabels.has(tag) && this.isCommentaryTag(tag);
+  }
+
   /** A column tag that marks opinion: （人民时评）, （新论）, （今日谈）. */
   isCommentaryTag(tag: string): boolean {
     return this.commentaryTag.test(tag);

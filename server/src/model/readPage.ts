@@ -342,7 +342,7 @@ class BlockBuilder {
     if (content.length <= 4 && content[content.length - 1]?.kind === 'credit' && !b.source) return 'photo';
     const c = this.c;
     const opinion =
-      b.headline.some((h) => c.isOpinionKicker(h.text) || (c.columnTag(h.text) !== undefined && c.isCommentaryTag(c.columnTag(h.text)!))) ||
+      b.headline.some((h) => c.isOpinionKicker(h.text) || c.hasPieceTag(h.text)) ||
       b.body.some((e) => e.kind === 'byline' && c.isCommentatorLine(e.text)) ||
       (first !== undefined && /^[【[]?编者按/.test(first.text));
     return opinion ? 'commentary' : 'article';
