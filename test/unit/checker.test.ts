@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { applyPatch } from 'diff';
 import { encode } from 'iconv-lite';
 import { temporaryFolders } from '../helpers/folders';
+import { defaultThreads } from '../../server/src/cli/pool';
 import { CLI, CORPUS_PAGE, ROOT } from '../helpers/repo';
 
 function run(args: string[], cwd = ROOT) {
@@ -305,6 +306,13 @@ describe('newsprint check on an issue', () => {
     for (const r of [one, two, auto]) assert.doesNotMatch(r.stderr, /files checked|\r/);
     const sarif = JSON.parse(run(['check', archive, '--format', 'sarif', '--jobs', '2']).stdout) as SarifLog;
     checkSarifShape(sarif);
+  });
+
+  it('picks one thread per one and a half cores: on 2 cores the main thread alone', () => {
+    assert.deepEqual(
+      [1, 2, 3, 4, 8, 16].map((cores) => defaultThreads(cores)),
+      [1, 1, 2, 2, 5, 10],
+    );
   });
 });
 

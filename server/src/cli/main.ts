@@ -52,7 +52,7 @@ Options:
   --missing-page off|information
                        report jumps to or from a page that was not checked
                        (default: off)
-  --jobs N             check on N threads (default: one per core for 32 files or more)
+  --jobs N             check on N threads (default: one per 1.5 cores for 32 files or more)
   --dictionary trimmed|full
                        segmentation dictionary (default: trimmed, loads fast)
   -h, --help           this help
