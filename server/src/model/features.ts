@@ -173,13 +173,54 @@ function unclosed(text: string): boolean {
   return depth > 0;
 }
 
-/** Han-character bigrams of a line, for the words two passages share. */
-function bigramsOf(text: string, into: Set<number>): void {
+/**
+ * The Han-character bigrams of a page's running text, for the words two
+ * passages share: each bigram numbered once per page, each unit's list made
+ * once, and two stamp arrays to count without building sets (a short line
+ * asks about the six text units around it, and most of them again for the
+ * next short line).
+ */
+interface PageBigrams {
+  /** Every bigram seen on the page, numbered in the order first seen. */
+  readonly numbers: Map<number, number>;
+  /** Per unit, its bigrams' numbers (repeats kept), made when first asked for. */
+  readonly ofUnit: Array<Int32Array | undefined>;
+  readonly above: number[];
+  readonly below: number[];
+  stamp: number;
+}
+
+const pageBigrams = new WeakMap<readonly Unit[], PageBigrams>();
+
+/** The bigrams of unit `k`, if it is running text (text that is not headline-like). */
+function unitBigrams(units: readonly Unit[], k: number, page: PageBigrams): Int32Array | undefined {
+  const u = units[k]!;
+  if (u.kind !== 'text' || u.shape.headlineLike) return undefined;
+  let list = page.ofUnit[k];
+  if (list) return list;
+  const out: number[] = [];
+  const text = u.text;
   for (let i = 0; i + 1 < text.length && i < 600; i++) {
     const a = text.charCodeAt(i);
     const b = text.charCodeAt(i + 1);
-    if (isHanCode(a) && isHanCode(b)) into.add(a * 65536 + b);
+    if (!isHanCode(a) || !isHanCode(b)) continue;
+    const key = a * 65536 + b;
+    let n = page.numbers.get(key);
+    if (n === undefined) {
+      page.numbers.set(key, (n = page.numbers.size));
+      page.above.push(0);
+      page.below.push(0);
+    }
+    out.push(n);
   }
+  page.ofUnit[k] = list = Int32Array.from(out);
+  return list;
+}
+
+function bigramsOfPage(units: readonly Unit[]): PageBigrams {
+  let page = pageBigrams.get(units);
+  if (!page) pageBigrams.set(units, (page = { numbers: new Map(), ofUnit: [], above: [], below: [], stamp: 0 }));
+  return page;
 }
 
 /**
@@ -187,22 +228,34 @@ function bigramsOf(text: string, into: Set<number>): void {
  * 0 to 1: a subheading sits inside one story, a headline starts another.
  */
 function cohesion(units: readonly Unit[], i: number): number | undefined {
-  const before = new Set<number>();
-  const after = new Set<number>();
+  const page = bigramsOfPage(units);
+  const stamp = ++page.stamp;
+  let before = 0;
   for (let k = i - 1, n = 0; k >= 0 && n < 3; k--) {
-    if (units[k]!.kind !== 'text' || units[k]!.shape.headlineLike) continue;
-    bigramsOf(units[k]!.text, before);
+    const list = unitBigrams(units, k, page);
+    if (!list) continue;
+    for (const b of list) {
+      if (page.above[b] === stamp) continue;
+      page.above[b] = stamp;
+      before++;
+    }
     n++;
   }
-  for (let k = i + 1, n = 0; k < units.length && n < 3; k++) {
-    if (units[k]!.kind !== 'text' || units[k]!.shape.headlineLike) continue;
-    bigramsOf(units[k]!.text, after);
-    n++;
-  }
-  if (before.size < 8 || after.size < 8) return undefined;
+  let after = 0;
   let shared = 0;
-  for (const b of after) if (before.has(b)) shared++;
-  return shared / Math.min(before.size, after.size);
+  for (let k = i + 1, n = 0; k < units.length && n < 3; k++) {
+    const list = unitBigrams(units, k, page);
+    if (!list) continue;
+    for (const b of list) {
+      if (page.below[b] === stamp) continue;
+      page.below[b] = stamp;
+      after++;
+      if (page.above[b] === stamp) shared++;
+    }
+    n++;
+  }
+  if (before < 8 || after < 8) return undefined;
+  return shared / Math.min(before, after);
 }
 
 function cohesionBucket(x: number): string {
