@@ -138,6 +138,13 @@ test('Export This Article after a click in the Outline writes the whole jumping 
   const outline = await wb.showOutline();
   await outline.locator('.monaco-list-row[aria-level="1"]', { has: wb.page.locator('.label-name', { hasText: JUMPING.outline }) }).click();
   await wb.page.locator('.editor-instance .view-line', { hasText: JUMPING.continued }).first().waitFor();
+  // The headline's line is in view before the click has moved the cursor there: the command takes the cursor's article.
+  const headline =
+    readFileSync(join(CORPUS_ISSUE, '01.txt'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.startsWith(JUMPING.outline)) + 1;
+  assert.ok(headline > 0);
+  await wb.waitForCursor(`Ln ${headline}, Col 1`);
   await wb.runCommand('Newsprint: Export This Article', { asks: 'Export This Article: format' });
   await wb.pick('Markdown');
   const target = join(exportsDir, 'from-outline.md');
