@@ -69,10 +69,11 @@ export function pagedFixAll(text: string, pages: readonly FixablePage[], readAga
     if (!hasSafeFix(page.findings, rule)) continue;
     const result = pageFixAll(page, i, readAgain, rule);
     if (!result) return undefined;
-    if (result.edits.length === 0 && result.unapplied === 0) continue;
-    parts.push(text.slice(copied, page.start), result.text);
-    copied = page.start + page.text.length;
-    for (const e of result.edits) edits.push({ start: e.start + page.start, end: e.end + page.start, newText: e.newText });
+    if (result.edits.length > 0) {
+      parts.push(text.slice(copied, page.start), result.text);
+      copied = page.start + page.text.length;
+      for (const e of result.edits) edits.push({ start: e.start + page.start, end: e.end + page.start, newText: e.newText });
+    }
     for (const [r, n] of Object.entries(result.byRule) as Array<[RuleId, number]>) byRule[r] = (byRule[r] ?? 0) + n;
     fixed += result.fixed;
     unapplied += result.unapplied;
