@@ -230,32 +230,32 @@ function bigramsOfPage(units: readonly Unit[]): PageBigrams {
 function cohesion(units: readonly Unit[], i: number): number | undefined {
   const page = bigramsOfPage(units);
   const stamp = ++page.stamp;
-  let before = 0;
-  for (let k = i - 1, n = 0; k >= 0 && n < 3; k--) {
-    const list = unitBigrams(units, k, page);
-    if (!list) continue;
-    for (const b of list) {
-      if (page.above[b] === stamp) continue;
-      page.above[b] = stamp;
-      before++;
-    }
-    n++;
-  }
-  let after = 0;
+  const before = markAround(units, i, -1, page, page.above, stamp);
+  const after = markAround(units, i, 1, page, page.below, stamp, page.above);
+  if (before.distinct < 8 || after.distinct < 8) return undefined;
+  return after.shared / Math.min(before.distinct, after.distinct);
+}
+
+/**
+ * Stamps the bigrams of the three text units nearest `i` on one side (`step`
+ * −1 above, 1 below) into `marks`, counting the distinct ones, and of those
+ * the ones `other` holds under the same stamp.
+ */
+function markAround(units: readonly Unit[], i: number, step: 1 | -1, page: PageBigrams, marks: number[], stamp: number, other?: number[]): { distinct: number; shared: number } {
+  let distinct = 0;
   let shared = 0;
-  for (let k = i + 1, n = 0; k < units.length && n < 3; k++) {
+  for (let k = i + step, n = 0; k >= 0 && k < units.length && n < 3; k += step) {
     const list = unitBigrams(units, k, page);
     if (!list) continue;
     for (const b of list) {
-      if (page.below[b] === stamp) continue;
-      page.below[b] = stamp;
-      after++;
-      if (page.above[b] === stamp) shared++;
+      if (marks[b] === stamp) continue;
+      marks[b] = stamp;
+      distinct++;
+      if (other?.[b] === stamp) shared++;
     }
     n++;
   }
-  if (before < 8 || after < 8) return undefined;
-  return shared / Math.min(before, after);
+  return { distinct, shared };
 }
 
 function cohesionBucket(x: number): string {
