@@ -62,13 +62,17 @@ function startClass(text: string): string {
 }
 
 /** Counts of sentence stops and commas inside a line (not its last character). */
+/** SENTENCE_END's and the commas' and semicolons' character codes: every line is scanned, and a one-character string per character was a twentieth of the checker. */
+const STOP_CODES = new Set([...SENTENCE_END].map((ch) => ch.charCodeAt(0)));
+const COMMA_CODES = new Set([...'，,；;'].map((ch) => ch.charCodeAt(0)));
+
 function inner(core: string): { stops: number; commas: number } {
   let stops = 0;
   let commas = 0;
   for (let i = 0; i < core.length - 1; i++) {
-    const c = core[i]!;
-    if (SENTENCE_END.includes(c)) stops++;
-    else if ('，,；;'.includes(c)) commas++;
+    const code = core.charCodeAt(i);
+    if (STOP_CODES.has(code)) stops++;
+    else if (COMMA_CODES.has(code)) commas++;
   }
   return { stops, commas };
 }
