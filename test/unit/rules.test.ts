@@ -15,6 +15,7 @@ const isBylineLine = (t: string) => conventions.isBylineLine(t);
 const isCreditLine = (t: string) => conventions.isCreditLine(t);
 import { pageRefFromFileName } from '../../server/src/model/pageNames';
 import { halfwidthMarks } from '../../server/src/rules/halfwidthPunctuation';
+import { namesList } from '../../server/src/rules/spacedHeadline';
 import type { Finding } from '../../server/src/rules/finding';
 import { ROOT, readCorpusPage } from '../helpers/repo';
 import { fakeSegmenter, jieba } from '../helpers/segmenters';
@@ -443,6 +444,12 @@ describe('spaced-headline', () => {
       check(text).filter((f) => f.rule === 'spaced-headline'),
       [],
     );
+  });
+
+  it('tells a line of names from a subheading spread character by character, whose pieces are as short as names', () => {
+    for (const names of ['钱 进 孙 平 吴晓东 郑 华', '张 炜 崔 佳', '钱 进 孙 平 周 宁 冯 洁']) assert.equal(namesList(names), true, names);
+    // Most names have three characters: a dozen single characters and nothing else is not four two-character names.
+    for (const spread of ['老 街 区 改 造 要 留 住 城 市 记 忆', '让 居 民 说 了 算 的 改 造 方 案']) assert.equal(namesList(spread), false, spread);
   });
 
   it('leaves to a person a run that a long word one space away may belong to: closing the run alone would leave half the spread', () => {

@@ -94,10 +94,19 @@ export function spreadsIn(text: string, certainSpaces: number): Spread[] {
   return out;
 }
 
+/**
+ * Most names a list holds without a name of three characters: two-character
+ * names spread to three characters' width leave single characters in pairs
+ * (张 炜 崔 佳), but most Chinese names have three characters, so a long run of
+ * single characters and nothing else (内 蒙 古 国 家 大 数 据 …) is a spread line.
+ */
+const MOST_SHORT_NAMES = 4;
+
 /** A body line of names spread to three characters' width: 钱 进 孙 平 吴晓东 郑 华. */
-function namesList(text: string): boolean {
+export function namesList(text: string): boolean {
   const pieces = piecesOf(text);
-  return pieces.length >= 2 && pieces.every((p) => p.weight >= 1 && p.weight <= 3) && !/[，。、：；！？,.:;!?“”《》（）()]/.test(text);
+  if (pieces.length < 2 || !pieces.every((p) => p.weight >= 1 && p.weight <= 3) || /[，。、：；！？,.:;!?“”《》（）()]/.test(text)) return false;
+  return pieces.some((p) => p.weight > 1) || pieces.length <= 2 * MOST_SHORT_NAMES;
 }
 
 /** Whether the line holding `at` opens with an ideographic-space indent before it: how an e-paper sets a paragraph, never a headline. */
