@@ -322,6 +322,47 @@ describe('a journal that jumps by page, with no repeated headline', () => {
   });
 });
 
+describe('a subheading the reader set apart as an article of its own', () => {
+  const p6 = 'file:///paper/2026-03-01/06.txt';
+  const p8 = 'file:///paper/2026-03-01/08.txt';
+  const subheading = '新式灯笼 用着方便\n\n如今的灯笼多用新材料，不怕风吹雨打，挂上一个月也不褪色。(下转第八版)\n';
+  const front = '老街灯笼格外红\n\n本报记者 王五\n\n每到春节，老街的灯笼就挂了起来，红彤彤的一片，映着来来往往的人群。\n\n';
+  const back = '老街灯笼格外红\n\n(上接第六版)灯笼的骨架也改了，从竹篾换成了钢丝，更结实了。\n';
+  const kinds = (index: IssueIndex) =>
+    index
+      .linksOf(p6)!
+      .onward.filter((l) => l.from.page.file.uri === p6)
+      .map((l) => l.state.kind);
+
+  it('pairs the onward marker under it with the continued part that repeats the article’s headline above', () => {
+    const index = indexOf([
+      { uri: p6, text: front + subheading },
+      { uri: p8, text: back },
+    ]);
+    // The reading this is about: the subheading opens a piece of its own, and the marker closes that piece.
+    assert.deepEqual(
+      index.get(p6)!.pages[0]!.articles.map((a) => [a.name, a.onward.length]),
+      [
+        ['老街灯笼格外红', 0],
+        ['新式灯笼 用着方便', 1],
+      ],
+    );
+    assert.deepEqual(kinds(index), ['matched']);
+    assert.deepEqual(crossPageFindings(index.linksOf(p6)!, p6, WARN), []);
+    assert.deepEqual(crossPageFindings(index.linksOf(p8)!, p8, WARN), []);
+  });
+
+  it('does not reach past an article with a source line of its own', () => {
+    const other = '江边灯会今晚开幕\n\n本报讯（记者李华）今晚的灯会有三百多组彩灯，从老街一直排到江边。\n\n';
+    const index = indexOf([
+      { uri: p6, text: front + other + subheading },
+      { uri: p8, text: back },
+    ]);
+    assert.equal(index.get(p6)!.pages[0]!.articles[1]!.byline, '本报讯（记者李华）');
+    assert.deepEqual(kinds(index), ['no-continuation']);
+  });
+});
+
 describe('navigation', () => {
   const index = corpusIssue();
 

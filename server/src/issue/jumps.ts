@@ -83,6 +83,26 @@ function best<T>(items: readonly T[], among: readonly number[], of: (t: T) => nu
   return top;
 }
 
+/** How many pieces with no source line may stand between an article and its onward marker: subheadings the reader set apart. */
+const MAX_PIECES_ABOVE = 3;
+
+/**
+ * The best score of the articles just above `at` on its page, through
+ * pieces that carry no source line or byline (which a subheading never has),
+ * so that one of them may be the article the marker closes.
+ */
+function bestAbove(at: ArticleAt, of: (y: ArticleAt) => number): number {
+  const articles = at.page.page.articles;
+  const i = articles.indexOf(at.article);
+  let top = 0;
+  for (let k = i - 1; k >= 0 && i - k <= MAX_PIECES_ABOVE; k--) {
+    const between = articles[k + 1]!;
+    if (between.byline !== undefined || between.kind !== 'article' || between.arriving) break;
+    top = Math.max(top, of({ page: at.page, article: articles[k]! }));
+  }
+  return top;
+}
+
 /**
  * Links an issue's jumps. Candidates are found through deck indexes (a
  * headline is scored only against headlines that could reach the
@@ -143,6 +163,17 @@ export function linkIssue(issue: Issue, headline: Score = headlineScore): IssueL
       pairs.push({ left: openO[0]!, right: headless[0]!, score: 0 });
       pairedO.add(openO[0]!);
       pairedA.add(headless[0]!);
+    }
+    // The reader may take a subheading for an article of its own, and the onward marker then closes
+    // that piece, whose “headline” the continued part does not repeat: it repeats the article's.
+    const stillO = g.onward.filter((o) => !pairedO.has(o));
+    const stillA = g.arriving.filter((a) => !pairedA.has(a) && a.at.article.deck.length > 0);
+    if (stillO.length > 0 && stillA.length > 0) {
+      for (const p of pairBest(stillO, stillA, (o, a) => bestAbove(o.at, (y) => score(y, a.at)))) {
+        pairs.push(p);
+        pairedO.add(p.left);
+        pairedA.add(p.right);
+      }
     }
     for (const p of pairs) {
       onwardLinks.push({ from: p.left.at, marker: p.left.marker, state: { kind: 'matched', to: p.right.at, arriving: p.right.marker, score: p.score } });
