@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyze, type AnalysisConfig } from '../../server/src/analysis';
+import { analyze, readModel, type AnalysisConfig } from '../../server/src/analysis';
 import { applyEdits } from '../../server/src/fixes/edits';
 import { fixAll } from '../../server/src/fixes/fixAll';
 import { conventionsFor, findMarkers } from '../../server/src/model/conventions';
@@ -307,6 +307,33 @@ describe('missing-byline', () => {
       check(text).filter((f) => f.rule === 'missing-byline'),
       [],
     );
+  });
+
+  it('accepts an author note cut across a column break, once the reader joins its halves', () => {
+    const text = [
+      '坚定信心 推动城市更新',
+      '　　城市更新是一项系统工程，需要久久为功。各地要坚持规划引领，统筹推进老旧小区改造和街区环境整治。',
+      '　　只有把群众的急难愁盼放在心上，城市更新才能行稳致远，老城区才能焕发新的生命力。',
+      '　　（作者为湖畔大学城市发展研究院',
+      '',
+      '',
+      '副院长、教授）',
+      '',
+      '新建社区卫生服务中心投入使用',
+      '　　本报讯（记者 王明）昨日，湖畔新城社区卫生服务中心正式投入使用，周边三万多名居民在家门口就能看病。',
+      '',
+    ].join('\n');
+    const findings = check(text);
+    // The reading this depends on: the cut is taken, so the note is one paragraph.
+    assert.equal(findings.filter((f) => f.rule === 'broken-wrap').length, 1);
+    assert.deepEqual(
+      findings.filter((f) => f.rule === 'missing-byline'),
+      [],
+    );
+    const block = readModel(text, { segmenter: jieba() }).pages[0]!.blocks[0]!;
+    assert.equal(block.source?.text, '（作者为湖畔大学城市发展研究院副院长、教授）');
+    assert.equal(block.source?.placement, 'end');
+    assert.equal(text.slice(block.source!.span.start, block.source!.span.start + 5), '（作者为湖');
   });
 
   it('exempts commentary, photo items, continued parts, teasers, briefs and furniture', () => {

@@ -381,8 +381,26 @@ class BlockBuilder {
     if (credit !== undefined) {
       b.source ??= { span: { start: lastUnit.span.start + credit, end: lastUnit.span.end }, text: lastUnit.text.slice(credit), placement: 'end' };
     }
-    this.closed = closesArticle(lastUnit);
+    // A credit cut across a column break, （作者为中国社会科学院 | …研究中心顾问）, is whole only once its halves are joined.
+    const joined = credit === undefined && p.units.length > 1 ? splitCredit(p, this.c) : undefined;
+    if (joined) b.source ??= joined;
+    this.closed = closesArticle(lastUnit) || joined !== undefined;
   }
+}
+
+/** The end credit of a paragraph joined across cuts, when it begins in one of its lines and ends in the last. */
+function splitCredit(p: Para, c: Conventions): Block['source'] | undefined {
+  const at = c.matchEndCredit(p.text) ?? (c.isAuthorNote(p.text) ? 0 : undefined);
+  if (at === undefined) return undefined;
+  let offset = 0;
+  for (const u of p.units) {
+    if (at < offset + u.text.length) {
+      const last = p.units[p.units.length - 1]!;
+      return { span: { start: u.span.start + (at - offset), end: last.span.end }, text: p.text.slice(at), placement: 'end' };
+    }
+    offset += u.text.length;
+  }
+  return undefined;
 }
 
 /** What a body paragraph is, from its own class and shape. */
