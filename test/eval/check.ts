@@ -8,7 +8,7 @@ import { fixAll } from '../../server/src/fixes/fixAll';
 import { IssueIndex } from '../../server/src/issue/issueIndex';
 import { fileNameOf, summarizePages } from '../../server/src/issue/pageSummary';
 import type { Span } from '../../server/src/model/page';
-import type { PaperProfile } from '../../server/src/model/profile';
+import { DEFAULT_PROFILE, type PaperProfile } from '../../server/src/model/profile';
 import type { RuleId, Severity, TextEdit } from '../../server/src/rules/finding';
 import type { Segmenter } from '../../server/src/segment/segmenter';
 import { parsePageRef } from '../../server/src/text/numerals';
@@ -62,7 +62,11 @@ export function checkIssue(pages: readonly RenderedPage[], segmenter: Segmenter,
         crossPage: false,
       };
     });
-    for (const f of index.crossPageFindings(uriOf(page), { level: 'warning', missingPage: 'off' })) {
+    for (const f of index.crossPageFindings(uriOf(page), {
+      level: 'warning',
+      missingPage: 'off',
+      byline: { level: 'warning', likelyStart: (profile ?? DEFAULT_PROFILE).thresholds.likelyStart },
+    })) {
       found.push({ rule: f.rule, severity: f.severity, span: f.span, message: f.message, crossPage: true });
     }
     return { page, analysis, found, fixAll: edits };

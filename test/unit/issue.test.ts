@@ -191,6 +191,66 @@ describe('the corpus issue: page 1 and the page 2 written for it', () => {
     assert.match(f!.fingerprint, /^orphaned-continuation:[0-9a-f]{14}$/);
   });
 
+  it('says an article that jumps lacks a byline only when its continued part has none either', () => {
+    const BYLINE: CrossPageOptions = { ...WARN, byline: { level: 'warning', likelyStart: 2 } };
+    const one = read(join(ISSUE, '01.txt'));
+    const two = read(join(ISSUE, '02.txt'));
+    const unsigned = one.replace('长江日报记者商佩 覃柳珂 刘海锋\n\n', '');
+    assert.notEqual(unsigned, one);
+    const bylines = (files: Array<{ uri: string; text: string }>, uri = P1) =>
+      crossPageFindings(indexOf(files).linksOf(uri)!, uri, BYLINE).filter((f) => f.rule === 'missing-byline');
+    // The page alone cannot tell: the credit may close the continued part.
+    assert.deepEqual(
+      analyze(unsigned, { segmenter: jieba(), pageRef: pageRefFromFileName(join(ISSUE, '01.txt'))! }).findings.filter((f) => f.rule === 'missing-byline'),
+      [],
+    );
+    assert.deepEqual(
+      bylines([
+        { uri: P1, text: one },
+        { uri: P2, text: two },
+      ]),
+      [],
+    );
+    const [f, ...more] = bylines([
+      { uri: P1, text: unsigned },
+      { uri: P2, text: two },
+    ]);
+    assert.equal(more.length, 0);
+    assert.equal(f!.severity, 'warning');
+    assert.equal(line(f!.range), 13);
+    assert.match(f!.message, /^“综合提升让老城区焕发新的生命力.*” has no source line or byline, and neither has its continued part on 2版\.$/);
+    assert.deepEqual(
+      f!.related.map((r) => [file(r.uri), line(r.range)]),
+      [['02.txt', 3]],
+    );
+    // The page rule's identity: one ignore holds for the finding wherever it is made.
+    assert.match(f!.fingerprint, /^missing-byline:/);
+    assert.deepEqual(
+      crossPageFindings(
+        indexOf([
+          { uri: P1, text: unsigned },
+          { uri: P2, text: two },
+        ]).linksOf(P1)!,
+        P1,
+        { ...BYLINE, ignored: new Set([f!.fingerprint]) },
+      ).filter((x) => x.rule === 'missing-byline'),
+      [],
+    );
+    // A credit at the end of the continued part names the author.
+    const lines = two.split('\n');
+    assert.match(lines[12]!, /只有进行时。/);
+    lines.splice(13, 0, '', '(长江日报记者商佩 覃柳珂 刘海锋)');
+    assert.deepEqual(
+      bylines([
+        { uri: P1, text: unsigned },
+        { uri: P2, text: lines.join('\n') },
+      ]),
+      [],
+    );
+    // Without the continued part in the issue, nothing is said.
+    assert.deepEqual(bylines([{ uri: P1, text: unsigned }]), []);
+  });
+
   it('notes in the outline where each article continues and where each continued part comes from', () => {
     const entries = (uri: string, path: string) => withJumps(outline(analyze(read(path), { pageRef: pageRefFromFileName(path)! }).model), jumpNotes(links, uri));
     const one = entries(P1, join(ISSUE, '01.txt'));

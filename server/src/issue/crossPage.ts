@@ -8,7 +8,7 @@
  */
 import { refKey, type IgnoreSet } from '../analysis';
 import type { Span } from '../model/page';
-import type { RuleLevel, Severity } from '../rules/finding';
+import { unsure, type RuleLevel, type Severity } from '../rules/finding';
 import type { Range } from '../text/positions';
 import type { ArrivingLink, IssueLinks, OnwardLink } from './jumps';
 import { fileNameOf, pageName, type IndexedFile } from './pageSummary';
@@ -23,6 +23,12 @@ export interface CrossPageOptions {
   readonly missingPage: MissingPageLevel;
   /** Findings a person chose to ignore. */
   readonly ignored?: IgnoreSet;
+  /**
+   * missing-byline for an article that jumps: its level and the reading
+   * margin under which an article start is unsure (the page rule's own).
+   * Without it, the issue says nothing of bylines.
+   */
+  readonly byline?: { readonly level: RuleLevel; readonly likelyStart: number };
 }
 
 export interface RelatedLocation {
@@ -32,7 +38,7 @@ export interface RelatedLocation {
 }
 
 export interface CrossPageFinding {
-  readonly rule: 'orphaned-continuation';
+  readonly rule: 'orphaned-continuation' | 'missing-byline';
   readonly span: Span;
   readonly range: Range;
   readonly severity: Severity;
@@ -156,6 +162,47 @@ export function crossPageFindings(links: IssueLinks, uri: string, options: Cross
   };
   for (const l of links.onward) if (l.from.page.file.uri === uri) add(l.from, l.marker, onwardProblem(l));
   for (const l of links.arriving) if (l.to.page.file.uri === uri) add(l.to, l.marker, arrivingProblem(l));
+  if (options.byline) out.push(...unsourcedJumps(links, uri, options.byline, options.ignored));
   out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+/**
+ * missing-byline for the articles of a file that jump: said only when every
+ * jump found its continued part and none of them names a source either.
+ * While a continued part is missing, its credit may be there: nothing to say.
+ */
+function unsourcedJumps(links: IssueLinks, uri: string, byline: NonNullable<CrossPageOptions['byline']>, ignored: IgnoreSet | undefined): CrossPageFinding[] {
+  if (byline.level === 'off') return [];
+  const jumpsOf = new Map<OnwardLink['from']['article'], OnwardLink[]>();
+  for (const l of links.onward) {
+    if (l.from.page.file.uri !== uri || !l.from.article.unsourced) continue;
+    const list = jumpsOf.get(l.from.article);
+    if (list) list.push(l);
+    else jumpsOf.set(l.from.article, [l]);
+  }
+  const out: CrossPageFinding[] = [];
+  for (const [article, jumps] of jumpsOf) {
+    const at = jumps[0]!.from;
+    const parts = jumps.flatMap((l) => (l.state.kind === 'matched' ? [l.state.to] : []));
+    if (parts.length < jumps.length || parts.some((to) => to.article.byline !== undefined)) continue;
+    const there = parts.map((to) => (to.page.page.ref ? pageName(to.page.page.ref) : fileName(to.page.file)));
+    const u = article.unsourced!;
+    const ref = at.page.page.ref;
+    const page = ref ? refKey(ref) : undefined;
+    if (ignored?.has(u.fingerprint, page)) continue;
+    const likely = u.margin >= byline.likelyStart;
+    const severity = byline.level;
+    out.push({
+      rule: 'missing-byline',
+      span: u.span,
+      range: u.range,
+      severity: likely ? severity : unsure(severity),
+      message: t`“${article.deck.join(' ')}” has no source line or byline, and neither has its continued part on ${there.join(', ')}.`,
+      fingerprint: u.fingerprint,
+      ...(page !== undefined && at.page.file.pages.length > 1 ? { page } : {}),
+      related: parts.map((to) => ({ uri: to.page.file.uri, range: to.article.selection, message: t`The continued part, with no credit at its end.` })),
+    });
+  }
   return out;
 }

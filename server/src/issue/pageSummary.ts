@@ -8,6 +8,8 @@ import { countsPages, type MarkerDirection } from '../model/conventions';
 import type { Block, BlockKind, Element, Page, PageModel, Span } from '../model/page';
 import { articleLength, blockName } from '../outline';
 import type { Finding, RuleId } from '../rules/finding';
+import { fingerprint } from '../rules/fingerprint';
+import { unsourced } from '../rules/missingByline';
 import { hash53 } from '../text/hash';
 import type { PageRef } from '../text/numerals';
 import type { LineIndex, Range } from '../text/positions';
@@ -48,6 +50,12 @@ export interface IndexedArticle {
   readonly onward: readonly IndexedMarker[];
   /** The arriving marker that opens a continued part under a repeated headline. */
   readonly arriving?: IndexedMarker;
+  /**
+   * An article that jumps with no source line or byline: whether the
+   * continued part names one is the issue's question (crossPage.ts), asked
+   * with the page rule's headline span, fingerprint and reading margin.
+   */
+  readonly unsourced?: { readonly span: Span; readonly range: Range; readonly fingerprint: string; readonly margin: number };
   /** The last words before each onward marker, by the marker's span start. */
   readonly breaksOff: ReadonlyMap<number, string>;
   /**
@@ -174,6 +182,16 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
   const selection = head && tail ? index.range(head.span.start, tail.span.end) : index.range(block.span.start, block.span.start);
   const deck = block.headline.map((h) => h.text);
   const name = blockName(block);
+  const headSpan = block.headline.length > 0 ? { start: block.headline[0]!.span.start, end: block.headline[block.headline.length - 1]!.span.end } : undefined;
+  const unsourcedJump =
+    headSpan && onward.length > 0 && unsourced(block)
+      ? {
+          span: headSpan,
+          range: index.range(headSpan.start, headSpan.end),
+          fingerprint: fingerprint('missing-byline', text, headSpan, page.span),
+          margin: block.start?.margin ?? Infinity,
+        }
+      : undefined;
   return {
     kind: block.kind,
     deck,
@@ -188,6 +206,7 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
     firstSentence: firstSentenceOf(lead),
     onward,
     ...(arrivingMarker ? { arriving: marker(arrivingMarker) } : {}),
+    ...(unsourcedJump ? { unsourced: unsourcedJump } : {}),
     breaksOff,
     findings: mine.map((f) => ({ rule: f.rule, fingerprint: f.fingerprint })),
   };

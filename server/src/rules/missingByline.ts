@@ -18,12 +18,19 @@ export function sourceLineFor(context: RuleContext): string {
   return template.replace(/\{paper\}/g, paper);
 }
 
+/** A news article under a headline, with text and no source line or byline of its own: what this rule asks about. */
+export function unsourced(block: Block): boolean {
+  return block.kind === 'article' && !block.source && block.headline.length > 0 && block.body.some((e) => e.kind === 'paragraph');
+}
+
+/**
+ * An article that jumps is left to the issue (crossPage.ts): its credit may
+ * close the continued part on the other page, which this page cannot see.
+ */
 function needsByline(block: Block, c: Conventions): boolean {
-  if (block.kind !== 'article' || block.source) return false;
-  if (block.headline.length === 0) return false;
+  if (!unsourced(block)) return false;
   if (block.headline.some((h) => c.isBriefHeading(h.text))) return false;
-  if (block.markers.some((m) => m.direction === 'onward')) return false;
-  return block.body.some((e) => e.kind === 'paragraph');
+  return !block.markers.some((m) => m.direction === 'onward');
 }
 
 export const missingByline: Rule = {

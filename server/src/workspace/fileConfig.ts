@@ -19,6 +19,7 @@ import type { AnalysisConfig } from '../analysis';
 import type { CrossPageOptions, MissingPageLevel } from '../issue/crossPage';
 import type { NamePattern } from '../model/pageNames';
 import { orphanedContinuation } from '../rules/orphanedContinuation';
+import { missingByline } from '../rules/missingByline';
 import type { RuleId, RuleLevel } from '../rules/finding';
 import { ignoresFor, rulesFor } from './configFile';
 import { relativeKey, type FoundConfig } from './configFinder';
@@ -135,6 +136,7 @@ export function fileConfig(path: string | undefined, settings: FrontEndSettings,
   const crossPage: CrossPageOptions = {
     level: rules['orphaned-continuation'] ?? orphanedContinuation.defaultSeverity,
     missingPage: settings.missingPage,
+    byline: { level: rules['missing-byline'] ?? missingByline.defaultSeverity, likelyStart: (profile ?? DEFAULT_PROFILE).thresholds.likelyStart },
     ...(ignored ? { ignored } : {}),
   };
   const signature = JSON.stringify([
