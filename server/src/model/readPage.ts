@@ -11,7 +11,7 @@ import { conventionsFor, type Conventions } from './conventions';
 import { Decoder, margin, rival, strongestCues, type Reading, type State } from './decoder';
 import { closesArticle, pageLayout, positionFeatures } from './features';
 import { hanHead, hanTail, shapeOf, type Shape } from './lineFeatures';
-import type { Block, Decision, Element, Join, Marker, Page, PageModel, Span } from './page';
+import { elementOffset, type Block, type Decision, type Element, type Join, type Marker, type Page, type PageModel, type Span } from './page';
 import { DEFAULT_PROFILE, type PaperProfile } from './profile';
 import { readUnits, type LineCache, type Unit, type UnitKind } from './units';
 
@@ -382,25 +382,16 @@ class BlockBuilder {
       b.source ??= { span: { start: lastUnit.span.start + credit, end: lastUnit.span.end }, text: lastUnit.text.slice(credit), placement: 'end' };
     }
     // A credit cut across a column break, （作者为中国社会科学院 | …研究中心顾问）, is whole only once its halves are joined.
-    const joined = credit === undefined && p.units.length > 1 ? splitCredit(p, this.c) : undefined;
+    const joined = credit === undefined && p.units.length > 1 ? splitCredit(el, this.c) : undefined;
     if (joined) b.source ??= joined;
     this.closed = closesArticle(lastUnit) || joined !== undefined;
   }
 }
 
 /** The end credit of a paragraph joined across cuts, when it begins in one of its lines and ends in the last. */
-function splitCredit(p: Para, c: Conventions): Block['source'] | undefined {
-  const at = c.matchEndCredit(p.text) ?? (c.isAuthorNote(p.text) ? 0 : undefined);
-  if (at === undefined) return undefined;
-  let offset = 0;
-  for (const u of p.units) {
-    if (at < offset + u.text.length) {
-      const last = p.units[p.units.length - 1]!;
-      return { span: { start: u.span.start + (at - offset), end: last.span.end }, text: p.text.slice(at), placement: 'end' };
-    }
-    offset += u.text.length;
-  }
-  return undefined;
+function splitCredit(el: Element, c: Conventions): Block['source'] | undefined {
+  const at = c.matchEndCredit(el.text) ?? (c.isAuthorNote(el.text) ? 0 : undefined);
+  return at === undefined ? undefined : { span: { start: elementOffset(el, at), end: el.span.end }, text: el.text.slice(at), placement: 'end' };
 }
 
 /** What a body paragraph is, from its own class and shape. */
