@@ -336,6 +336,38 @@ describe('missing-byline', () => {
     assert.equal(text.slice(block.source!.span.start, block.source!.span.start + 5), '（作者为湖');
   });
 
+  it('reads a credit followed by the onward marker, and no longer exempts an article whose marker cannot be its jump', () => {
+    const page = (closing: string, second = '') =>
+      [
+        '第3版 国际',
+        '',
+        '湖畔新城控烟措施初见成效',
+        '　　湖畔新城卫生健康委日前公布的数据显示，去年全区吸烟人数比前年减少约一万人，控烟措施初见成效。',
+        '　　区卫生健康委负责人表示，将继续扩大公共场所禁烟范围，并在中小学开设控烟课程，争取让下一代远离烟草。',
+        closing,
+        '',
+        '新建社区卫生服务中心投入使用',
+        second || '　　本报讯（记者 王明）昨日，湖畔新城社区卫生服务中心正式投入使用，周边三万多名居民在家门口就能看病。',
+        '',
+      ].join('\n');
+    const bylines = (text: string) => check(text).filter((f) => f.rule === 'missing-byline');
+    // The end credit names the source even with the marker after it, on its own line or at the end of the paragraph.
+    for (const closing of ['　　（本报东湖电）（下转第七版）', '　　（作者为湖畔大学公共卫生学院研究员）（下转第七版）']) {
+      assert.deepEqual(bylines(page(closing)), [], closing);
+      const block = readModel(page(closing), { segmenter: jieba() }).pages[0]!.blocks[0]!;
+      assert.equal(block.source?.text, closing.trim().replace('（下转第七版）', ''));
+      assert.equal(block.markers.length, 1);
+    }
+    // A real jump still leaves the byline to the continued part.
+    assert.deepEqual(bylines(page('　　（下转第七版）')), []);
+    // A marker pointing back to page 2 from page 3, or right under the headline, is no jump of this article.
+    const back = bylines(page('　　（下转第二版）'));
+    assert.equal(back.length, 1);
+    assert.match(back[0]!.message, /湖畔新城控烟措施初见成效/);
+    const under = page('').replace('湖畔新城控烟措施初见成效\n', '湖畔新城控烟措施初见成效\n（下转第七版）\n');
+    assert.equal(bylines(under).length, 1);
+  });
+
   it('exempts commentary, photo items, continued parts, teasers, briefs and furniture', () => {
     const text = readFileSync(join(ROOT, 'test', 'pages', 'rmrb-01.txt'), 'utf8');
     assert.deepEqual(

@@ -9,7 +9,7 @@ import type { Block, BlockKind, Element, Page, PageModel, Span } from '../model/
 import { articleLength, blockName } from '../outline';
 import type { Finding, RuleId } from '../rules/finding';
 import { fingerprint } from '../rules/fingerprint';
-import { unsourced } from '../rules/missingByline';
+import { jumpsOf, unsourced } from '../rules/missingByline';
 import { hash53 } from '../text/hash';
 import type { PageRef } from '../text/numerals';
 import type { LineIndex, Range } from '../text/positions';
@@ -184,7 +184,7 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
   const name = blockName(block);
   const headSpan = block.headline.length > 0 ? { start: block.headline[0]!.span.start, end: block.headline[block.headline.length - 1]!.span.end } : undefined;
   const unsourcedJump =
-    headSpan && onward.length > 0 && unsourced(block)
+    headSpan && unsourced(block) && jumpsOf(block, page).length > 0
       ? {
           span: headSpan,
           range: index.range(headSpan.start, headSpan.end),

@@ -377,9 +377,12 @@ class BlockBuilder {
           : { span: { start: u.span.start, end: u.span.start + u.source!.length }, text: u.text.slice(0, u.source!.length), placement: 'lead', match: u.source! };
     }
     const lastUnit = p.units[p.units.length - 1]!;
-    const credit = p.kind === 'end-credit' ? 0 : p.kind === 'text' ? this.c.matchEndCredit(lastUnit.text) : undefined;
+    // The article's onward marker may follow its credit: （本报东湖电）（下转第七版）.
+    const tail = lastUnit.markers[lastUnit.markers.length - 1];
+    const credited = tail && tail.direction === 'onward' && tail.end === lastUnit.text.length ? lastUnit.text.slice(0, tail.start).trimEnd() : lastUnit.text;
+    const credit = p.kind === 'end-credit' ? 0 : p.kind === 'text' ? this.c.matchEndCredit(credited) : undefined;
     if (credit !== undefined) {
-      b.source ??= { span: { start: lastUnit.span.start + credit, end: lastUnit.span.end }, text: lastUnit.text.slice(credit), placement: 'end' };
+      b.source ??= { span: { start: lastUnit.span.start + credit, end: lastUnit.span.start + credited.length }, text: credited.slice(credit), placement: 'end' };
     }
     // A credit cut across a column break, （作者为中国社会科学院 | …研究中心顾问）, is whole only once its halves are joined.
     const joined = credit === undefined && p.units.length > 1 ? splitCredit(el, this.c) : undefined;

@@ -6,7 +6,7 @@
  * another page may carry its credit at the end of the continued part there.
  */
 import { conventionsFor, type Conventions } from '../model/conventions';
-import type { Block } from '../model/page';
+import type { Block, Marker, Page } from '../model/page';
 import { unsure, type Finding, type Severity } from './finding';
 import { fingerprint } from './fingerprint';
 import { t } from '../l10n/t';
@@ -24,13 +24,28 @@ export function unsourced(block: Block): boolean {
 }
 
 /**
+ * The onward markers of an article that can be its jump: after some of its
+ * text, and to a later page. A marker right under the headline or pointing
+ * back is a misplaced one (orphaned-continuation says so); it is no sign that
+ * the credit went to another page.
+ */
+export function jumpsOf(block: Block, page: Page): Marker[] {
+  const firstText = block.body.find((e) => e.kind === 'paragraph' || e.kind === 'subheading' || e.kind === 'caption');
+  if (!firstText) return [];
+  const here = page.ref;
+  return block.markers.filter(
+    (m) => m.direction === 'onward' && m.span.start >= firstText.span.start && !(here && (here.section ?? '') === (m.page.section ?? '') && m.page.number <= here.number),
+  );
+}
+
+/**
  * An article that jumps is left to the issue (crossPage.ts): its credit may
  * close the continued part on the other page, which this page cannot see.
  */
-function needsByline(block: Block, c: Conventions): boolean {
+function needsByline(block: Block, page: Page, c: Conventions): boolean {
   if (!unsourced(block)) return false;
   if (block.headline.some((h) => c.isBriefHeading(h.text))) return false;
-  return !block.markers.some((m) => m.direction === 'onward');
+  return jumpsOf(block, page).length === 0;
 }
 
 export const missingByline: Rule = {
@@ -46,7 +61,7 @@ export const missingByline: Rule = {
     const c = conventionsFor(context.profile);
     for (const page of model.pages) {
       for (const block of page.blocks) {
-        if (!needsByline(block, c)) continue;
+        if (!needsByline(block, page, c)) continue;
         const first = block.body.find((e) => e.kind === 'paragraph')!;
         const h = block.headline;
         const span = { start: h[0]!.span.start, end: h[h.length - 1]!.span.end };
