@@ -15,6 +15,7 @@ const isBylineLine = (t: string) => conventions.isBylineLine(t);
 const isCreditLine = (t: string) => conventions.isCreditLine(t);
 import { pageRefFromFileName } from '../../server/src/model/pageNames';
 import { halfwidthMarks } from '../../server/src/rules/halfwidthPunctuation';
+import { missingByline } from '../../server/src/rules/missingByline';
 import { namesList } from '../../server/src/rules/spacedHeadline';
 import type { Finding } from '../../server/src/rules/finding';
 import { ROOT, readCorpusPage } from '../helpers/repo';
@@ -334,6 +335,67 @@ describe('missing-byline', () => {
     assert.equal(block.source?.text, '（作者为湖畔大学城市发展研究院副院长、教授）');
     assert.equal(block.source?.placement, 'end');
     assert.equal(text.slice(block.source!.span.start, block.source!.span.start + 5), '（作者为湖');
+  });
+
+  it('never asks a box (链 接) for a byline, even where the reader sets it apart as an article', () => {
+    const text = [
+      '第17版 城市',
+      '',
+      '湖畔新城召开城市更新推进大会',
+      '',
+      '湖畔新城城市更新推进大会10日在新城会议中心召开,各街道负责人就老旧小区改造和街区整治深入交换意见。',
+      '',
+      '(本报湖畔2月10日电)',
+      '',
+      '链 接',
+      '',
+      '湖畔新城城市更新办公室成立于2021年,负责统筹全区老旧小区改造、街区整治和公共空间提升。',
+      '',
+    ].join('\n');
+    const model = readModel(text, { segmenter: jieba() });
+    const page = model.pages[0]!;
+    // Whatever the reader makes of the box, split it off as the block a misreading would give.
+    const article = page.blocks[0]!;
+    const at = article.body.findIndex((e) => e.text === '链 接');
+    assert.ok(at > 0, 'the box label is in the article');
+    const box = {
+      kind: 'article' as const,
+      span: { start: article.body[at]!.span.start, end: article.span.end },
+      headline: [article.body[at]!],
+      body: article.body.slice(at + 1),
+      markers: [],
+    };
+    page.blocks.splice(0, 1, { ...article, body: article.body.slice(0, at) }, box);
+    assert.deepEqual(missingByline.check({ model, profile: DEFAULT_PROFILE }, 'warning'), []);
+    // The same block under a headline of its own is asked.
+    const headed = { ...box, headline: [{ ...article.headline[0]! }] };
+    page.blocks.splice(1, 1, headed);
+    assert.equal(missingByline.check({ model, profile: DEFAULT_PROFILE }, 'warning').length, 1);
+  });
+
+  it('reads the data sources of a graphic as its credit, not as the deck of the next article', () => {
+    const c = conventionsFor(DEFAULT_PROFILE);
+    assert.ok(c.isCreditLine('数据来源:市统计局、市商务局、市文化和旅游局《春节假日消费市场监测报告》'));
+    assert.ok(c.isCreditLine('资料来源：市气象台'));
+    assert.ok(!c.isCreditLine('数据来源：市统计局和市商务局的最新统计。今年以来，全市居民消费价格同比上涨1.8%，社会消费品零售总额同比增长6.2%。'));
+    const text = [
+      '湖畔新城节日消费平稳运行',
+      '',
+      '本报讯 (记者 王明)春节期间,湖畔新城重点零售和餐饮企业实现销售额约12亿元,比去年同期增长7.5%。',
+      '',
+      '数据来源:市统计局、市商务局、市文化和旅游局《春节假日消费市场监测报告》',
+      '',
+      '湖畔新城老年食堂开张',
+      '',
+      '本报讯 (记者 李华)湖畔街道首家老年食堂昨日开张,周边两百多位老人在家门口就能吃上热饭。',
+      '',
+    ].join('\n');
+    const blocks = readModel(text, { segmenter: jieba() }).pages[0]!.blocks;
+    assert.deepEqual(
+      blocks.map((b) => b.headline.map((h) => h.text)),
+      [['湖畔新城节日消费平稳运行'], ['湖畔新城老年食堂开张']],
+    );
+    assert.equal(blocks[0]!.body.find((e) => e.text.startsWith('数据来源'))?.kind, 'credit');
   });
 
   it('reads a credit followed by the onward marker, and no longer exempts an article whose marker cannot be its jump', () => {

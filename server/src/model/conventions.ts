@@ -181,6 +181,7 @@ export class Conventions {
   private readonly creditHead: RegExp;
   private readonly creditPair: RegExp;
   private readonly creditLabels: Set<string>;
+  private readonly sourceList: RegExp;
   private readonly endCredit: RegExp;
   /** （李文整理）, （王东参与采写）: who put an article together, at its end. */
   private readonly compiledBy: RegExp;
@@ -210,6 +211,8 @@ export class Conventions {
       `^(?:${outlet}|本报|本刊)?${SP}?(?:${role}|摄影记者|摄影)?${SP}?${name}(?:(?:${SP}{1,3}|[、，,])(?:${role}${SP}?)?${name}){0,6}${SP}?(?:摄影报道|摄|摄影|供图|制图|绘|绘图)(?:${SP}?${OPEN}[^()（）\\n]{1,10}${CLOSE})?$`,
     );
     this.creditHead = new RegExp(`^(?:本版)?(?:制图|图|摄影|图片|供图|视觉|设计|漫画|图文|资料图片|数据来源|图片来源|资料来源|来源)${SP}?[:：/／]${SP}?[^\\n]{1,30}$`);
+    // 数据来源：市统计局、市商务局、市文旅局《春节消费监测报告》…: a graphic's sources may be a long list, never a sentence.
+    this.sourceList = new RegExp(`^(?:本版)?(?:数据来源|图片来源|资料来源)${SP}?[:：]${SP}?[^。！？!?\\n]{1,70}$`);
     // 刘 一图 陈立新文, 王芳文/图, 朱慧作（新华社发）: who drew and who wrote a picture item.
     this.creditPair = new RegExp(
       `^(?:${name}${SP}?(?:图|文|画)${SP}{1,3}${name}${SP}?(?:文|图|诗)|${name}${SP}?(?:文[/／]图|图[/／]文)|${name}${SP}?作${SP}?${OPEN}[^()（）\\n]{1,10}${CLOSE})$`,
@@ -269,7 +272,8 @@ export class Conventions {
 
   /** A photo or graphic credit: 长江日报记者詹松 摄, 新华社记者 张伟摄, …摄影报道（影像中国）, 制图：X. */
   isCreditLine(text: string): boolean {
-    return text.length <= 60 && (this.creditTail.test(text) || this.creditHead.test(text) || this.creditPair.test(text) || this.creditLabels.has(text));
+    if (text.length > 60) return text.length <= 80 && this.sourceList.test(text);
+    return this.creditTail.test(text) || this.creditHead.test(text) || this.creditPair.test(text) || this.creditLabels.has(text) || this.sourceList.test(text);
   }
 
   /** A source or byline at the end of an article: (记者 赵六), (新华社北京1月7日电), (作者为…). Returns where it starts. */

@@ -45,6 +45,8 @@ export function jumpsOf(block: Block, page: Page): Marker[] {
 function needsByline(block: Block, page: Page, c: Conventions): boolean {
   if (!unsourced(block)) return false;
   if (block.headline.some((h) => c.isBriefHeading(h.text))) return false;
+  // 链接, 背景: a box the reader set apart is part of the article above, never an article of its own.
+  if (block.headline.length === 1 && c.isBoxLabel(block.headline[0]!.text)) return false;
   return jumpsOf(block, page).length === 0;
 }
 
