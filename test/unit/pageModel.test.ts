@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { isNewsOpening } from '../../server/src/model/conventions';
 import { readPage } from '../../server/src/model/readPage';
 import { pageRefFromFileName } from '../../server/src/model/pageNames';
 import { noSegmenter } from '../../server/src/segment/segmenter';
@@ -91,6 +92,35 @@ describe('pages of other papers', () => {
       ['furniture', 'article', 'article', 'commentary', 'photo', 'teaser', 'furniture'],
     );
     assert.equal(model.paperName, '人民日报');
+  });
+
+  it('takes who did what on which day for the opening of news copy, and sets a brief with no source line apart by it', () => {
+    for (const lead of ['市长李明25日在市民之家会见来访的友好城市代表团。', '区委书记王刚22日在区政府会见前来考察的企业代表。', '2月25日，记者从市交通局获悉'])
+      assert.ok(isNewsOpening(lead), lead);
+    for (const text of ['他25日晚才回到家，一进门就忙着张罗年夜饭。', '李明表示，两市结为友好城市以来，各领域合作成果丰硕。', '代表团团长说，愿同我市加强合作，定于26日启程回国。'])
+      assert.ok(!isNewsOpening(text), text);
+    // PDF-like: no indents, a blank line after every paragraph, and the brief has lost its source line; its lead is one such opening.
+    const text = [
+      '湖畔新城与友好城市签署合作协议',
+      '',
+      '本报讯 (记者 李明)湖畔新城与滨江市25日在市民之家签署友好城市合作协议,双方将在产业、教育和文化旅游等领域开展合作。',
+      '',
+      '根据协议,两地将共建产业园区,互派干部挂职交流,并每年举办一次文化旅游推介活动,推动两地合作不断取得新进展。',
+      '',
+      '滨江市代表团表示,愿与湖畔新城加强在新能源、现代物流等领域的交流合作。',
+      '',
+      '地铁八号线三期完成调试',
+      '',
+      '市地铁集团25日宣布,地铁八号线三期工程已完成全部系统调试,将于下月开通试运营。',
+      '',
+      '八号线三期全长十二公里,设车站九座,开通后湖畔新城到火车站的乘车时间将缩短一半。',
+      '',
+    ].join('\n');
+    const blocks = readPage(text, { segmenter: jieba() }).pages[0]!.blocks;
+    assert.deepEqual(
+      blocks.map((b) => b.headline.map((h) => h.text)),
+      [['湖畔新城与友好城市签署合作协议'], ['地铁八号线三期完成调试']],
+    );
   });
 });
 
