@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { isNewsOpening } from '../../server/src/model/conventions';
+import { isCallout, isNewsOpening } from '../../server/src/model/conventions';
 import { readPage } from '../../server/src/model/readPage';
 import { pageRefFromFileName } from '../../server/src/model/pageNames';
 import { noSegmenter } from '../../server/src/segment/segmenter';
@@ -92,6 +92,11 @@ describe('pages of other papers', () => {
       ['furniture', 'article', 'article', 'commentary', 'photo', 'teaser', 'furniture'],
     );
     assert.equal(model.paperName, '人民日报');
+  });
+
+  it('takes a figure set large over its paragraph for a call-out, whatever its unit', () => {
+    for (const callout of ['6500万平方米', '99.3%', '125个', '3.6万千瓦', '12亿美元', '2000公斤']) assert.ok(isCallout(callout), callout);
+    for (const text of ['6500万平方米的新城', '2019年春运', '第125个']) assert.ok(!isCallout(text), text);
   });
 
   it('takes who did what on which day for the opening of news copy, and sets a brief with no source line apart by it', () => {

@@ -377,6 +377,8 @@ describe('missing-byline', () => {
     const c = conventionsFor(DEFAULT_PROFILE);
     assert.ok(c.isCreditLine('数据来源:市统计局、市商务局、市文化和旅游局《春节假日消费市场监测报告》'));
     assert.ok(c.isCreditLine('资料来源：市气象台'));
+    assert.ok(c.isCreditLine('图片由市天文馆提供'));
+    assert.ok(!c.isCreditLine('图片由市民拍摄后上传，经核实后由本报提供'));
     assert.ok(!c.isCreditLine('数据来源：市统计局和市商务局的最新统计。今年以来，全市居民消费价格同比上涨1.8%，社会消费品零售总额同比增长6.2%。'));
     const text = [
       '湖畔新城节日消费平稳运行',

@@ -136,7 +136,7 @@ const NEWS_OPENING =
 
 /** A data call-out set large above the paragraph that explains it: 20多万, 99.3%, 125个. */
 const CALLOUT =
-  /^[0-9０-９][0-9０-９.,，]{0,10}(?:多|余)?(?:[万亿千百]{0,2})(?:[%％‰]|[个家件项名位人次元吨公里米倍座所条户套台辆架]|万人次|亿元|万元|万亩|公顷|小时|分钟|天|年)?$/;
+  /^[0-9０-９][0-9０-９.,，]{0,10}(?:多|余)?(?:[万亿千百]{0,2})(?:[%％‰]|平方米|平方公里|立方米|千米|公斤|千克|千瓦时|千瓦|美元|欧元|人次|架次|标准箱|[个家件项名位人次元吨公里米倍座所条户套台辆架亩斤克岁场种处部篇册]|万人次|亿元|万元|万亩|公顷|小时|分钟|天|年)?$/;
 
 const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|第[一二三四五六七八九十百0-9]{1,4}[条章节部分]|[0-9]{1,2}[.、．]\D)/;
 
@@ -186,6 +186,7 @@ export class Conventions {
   private readonly creditPair: RegExp;
   private readonly creditLabels: Set<string>;
   private readonly sourceList: RegExp;
+  private readonly providedBy: RegExp;
   private readonly endCredit: RegExp;
   /** （李文整理）, （王东参与采写）: who put an article together, at its end. */
   private readonly compiledBy: RegExp;
@@ -216,6 +217,8 @@ export class Conventions {
     );
     this.creditHead = new RegExp(`^(?:本版)?(?:制图|图|摄影|图片|供图|视觉|设计|漫画|图文|资料图片|数据来源|图片来源|资料来源|来源)${SP}?[:：/／]${SP}?[^\\n]{1,30}$`);
     // 数据来源：市统计局、市商务局、市文旅局《春节消费监测报告》…: a graphic's sources may be a long list, never a sentence.
+    // 图片由市天文馆提供: a picture credited to whoever gave it.
+    this.providedBy = /^(?:图片|照片|图|视频|资料图片)由[^，。,；;！？\n]{2,40}提供$/;
     this.sourceList = new RegExp(`^(?:本版)?(?:数据来源|图片来源|资料来源)${SP}?[:：]${SP}?[^。！？!?\\n]{1,70}$`);
     // 刘 一图 陈立新文, 王芳文/图, 朱慧作（新华社发）: who drew and who wrote a picture item.
     this.creditPair = new RegExp(
@@ -277,7 +280,14 @@ export class Conventions {
   /** A photo or graphic credit: 长江日报记者詹松 摄, 新华社记者 张伟摄, …摄影报道（影像中国）, 制图：X. */
   isCreditLine(text: string): boolean {
     if (text.length > 60) return text.length <= 80 && this.sourceList.test(text);
-    return this.creditTail.test(text) || this.creditHead.test(text) || this.creditPair.test(text) || this.creditLabels.has(text) || this.sourceList.test(text);
+    return (
+      this.creditTail.test(text) ||
+      this.creditHead.test(text) ||
+      this.creditPair.test(text) ||
+      this.creditLabels.has(text) ||
+      this.sourceList.test(text) ||
+      this.providedBy.test(text)
+    );
   }
 
   /** A source or byline at the end of an article: (记者 赵六), (新华社北京1月7日电), (作者为…). Returns where it starts. */
