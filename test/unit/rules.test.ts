@@ -337,6 +337,21 @@ describe('missing-byline', () => {
     assert.equal(text.slice(block.source!.span.start, block.source!.span.start + 5), '（作者为湖');
   });
 
+  it('takes the source a piece closes with, （稿件来源：…）, for its credit', () => {
+    const text = [
+      '湖畔新城为何阴雨连绵',
+      '　　入冬以来，湖畔新城阴雨天气持续，日照时数明显偏少，给蔬菜种植和市民出行带来不便。',
+      '　　市气象台首席预报员表示，冷暖空气在本地上空交汇，是这次阴雨天气持续的主要原因，预计还将持续一周。',
+      '　　（稿件来源：本报融媒体中心）',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      check(text).filter((f) => f.rule === 'missing-byline'),
+      [],
+    );
+    assert.equal(readModel(text, { segmenter: jieba() }).pages[0]!.blocks[0]!.source?.text, '（稿件来源：本报融媒体中心）');
+  });
+
   it('never asks a box (链 接) for a byline, even where the reader sets it apart as an article', () => {
     const text = [
       '第17版 城市',

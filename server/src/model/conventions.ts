@@ -225,7 +225,7 @@ export class Conventions {
       `^(?:${name}${SP}?(?:图|文|画)${SP}{1,3}${name}${SP}?(?:文|图|诗)|${name}${SP}?(?:文[/／]图|图[/／]文)|${name}${SP}?作${SP}?${OPEN}[^()（）\\n]{1,10}${CLOSE})$`,
     );
     this.creditLabels = new Set(profile.creditLabels);
-    this.endCredit = new RegExp(`${OPEN}${SP}?((?:本报|记者|见习记者|实习记者|通讯员|新华社|综合|来源|据|本报综合|作者|${outlet})[^()（）\\n]{0,120})${CLOSE}${SP}?$`);
+    this.endCredit = new RegExp(`${OPEN}${SP}?((?:本报|记者|见习记者|实习记者|通讯员|新华社|综合|来源|稿件来源|稿源|据|本报综合|作者|${outlet})[^()（）\\n]{0,120})${CLOSE}${SP}?$`);
     this.compiledBy = new RegExp(
       `${OPEN}${SP}?(?:${outlet}|本报)?(?:${role})?${SP}?${name}(?:(?:${SP}{1,3}|[、，,]${SP}?)${name}){0,8}${SP}?(?:采访整理|整理|参与采写|采写|报道|供稿|编译|综合报道)${CLOSE}${SP}?$`,
     );
