@@ -216,16 +216,18 @@ export class Conventions {
       `^(?:${outlet}|本报|本刊)?${SP}?(?:${role}|摄影记者|摄影)?${SP}?${name}(?:(?:${SP}{1,3}|[、，,])(?:${role}${SP}?)?${name}){0,6}${SP}?(?:摄影报道|摄|摄影|供图|制图|绘|绘图)(?:${SP}?${OPEN}[^()（）\\n]{1,10}${CLOSE})?$`,
     );
     this.creditHead = new RegExp(`^(?:本版)?(?:制图|图|摄影|图片|供图|视觉|设计|漫画|图文|资料图片|数据来源|图片来源|资料来源|来源)${SP}?[:：/／]${SP}?[^\\n]{1,30}$`);
-    // 数据来源：市统计局、市商务局、市文旅局《春节消费监测报告》…: a graphic's sources may be a long list, never a sentence.
     // 图片由市天文馆提供: a picture credited to whoever gave it.
     this.providedBy = /^(?:图片|照片|图|视频|资料图片)由[^，。,；;！？\n]{2,40}提供$/;
+    // 数据来源：市统计局、市商务局、市文旅局《春节消费监测报告》…: a graphic's sources may be a long list, never a sentence.
     this.sourceList = new RegExp(`^(?:本版)?(?:数据来源|图片来源|资料来源)${SP}?[:：]${SP}?[^。！？!?\\n]{1,70}$`);
     // 刘 一图 陈立新文, 王芳文/图, 朱慧作（新华社发）: who drew and who wrote a picture item.
     this.creditPair = new RegExp(
       `^(?:${name}${SP}?(?:图|文|画)${SP}{1,3}${name}${SP}?(?:文|图|诗)|${name}${SP}?(?:文[/／]图|图[/／]文)|${name}${SP}?作${SP}?${OPEN}[^()（）\\n]{1,10}${CLOSE})$`,
     );
     this.creditLabels = new Set(profile.creditLabels);
-    this.endCredit = new RegExp(`${OPEN}${SP}?((?:本报|记者|见习记者|实习记者|通讯员|新华社|综合|来源|稿件来源|稿源|据|本报综合|作者|${outlet})[^()（）\\n]{0,120})${CLOSE}${SP}?$`);
+    this.endCredit = new RegExp(
+      `${OPEN}${SP}?((?:本报|记者|见习记者|实习记者|通讯员|新华社|综合|来源|稿件来源|稿源|据|本报综合|作者|${outlet})[^()（）\\n]{0,120})${CLOSE}${SP}?$`,
+    );
     this.compiledBy = new RegExp(
       `${OPEN}${SP}?(?:${outlet}|本报)?(?:${role})?${SP}?${name}(?:(?:${SP}{1,3}|[、，,]${SP}?)${name}){0,8}${SP}?(?:采访整理|整理|参与采写|采写|报道|供稿|编译|综合报道)${CLOSE}${SP}?$`,
     );
