@@ -251,6 +251,21 @@ describe('the corpus issue: page 1 and the page 2 written for it', () => {
     assert.deepEqual(bylines([{ uri: P1, text: unsigned }]), []);
   });
 
+  it('puts that finding on the headline in a one-file issue too, wherever the page stands in the file', () => {
+    const BYLINE: CrossPageOptions = { ...WARN, byline: { level: 'warning', likelyStart: 2 } };
+    const unsigned = read(join(ISSUE, '01.txt')).replace('长江日报记者商佩 覃柳珂 刘海锋\n\n', '');
+    // The continued part's page first: the article that jumps is on a page that starts far down the file.
+    const text = `第2版 城市\n${read(join(ISSUE, '02.txt'))}\n第1版 要闻\n${unsigned}`;
+    const uri = 'file:///archive/cjrb/cjrb-2026-01-08.txt';
+    const [f, ...more] = crossPageFindings(indexOf([{ uri, text }]).linksOf(uri)!, uri, BYLINE).filter((x) => x.rule === 'missing-byline');
+    assert.equal(more.length, 0);
+    const headline = text.indexOf('综合提升让老城区焕发新的生命力');
+    assert.ok(headline > text.indexOf('第1版 要闻'));
+    assert.equal(f!.span.start, text.lastIndexOf('\n', headline) + 1);
+    assert.equal(line(f!.range), text.slice(0, headline).split('\n').length);
+    assert.equal(f!.page, '1');
+  });
+
   it('notes in the outline where each article continues and where each continued part comes from', () => {
     const entries = (uri: string, path: string) => withJumps(outline(analyze(read(path), { pageRef: pageRefFromFileName(path)! }).model), jumpNotes(links, uri));
     const one = entries(P1, join(ISSUE, '01.txt'));

@@ -295,6 +295,8 @@ function shifted(p: IndexedPage, by: number, lines: number): IndexedPage {
       selection: shiftRange(a.selection, lines),
       onward: a.onward.map((m) => shiftMarker(m, by, lines)),
       ...(a.arriving ? { arriving: shiftMarker(a.arriving, by, lines) } : {}),
+      // The fingerprint stays: like the page rule's, it is made from the page's own text.
+      ...(a.unsourced ? { unsourced: { ...a.unsourced, span: shiftSpan(a.unsourced.span, by), range: shiftRange(a.unsourced.range, lines) } } : {}),
       breaksOff: new Map([...a.breaksOff].map(([at, words]) => [at + by, words])),
     })),
   };
