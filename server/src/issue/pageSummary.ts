@@ -11,7 +11,7 @@ import type { Finding, RuleId } from '../rules/finding';
 import { fingerprint } from '../rules/fingerprint';
 import { jumpsOf, unsourced } from '../rules/missingByline';
 import { hash53 } from '../text/hash';
-import type { PageRef } from '../text/numerals';
+import { isBefore, type PageRef } from '../text/numerals';
 import type { LineIndex, Range } from '../text/positions';
 import { normalizeHeadline, prepareDeck, type Deck } from './headlines';
 import { t } from '../l10n/t';
@@ -135,10 +135,6 @@ function findingsByBlock(blocks: readonly Block[], findings: readonly Finding[])
     while (j < findings.length && findings[j]!.span.start <= b.span.end) j++;
     return findings.slice(k, j);
   });
-}
-
-function isBefore(here: PageRef | undefined, there: PageRef): boolean {
-  return !here || (here.section ?? '') !== (there.section ?? '') || here.number < there.number;
 }
 
 function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex, mine: readonly Finding[], shared: ReadonlySet<string>): IndexedArticle | undefined {

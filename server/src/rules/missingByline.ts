@@ -9,6 +9,7 @@ import { conventionsFor, type Conventions } from '../model/conventions';
 import type { Block, Marker, Page } from '../model/page';
 import { unsure, type Finding, type Severity } from './finding';
 import { fingerprint } from './fingerprint';
+import { isBefore } from '../text/numerals';
 import { t } from '../l10n/t';
 import type { Rule, RuleContext } from './rule';
 
@@ -32,10 +33,7 @@ export function unsourced(block: Block): boolean {
 export function jumpsOf(block: Block, page: Page): Marker[] {
   const firstText = block.body.find((e) => e.kind === 'paragraph' || e.kind === 'subheading' || e.kind === 'caption');
   if (!firstText) return [];
-  const here = page.ref;
-  return block.markers.filter(
-    (m) => m.direction === 'onward' && m.span.start >= firstText.span.start && !(here && (here.section ?? '') === (m.page.section ?? '') && m.page.number <= here.number),
-  );
+  return block.markers.filter((m) => m.direction === 'onward' && m.span.start >= firstText.span.start && isBefore(page.ref, m.page));
 }
 
 /**

@@ -53,6 +53,15 @@ export interface PageRef {
   readonly number: number;
 }
 
+/**
+ * Whether `there` may come after `here` in the issue: a later page of the
+ * same section, any page of another section, or any page when this one's name
+ * is not known. Jumps only go forward.
+ */
+export function isBefore(here: PageRef | undefined, there: PageRef): boolean {
+  return !here || (here.section ?? '') !== (there.section ?? '') || here.number < there.number;
+}
+
 const REF = /^第?\s*([A-Za-zＡ-Ｚ]?)\s*([0-9０-９]{1,4}|[零〇一二两三四五六七八九十百]{1,5})\s*[版页]?$/;
 
 export function parsePageRef(label: string): PageRef | undefined {
