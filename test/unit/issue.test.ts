@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { statusText } from '../../client/src/articleStatusText';
-import { analyze } from '../../server/src/analysis';
+import { analyze, type AnalysisConfig } from '../../server/src/analysis';
 import { crossPageFindings, type CrossPageOptions } from '../../server/src/issue/crossPage';
 import { headlineScore, MATCH_THRESHOLD, normalizeHeadline, pairBest, prepareDeck } from '../../server/src/issue/headlines';
 import { IssueIndex } from '../../server/src/issue/issueIndex';
@@ -20,6 +20,7 @@ import { jumpHover, jumpTarget, linkAt, markerLinks } from '../../server/src/iss
 import { jumpNotes, withJumps } from '../../server/src/issue/outlineJumps';
 import { articleSymbols } from '../../server/src/issue/workspaceSymbols';
 import { pageRefFromFileName } from '../../server/src/model/pageNames';
+import { DEFAULT_PROFILE } from '../../server/src/model/profile';
 import { outline } from '../../server/src/outline';
 import { matchesExpected } from '../helpers/expected';
 import { indexedFile } from '../helpers/indexed';
@@ -264,6 +265,22 @@ describe('the corpus issue: page 1 and the page 2 written for it', () => {
     assert.equal(f!.span.start, text.lastIndexOf('\n', headline) + 1);
     assert.equal(line(f!.range), text.slice(0, headline).split('\n').length);
     assert.equal(f!.page, '1');
+  });
+
+  it('asks no brief of the paper’s profile for a byline at the issue level either', () => {
+    const BYLINE: CrossPageOptions = { ...WARN, byline: { level: 'warning', likelyStart: 2 } };
+    const unsigned = read(join(ISSUE, '01.txt')).replace('长江日报记者商佩 覃柳珂 刘海锋\n\n', '');
+    const two = read(join(ISSUE, '02.txt'));
+    const bylines = (config: AnalysisConfig) => {
+      const index = new IssueIndex();
+      index.set(indexedFile(P1, unsigned, jieba(), config));
+      index.set(indexedFile(P2, two, jieba(), config));
+      return crossPageFindings(index.linksOf(P1)!, P1, BYLINE).filter((f) => f.rule === 'missing-byline');
+    };
+    assert.equal(bylines({}).length, 1);
+    // A paper whose 代表委员建言 pieces are briefs: the page rule and the issue agree.
+    const profile = { ...DEFAULT_PROFILE, briefHeadings: [...DEFAULT_PROFILE.briefHeadings, '代表委员建言'] };
+    assert.deepEqual(bylines({ profile }), []);
   });
 
   it('notes in the outline where each article continues and where each continued part comes from', () => {

@@ -34,6 +34,6 @@ export function prepareFile(file: PageFile, segmenter: Segmenter): PreparedFile 
   let last: Analysis | undefined;
   const fixed = applyCertainFixes(file.text, (text) => (last = analyze(text, options)).findings);
   const analysis = last && last.model.text === fixed.text ? last : analyze(fixed.text, options);
-  const pages = summarizePages(analysis.model, analysis.findings, new LineIndex(analysis.model.lines), fileNameOf(file.uri));
+  const pages = summarizePages(analysis.model, analysis.findings, new LineIndex(analysis.model.lines), fileNameOf(file.uri), file.config?.profile);
   return { file, fixed, analysis, summary: { uri: file.uri, pages } };
 }

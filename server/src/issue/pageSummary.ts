@@ -4,12 +4,13 @@
  * first sentence, problems), with offsets and editor ranges computed once.
  * The text and the page model are not kept, so a large archive stays small.
  */
-import { countsPages, type MarkerDirection } from '../model/conventions';
+import { conventionsFor, countsPages, type Conventions, type MarkerDirection } from '../model/conventions';
+import { DEFAULT_PROFILE, type PaperProfile } from '../model/profile';
 import type { Block, BlockKind, Element, Page, PageModel, Span } from '../model/page';
 import { articleLength, blockName } from '../outline';
 import type { Finding, RuleId } from '../rules/finding';
 import { fingerprint } from '../rules/fingerprint';
-import { jumpsOf, unsourced } from '../rules/missingByline';
+import { asksByline, jumpsOf } from '../rules/missingByline';
 import { hash53 } from '../text/hash';
 import { isBefore, type PageRef } from '../text/numerals';
 import type { LineIndex, Range } from '../text/positions';
@@ -137,7 +138,15 @@ function findingsByBlock(blocks: readonly Block[], findings: readonly Finding[])
   });
 }
 
-function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex, mine: readonly Finding[], shared: ReadonlySet<string>): IndexedArticle | undefined {
+function summarizeBlock(
+  block: Block,
+  page: Page,
+  text: string,
+  index: LineIndex,
+  mine: readonly Finding[],
+  shared: ReadonlySet<string>,
+  c: Conventions,
+): IndexedArticle | undefined {
   if (block.kind === 'furniture') return undefined;
   const marker = (m: Block['markers'][number]): IndexedMarker => ({
     text: m.text,
@@ -180,7 +189,7 @@ function summarizeBlock(block: Block, page: Page, text: string, index: LineIndex
   const name = blockName(block);
   const headSpan = block.headline.length > 0 ? { start: block.headline[0]!.span.start, end: block.headline[block.headline.length - 1]!.span.end } : undefined;
   const unsourcedJump =
-    headSpan && unsourced(block) && jumpsOf(block, page).length > 0
+    headSpan && asksByline(block, c) && jumpsOf(block, page).length > 0
       ? {
           span: headSpan,
           range: index.range(headSpan.start, headSpan.end),
@@ -226,7 +235,8 @@ function sharedLines(page: Page): Set<string> {
  * (findAll). `fileName` names a page that has no page number at all; the
  * text before a one-file issue's first page line is named for that line.
  */
-export function summarizePages(model: PageModel, findings: readonly Finding[], index: LineIndex, fileName: string): IndexedPage[] {
+export function summarizePages(model: PageModel, findings: readonly Finding[], index: LineIndex, fileName: string, profile: PaperProfile = DEFAULT_PROFILE): IndexedPage[] {
+  const c = conventionsFor(profile);
   const labels = model.pages.map((page) => (page.pageLine ? model.text.slice(page.pageLine.start, page.pageLine.end) : page.ref ? pageName(page.ref) : undefined));
   return model.pages.map((page, i): IndexedPage => {
     const start = page.pageLine ?? { start: page.span.start, end: page.span.start };
@@ -237,7 +247,7 @@ export function summarizePages(model: PageModel, findings: readonly Finding[], i
       ...(page.ref ? { ref: page.ref } : {}),
       label: labels[i] ?? (next ? t`before ${next}` : fileName),
       range: index.range(start.start, start.end),
-      articles: page.blocks.map((b, k) => summarizeBlock(b, page, model.text, index, found[k]!, shared)).filter((a): a is IndexedArticle => a !== undefined),
+      articles: page.blocks.map((b, k) => summarizeBlock(b, page, model.text, index, found[k]!, shared, c)).filter((a): a is IndexedArticle => a !== undefined),
     };
   });
 }

@@ -19,9 +19,15 @@ export function sourceLineFor(context: RuleContext): string {
   return template.replace(/\{paper\}/g, paper);
 }
 
-/** A news article under a headline, with text and no source line or byline of its own: what this rule asks about. */
-export function unsourced(block: Block): boolean {
-  return block.kind === 'article' && !block.source && block.headline.length > 0 && block.body.some((e) => e.kind === 'paragraph');
+/**
+ * Whether the rule asks this article for a source line or byline at all: a
+ * news article under a headline, with text and none of its own, that is
+ * neither under a brief heading nor a box (链接, 背景) the reader set apart.
+ */
+export function asksByline(block: Block, c: Conventions): boolean {
+  if (block.kind !== 'article' || block.source || block.headline.length === 0 || !block.body.some((e) => e.kind === 'paragraph')) return false;
+  if (block.headline.some((h) => c.isBriefHeading(h.text))) return false;
+  return !(block.headline.length === 1 && c.isBoxLabel(block.headline[0]!.text));
 }
 
 /**
@@ -41,11 +47,7 @@ export function jumpsOf(block: Block, page: Page): Marker[] {
  * close the continued part on the other page, which this page cannot see.
  */
 function needsByline(block: Block, page: Page, c: Conventions): boolean {
-  if (!unsourced(block)) return false;
-  if (block.headline.some((h) => c.isBriefHeading(h.text))) return false;
-  // 链接, 背景: a box the reader set apart is part of the article above, never an article of its own.
-  if (block.headline.length === 1 && c.isBoxLabel(block.headline[0]!.text)) return false;
-  return jumpsOf(block, page).length === 0;
+  return asksByline(block, c) && jumpsOf(block, page).length === 0;
 }
 
 export const missingByline: Rule = {
