@@ -275,7 +275,10 @@ export class PagedAnalyzer {
   private found = new WeakMap<PageModel, { naming: string; profile: PaperProfile; all: Finding[] }>();
   private configured = new WeakMap<readonly Finding[], { config: AnalysisConfig; findings: Finding[] }>();
   /** Per model, its pages as the index keeps them, and where they were last moved to (pages before an edit stay put). */
-  private summaries = new WeakMap<PageModel, { fileName: string; profile: PaperProfile; pages: IndexedPage[]; at?: { start: number; line: number; pages: IndexedPage[] } }>();
+  private summaries = new WeakMap<
+    PageModel,
+    { fileName: string; profile: PaperProfile; naming: string; pages: IndexedPage[]; at?: { start: number; line: number; pages: IndexedPage[] } }
+  >();
   /** The windows this document's last two analyses segmented: sized to the document, so no cliff past a fixed capacity. */
   private windows = new WindowCache();
 
@@ -340,10 +343,10 @@ export class PagedAnalyzer {
     });
     const summaryOf = (c: PagedChunk): IndexedPage[] => {
       let s = this.summaries.get(c.model);
-      if (!s || s.fileName !== options.fileName || s.profile !== naming.profile)
+      if (!s || s.fileName !== options.fileName || s.profile !== naming.profile || s.naming !== namingKey)
         this.summaries.set(
           c.model,
-          (s = { fileName: options.fileName, profile: naming.profile, pages: summarizePages(c.model, c.all, modelIndex(c.model), options.fileName, naming.profile) }),
+          (s = { fileName: options.fileName, profile: naming.profile, naming: namingKey, pages: summarizePages(c.model, c.all, modelIndex(c.model), options.fileName, naming) }),
         );
       const { start, line } = c.chunk;
       if (!s.at || s.at.start !== start || s.at.line !== line) s.at = { start, line, pages: shiftPages(s.pages, start, line) };

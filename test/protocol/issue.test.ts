@@ -5,6 +5,7 @@
  * workspace symbols, the outline's jump notes and the issue map.
  */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +24,9 @@ import {
   type WorkDoneProgressEnd,
   type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol';
+import type { FixData } from '../../server/src/diagnostics';
 import type { IssueMap } from '../../server/src/issue/issueMap';
-import { CORPUS } from '../helpers/repo';
+import { CLI, CORPUS } from '../helpers/repo';
 import { startSession, type Session } from '../helpers/lspSession';
 
 const SOURCE = join(CORPUS, 'cjrb-2026-01-08');
@@ -329,6 +331,46 @@ describe('indexing never blocks a request', () => {
       assert.ok(early.length < all.length, `${early.length} articles early, ${all.length} at the end`);
       assert.equal(all.length, 75);
       assert.equal(((await session.connection.sendRequest('workspace/symbol', { query: '' })) as SymbolInformation[]).length, 256);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('an article that jumps with no byline on either page', () => {
+  it('is reported on its headline with the page rule’s fix to insert the source line, which applies where that fix would', async () => {
+    const unsigned = PAGE1.replace('长江日报记者商佩 覃柳珂 刘海锋\n\n', '');
+    assert.notEqual(unsigned, PAGE1);
+    const ws = workspace({ '01.txt': unsigned, '02.txt': PAGE2 });
+    const P1 = ws.uri('01.txt');
+    const session = await startSession({ pull: true, rootUri: pathToFileURL(ws.root).href, capabilities: CAPABILITIES(true) });
+    try {
+      await observe(session).indexed();
+      await open(session, P1, unsigned);
+      const d = (await pull(session, P1)).find((x) => x.code === 'missing-byline')!;
+      assert.ok(d, 'the issue reports the article');
+      assert.equal(unsigned.split('\n')[d.range.start.line], '综合提升让老城区焕发新的生命力,代表委员建言: 城市更新要用好改革“关键一招”');
+      const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: P1 },
+        range: d.range,
+        context: { diagnostics: [d], only: ['quickfix'] },
+      })) as Array<{ title: string; isPreferred?: boolean; edit?: { documentChanges?: Array<{ edits: Array<{ range: Diagnostic['range']; newText: string }> }> } }>;
+      assert.deepEqual(actions.map((a) => a.title).slice(0, 2), ['Insert the source line 长江日报讯（记者 ）', 'Ignore this missing-byline finding']);
+      const insert = actions[0]!;
+      assert.notEqual(insert.isPreferred, true);
+      const [edit, ...others] = insert.edit!.documentChanges![0]!.edits;
+      assert.equal(others.length, 0);
+      // At the start of the article's first paragraph, two lines under the headline.
+      assert.deepEqual(edit!.range.start, { line: d.range.start.line + 2, character: 0 });
+      assert.deepEqual(edit!.range.end, edit!.range.start);
+      assert.equal(edit!.newText, '长江日报讯（记者 ）');
+      // The checker gives the same finding with the same fix.
+      const r = spawnSync(process.execPath, [CLI, 'check', '.', '--format', 'json'], { cwd: ws.dir, encoding: 'utf8' });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      const checked = (JSON.parse(r.stdout) as { files: Array<{ path: string; diagnostics: Diagnostic[] }> }).files.find((f) => f.path.endsWith('01.txt'))!;
+      const same = checked.diagnostics.find((x) => x.code === 'missing-byline')!;
+      assert.deepEqual(same.range, d.range);
+      assert.deepEqual((same.data as { fixes: FixData[] }).fixes, [{ title: insert.title, safe: false, edits: [{ range: edit!.range, newText: edit!.newText }] }]);
     } finally {
       await session.close();
     }

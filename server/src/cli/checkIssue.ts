@@ -11,6 +11,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { DocumentDiagnostics } from '../documentDiagnostics';
 import { isDiagnosticData, type FixData } from '../diagnostics';
 import type { MissingPageLevel } from '../issue/crossPage';
+import { issueFindingFixes } from '../issue/issueFixes';
 import type { OutlineEntry } from '../outline';
 import type { Finding } from '../rules/finding';
 import type { Segmenter } from '../segment/segmenter';
@@ -170,7 +171,7 @@ function withFixes(list: Diagnostic[], view: DocumentView, wanted: boolean): Dia
     const same = byFingerprint.get(d.data.fingerprint) ?? [];
     // Findings that share a fingerprint cover the same text on different pages: the line tells them apart.
     const own = same.length === 1 ? same[0] : analysis.locate(d.data.fingerprint, d.range.start.line);
-    const fixes: FixData[] = (own?.fixes ?? []).map((fix) =>
+    const fixes: FixData[] = (own?.fixes ?? issueFindingFixes(analysis.pages(), d.data.rule, d.data.fingerprint, d.range.start.line)).map((fix) =>
       fix.recipe
         ? { title: fix.title, safe: fix.safe, edits: [], recipe: { kind: fix.recipe.kind, range: range(fix.recipe.span) } }
         : { title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => ({ range: range(e), newText: e.newText })) },

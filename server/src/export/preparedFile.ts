@@ -3,7 +3,7 @@
  * the fixed text read and checked again, and summarised as the issue index
  * summarises it, so the jumps are linked on the text that is exported.
  */
-import { analyze, type Analysis, type AnalysisConfig } from '../analysis';
+import { analyze, namingOf, type Analysis, type AnalysisConfig } from '../analysis';
 import { fileNameOf, summarizePages, type IndexedFile } from '../issue/pageSummary';
 import type { Segmenter } from '../segment/segmenter';
 import type { PageRef } from '../text/numerals';
@@ -34,6 +34,6 @@ export function prepareFile(file: PageFile, segmenter: Segmenter): PreparedFile 
   let last: Analysis | undefined;
   const fixed = applyCertainFixes(file.text, (text) => (last = analyze(text, options)).findings);
   const analysis = last && last.model.text === fixed.text ? last : analyze(fixed.text, options);
-  const pages = summarizePages(analysis.model, analysis.findings, new LineIndex(analysis.model.lines), fileNameOf(file.uri), file.config?.profile);
+  const pages = summarizePages(analysis.model, analysis.findings, new LineIndex(analysis.model.lines), fileNameOf(file.uri), namingOf(file.config ?? {}));
   return { file, fixed, analysis, summary: { uri: file.uri, pages } };
 }

@@ -5,12 +5,13 @@
  * The text and the page model are not kept, so a large archive stays small.
  */
 import { conventionsFor, countsPages, type Conventions, type MarkerDirection } from '../model/conventions';
-import { DEFAULT_PROFILE, type PaperProfile } from '../model/profile';
+import { DEFAULT_PROFILE } from '../model/profile';
 import type { Block, BlockKind, Element, Page, PageModel, Span } from '../model/page';
 import { articleLength, blockName } from '../outline';
 import type { Finding, RuleId } from '../rules/finding';
 import { fingerprint } from '../rules/fingerprint';
-import { asksByline, jumpsOf } from '../rules/missingByline';
+import { asksByline, jumpsOf, sourceLineFor } from '../rules/missingByline';
+import type { RuleContext } from '../rules/rule';
 import { hash53 } from '../text/hash';
 import { isBefore, type PageRef } from '../text/numerals';
 import type { LineIndex, Range } from '../text/positions';
@@ -56,7 +57,14 @@ export interface IndexedArticle {
    * continued part names one is the issue's question (crossPage.ts), asked
    * with the page rule's headline span, fingerprint and reading margin.
    */
-  readonly unsourced?: { readonly span: Span; readonly range: Range; readonly fingerprint: string; readonly margin: number };
+  readonly unsourced?: {
+    readonly span: Span;
+    readonly range: Range;
+    readonly fingerprint: string;
+    readonly margin: number;
+    /** Where the page rule would insert the source line, and the line: the finding's quick fix. */
+    readonly insert: { readonly at: number; readonly text: string };
+  };
   /** The last words before each onward marker, by the marker's span start. */
   readonly breaksOff: ReadonlyMap<number, string>;
   /**
@@ -146,6 +154,7 @@ function summarizeBlock(
   mine: readonly Finding[],
   shared: ReadonlySet<string>,
   c: Conventions,
+  sourceLine: string,
 ): IndexedArticle | undefined {
   if (block.kind === 'furniture') return undefined;
   const marker = (m: Block['markers'][number]): IndexedMarker => ({
@@ -195,6 +204,7 @@ function summarizeBlock(
           range: index.range(headSpan.start, headSpan.end),
           fingerprint: fingerprint('missing-byline', text, headSpan, page.span),
           margin: block.start?.margin ?? Infinity,
+          insert: { at: block.body.find((e) => e.kind === 'paragraph')!.span.start, text: sourceLine },
         }
       : undefined;
   return {
@@ -235,8 +245,15 @@ function sharedLines(page: Page): Set<string> {
  * (findAll). `fileName` names a page that has no page number at all; the
  * text before a one-file issue's first page line is named for that line.
  */
-export function summarizePages(model: PageModel, findings: readonly Finding[], index: LineIndex, fileName: string, profile: PaperProfile = DEFAULT_PROFILE): IndexedPage[] {
-  const c = conventionsFor(profile);
+export function summarizePages(
+  model: PageModel,
+  findings: readonly Finding[],
+  index: LineIndex,
+  fileName: string,
+  naming: Omit<RuleContext, 'model'> = { profile: DEFAULT_PROFILE },
+): IndexedPage[] {
+  const c = conventionsFor(naming.profile);
+  const sourceLine = sourceLineFor({ model, ...naming });
   const labels = model.pages.map((page) => (page.pageLine ? model.text.slice(page.pageLine.start, page.pageLine.end) : page.ref ? pageName(page.ref) : undefined));
   return model.pages.map((page, i): IndexedPage => {
     const start = page.pageLine ?? { start: page.span.start, end: page.span.start };
@@ -247,7 +264,7 @@ export function summarizePages(model: PageModel, findings: readonly Finding[], i
       ...(page.ref ? { ref: page.ref } : {}),
       label: labels[i] ?? (next ? t`before ${next}` : fileName),
       range: index.range(start.start, start.end),
-      articles: page.blocks.map((b, k) => summarizeBlock(b, page, model.text, index, found[k]!, shared, c)).filter((a): a is IndexedArticle => a !== undefined),
+      articles: page.blocks.map((b, k) => summarizeBlock(b, page, model.text, index, found[k]!, shared, c, sourceLine)).filter((a): a is IndexedArticle => a !== undefined),
     };
   });
 }
@@ -302,7 +319,16 @@ function shifted(p: IndexedPage, by: number, lines: number): IndexedPage {
       onward: a.onward.map((m) => shiftMarker(m, by, lines)),
       ...(a.arriving ? { arriving: shiftMarker(a.arriving, by, lines) } : {}),
       // The fingerprint stays: like the page rule's, it is made from the page's own text.
-      ...(a.unsourced ? { unsourced: { ...a.unsourced, span: shiftSpan(a.unsourced.span, by), range: shiftRange(a.unsourced.range, lines) } } : {}),
+      ...(a.unsourced
+        ? {
+            unsourced: {
+              ...a.unsourced,
+              span: shiftSpan(a.unsourced.span, by),
+              range: shiftRange(a.unsourced.range, lines),
+              insert: { ...a.unsourced.insert, at: a.unsourced.insert.at + by },
+            },
+          }
+        : {}),
       breaksOff: new Map([...a.breaksOff].map(([at, words]) => [at + by, words])),
     })),
   };

@@ -17,6 +17,7 @@ import {
 import { isDiagnosticData, SOURCE } from '../diagnostics';
 import type { FixAllResult } from '../fixes/fixAll';
 import type { CrossPageFinding } from '../issue/crossPage';
+import { issueFindingFixes } from '../issue/issueFixes';
 import { rebuildEdits } from '../fixes/recipes';
 import { FIX_ALL_KIND, IGNORE_COMMAND, RULE_OFF_COMMAND } from '../protocol';
 import type { RuleId, TextEdit } from '../rules/finding';
@@ -98,7 +99,7 @@ function quickFixes(view: DocumentView, diagnostic: Diagnostic, cross: readonly 
   const { uri, version, text } = view;
   // Found by its fingerprint, on the page of the line sent back (lines are the same in every client's columns).
   const own = view.analysis.locate(data.fingerprint, diagnostic.range.start.line);
-  const actions: CodeAction[] = (own?.fixes ?? []).map((fix, i) => {
+  const actions: CodeAction[] = (own?.fixes ?? issueFindingFixes(view.analysis.pages(), data.rule, data.fingerprint, diagnostic.range.start.line)).map((fix, i) => {
     const edits = toLsp(fix.recipe ? rebuildEdits(fix.recipe, text) : fix.edits, view.analysis);
     return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0 && fix.safe, edit: versioned(uri, version, edits) };
   });

@@ -7,7 +7,7 @@
  */
 import { conventionsFor, type Conventions } from '../model/conventions';
 import type { Block, Marker, Page } from '../model/page';
-import { unsure, type Finding, type Severity } from './finding';
+import { unsure, type Finding, type Fix, type Severity } from './finding';
 import { fingerprint } from './fingerprint';
 import { isBefore } from '../text/numerals';
 import { t } from '../l10n/t';
@@ -50,6 +50,11 @@ function needsByline(block: Block, page: Page, c: Conventions): boolean {
   return asksByline(block, c) && jumpsOf(block, page).length === 0;
 }
 
+/** The rule's one fix, also offered on the issue's finding for an article that jumps: never safe, since the name is the user's to type. */
+export function insertSourceLine(at: number, line: string): Fix {
+  return { title: t`Insert the source line ${line}`, edits: [{ start: at, end: at, newText: line }], safe: false };
+}
+
 export const missingByline: Rule = {
   id: 'missing-byline',
   defaultSeverity: 'warning',
@@ -78,7 +83,7 @@ export const missingByline: Rule = {
             ? t`“${h.map((e) => e.text).join(' ')}” has no source line or byline.`
             : t`“${h.map((e) => e.text).join(' ')}” has no source line or byline (if it is an article: it may be a subheading of the one above).`,
           // Never fix-all: it inserts text the page does not hold, and the name is the user's to type.
-          fixes: [{ title: t`Insert the source line ${line}`, edits: [{ start: first.span.start, end: first.span.start, newText: line }], safe: false }],
+          fixes: [insertSourceLine(first.span.start, line)],
           fingerprint: fingerprint('missing-byline', model.text, span, page.span),
           ...(Number.isFinite(margin) ? { confidence: { margin, certain: false, likely } } : {}),
         });
