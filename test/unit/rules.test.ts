@@ -337,6 +337,23 @@ describe('missing-byline', () => {
     assert.equal(text.slice(block.source!.span.start, block.source!.span.start + 5), '（作者为湖');
   });
 
+  it('takes a name alone in brackets on the last line, （柯 原）, for the author of a short piece, and no column tag or series mark', () => {
+    const c = conventionsFor(DEFAULT_PROFILE);
+    for (const name of ['（柯\u00a0原）', '（欧阳明）', '（王 明）', '(李华)']) assert.ok(c.isNameCredit(name), name);
+    for (const text of ['（新论）', '（链接）', '（完）', '（待续）', '（下）', '（第二版）', '（人民时评）', '（本报记者）']) assert.ok(!c.isNameCredit(text), text);
+    const text = [
+      '一张旧照片',
+      '　　整理旧物时，翻出一张泛黄的照片，那是三十年前全家在老屋门前的合影。',
+      '　　照片里的人有的已经远行，有的已经白发苍苍，只有门前那棵老槐树还在年年发芽。',
+      '　　（柯\u00a0原）',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      check(text).filter((f) => f.rule === 'missing-byline'),
+      [],
+    );
+  });
+
   it('takes the source a piece closes with, （稿件来源：…）, for its credit', () => {
     const text = [
       '湖畔新城为何阴雨连绵',

@@ -302,6 +302,21 @@ export class Conventions {
     return text.length - m[0].length;
   }
 
+  /**
+   * （柯 原）, （欧阳明）: a short piece signed with its author's name alone,
+   * on a line of its own. A column tag or box label in brackets, （新论）,
+   * （链接）, and a series' （完） or （待续） are not names.
+   */
+  isNameCredit(text: string): boolean {
+    const m =
+      /^[（(][ \u00a0\u3000]?([\u3400-\u4dbf\u4e00-\u9fff·]{2,3}|[\u3400-\u4dbf\u4e00-\u9fff](?:[ \u00a0\u3000]{1,3}[\u3400-\u4dbf\u4e00-\u9fff]){1,2})[ \u00a0\u3000]?[)）]$/.exec(
+        text,
+      );
+    if (!m) return false;
+    const name = m[1]!.replace(/[ \u00a0\u3000]/g, '');
+    return !/^(?:待续|未完|续完|完|续|上|中|下|图|文)$|[版期篇章节]$/.test(name) && !this.isCommentaryTag(name) && !this.boxLabels.has(name) && !isMarkerBody(name);
+  }
+
   /** （作者为…）, （作者单位：…）: who wrote an opinion piece, at its end. */
   isAuthorNote(text: string): boolean {
     // The note may name an institution with a bracket of its own: （作者为中共中央党校（国家行政学院）…教授）.

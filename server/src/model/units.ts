@@ -79,7 +79,7 @@ export function classify(text: string, c: Conventions): LineClass {
     if (c.isCreditLine(bare)) return classOf('credit', text, markers, shape, c);
     if (c.isCommentatorLine(bare)) return classOf('commentator', text, markers, shape, c);
     if (c.isBylineLine(bare)) return classOf('byline', text, markers, shape, c);
-    if (c.matchEndCredit(bare) === 0 || c.isAuthorNote(bare)) return classOf('end-credit', text, markers, shape, c);
+    if (c.matchEndCredit(bare) === 0 || c.isAuthorNote(bare) || c.isNameCredit(bare)) return classOf('end-credit', text, markers, shape, c);
   }
   if (isImageLine(text)) return classOf('image', text, markers, shape, c);
   if (text.length <= 2000 && isFormulaLine(text)) return classOf('formula', text, markers, shape, c);
