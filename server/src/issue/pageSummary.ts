@@ -6,11 +6,10 @@
  */
 import { conventionsFor, countsPages, type Conventions, type MarkerDirection } from '../model/conventions';
 import { DEFAULT_PROFILE } from '../model/profile';
-import type { Block, BlockKind, Element, Page, PageModel, Span } from '../model/page';
+import { TEXT_KINDS, type Block, type BlockKind, type Page, type PageModel, type Span } from '../model/page';
 import { articleLength, blockName } from '../outline';
 import type { Finding, RuleId } from '../rules/finding';
-import { fingerprint } from '../rules/fingerprint';
-import { asksByline, jumpsOf, sourceLineFor } from '../rules/missingByline';
+import { asksByline, bylineQuestion, jumpsOf, sourceLineFor } from '../rules/missingByline';
 import type { RuleContext } from '../rules/rule';
 import { hash53 } from '../text/hash';
 import { isBefore, type PageRef } from '../text/numerals';
@@ -129,8 +128,6 @@ function lastSentenceOf(text: string): string {
   return s.length > 60 ? '…' + s.slice(-59) : s;
 }
 
-const BODY = new Set<Element['kind']>(['paragraph', 'subheading', 'caption']);
-
 /**
  * The findings (in position order) that start inside each block, its end
  * included: one sweep, not every finding for every block, which on a page of
@@ -175,7 +172,7 @@ function summarizeBlock(
     if (targets.has(key)) continue;
     targets.add(key);
     onward.push(marker(m));
-    const holder = [...block.body].reverse().find((e) => BODY.has(e.kind) && e.span.start < m.span.start);
+    const holder = [...block.body].reverse().find((e) => TEXT_KINDS.has(e.kind) && e.span.start < m.span.start);
     if (holder) breaksOff.set(m.span.start, lastSentenceOf(holder.text.endsWith(m.text) ? holder.text.slice(0, -m.text.length) : holder.text));
   }
   // A figure (an image line, its caption) may stand above a journal's continued part: the marker opens what follows it.
@@ -196,17 +193,16 @@ function summarizeBlock(
   const selection = head && tail ? index.range(head.span.start, tail.span.end) : index.range(block.span.start, block.span.start);
   const deck = block.headline.map((h) => h.text);
   const name = blockName(block);
-  const headSpan = block.headline.length > 0 ? { start: block.headline[0]!.span.start, end: block.headline[block.headline.length - 1]!.span.end } : undefined;
-  const unsourcedJump =
-    headSpan && asksByline(block, c) && jumpsOf(block, page).length > 0
-      ? {
-          span: headSpan,
-          range: index.range(headSpan.start, headSpan.end),
-          fingerprint: fingerprint('missing-byline', text, headSpan, page.span),
-          margin: block.start?.margin ?? Infinity,
-          insert: { at: block.body.find((e) => e.kind === 'paragraph')!.span.start, text: sourceLine },
-        }
-      : undefined;
+  const asked = asksByline(block, c) && jumpsOf(block, page).length > 0 ? bylineQuestion(block, page, text) : undefined;
+  const unsourcedJump = asked
+    ? {
+        span: asked.span,
+        range: index.range(asked.span.start, asked.span.end),
+        fingerprint: asked.fingerprint,
+        margin: asked.margin,
+        insert: { at: asked.insertAt, text: sourceLine },
+      }
+    : undefined;
   return {
     kind: block.kind,
     deck,

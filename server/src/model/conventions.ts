@@ -17,6 +17,9 @@ const OPEN = '[（(]';
 const CLOSE = '[)）]';
 const SP = '[ \\t\\u00a0\\u3000]';
 const NUM = '(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})';
+/** （柯 原）, （欧阳明）: a name of two or three characters alone in brackets, spread or not. */
+const BRACKETED_NAME = new RegExp(`^${OPEN}${SP}?([${HAN}·]{2,3}|${H}(?:${SP}{1,3}${H}){1,2})${SP}?${CLOSE}$`);
+const SPACES = new RegExp(SP, 'g');
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const alternatives = (words: readonly string[]) =>
@@ -308,12 +311,9 @@ export class Conventions {
    * （链接）, and a series' （完） or （待续） are not names.
    */
   isNameCredit(text: string): boolean {
-    const m =
-      /^[（(][ \u00a0\u3000]?([\u3400-\u4dbf\u4e00-\u9fff·]{2,3}|[\u3400-\u4dbf\u4e00-\u9fff](?:[ \u00a0\u3000]{1,3}[\u3400-\u4dbf\u4e00-\u9fff]){1,2})[ \u00a0\u3000]?[)）]$/.exec(
-        text,
-      );
+    const m = BRACKETED_NAME.exec(text);
     if (!m) return false;
-    const name = m[1]!.replace(/[ \u00a0\u3000]/g, '');
+    const name = m[1]!.replace(SPACES, '');
     return !/^(?:待续|未完|续完|完|续|上|中|下|图|文)$|[版期篇章节]$/.test(name) && !this.isCommentaryTag(name) && !this.boxLabels.has(name) && !isMarkerBody(name);
   }
 

@@ -41,6 +41,9 @@ export interface Join {
 
 export type ElementKind = 'headline' | 'byline' | 'paragraph' | 'subheading' | 'caption' | 'credit' | 'marker' | 'end-credit' | 'teaser-line' | 'furniture' | 'figure';
 
+/** The elements that hold an article's own text: what a marker must stand after or before. */
+export const TEXT_KINDS: ReadonlySet<ElementKind> = new Set(['paragraph', 'subheading', 'caption']);
+
 /** A paragraph-level piece of a block: one or more physical lines read as one unit. */
 export interface Element {
   kind: ElementKind;

@@ -13,7 +13,7 @@ import { closesArticle, pageLayout, positionFeatures } from './features';
 import { hanHead, hanTail, shapeOf, type Shape } from './lineFeatures';
 import { elementOffset, type Block, type Decision, type Element, type Join, type Marker, type Page, type PageModel, type Span } from './page';
 import { DEFAULT_PROFILE, type PaperProfile } from './profile';
-import { readUnits, type LineCache, type Unit, type UnitKind } from './units';
+import { readUnits, withoutOnwardTail, type LineCache, type Unit, type UnitKind } from './units';
 
 export { LineCache } from './units';
 
@@ -378,8 +378,7 @@ class BlockBuilder {
     }
     const lastUnit = p.units[p.units.length - 1]!;
     // The article's onward marker may follow its credit: （本报东湖电）（下转第七版）.
-    const tail = lastUnit.markers[lastUnit.markers.length - 1];
-    const credited = tail && tail.direction === 'onward' && tail.end === lastUnit.text.length ? lastUnit.text.slice(0, tail.start).trimEnd() : lastUnit.text;
+    const credited = withoutOnwardTail(lastUnit.text, lastUnit.markers);
     const credit = p.kind === 'end-credit' ? 0 : p.kind === 'text' ? this.c.matchEndCredit(credited) : undefined;
     if (credit !== undefined) {
       b.source ??= { span: { start: lastUnit.span.start + credit, end: lastUnit.span.start + credited.length }, text: credited.slice(credit), placement: 'end' };

@@ -63,6 +63,12 @@ function classOf(
   return { ...cls, cues: lineCues(text, cls, c) };
 }
 
+/** A line without the onward marker that ends it: a credit or byline may carry its article's marker, 勾 犇图 羽 生文（下转第十七版）. */
+export function withoutOnwardTail(text: string, markers: readonly MarkerMatch[]): string {
+  const last = markers[markers.length - 1];
+  return last && last.end === text.length && last.direction === 'onward' ? text.slice(0, last.start).trimEnd() : text;
+}
+
 export function classify(text: string, c: Conventions): LineClass {
   // Only a bracket can open a marker: most lines skip the marker pattern.
   const markers = text.indexOf('(') >= 0 || text.indexOf('（') >= 0 ? findMarkers(text) : [];
@@ -73,9 +79,7 @@ export function classify(text: string, c: Conventions): LineClass {
     if (pageRef) return classOf('page-line', text, markers, shape, c, { pageRef });
     if (c.isFurniture(text)) return classOf('furniture', text, markers, shape, c);
     if (markers.length === 1 && markers[0]!.start === 0 && markers[0]!.end === text.length) return classOf('marker', text, markers, shape, c);
-    // A credit or byline may carry the article's onward marker: 勾 犇图 羽 生文（下转第十七版）.
-    const last = markers[markers.length - 1];
-    const bare = last && last.end === text.length && last.direction === 'onward' ? text.slice(0, last.start).trimEnd() : text;
+    const bare = withoutOnwardTail(text, markers);
     if (c.isCreditLine(bare)) return classOf('credit', text, markers, shape, c);
     if (c.isCommentatorLine(bare)) return classOf('commentator', text, markers, shape, c);
     if (c.isBylineLine(bare)) return classOf('byline', text, markers, shape, c);

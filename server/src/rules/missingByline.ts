@@ -6,7 +6,7 @@
  * another page may carry its credit at the end of the continued part there.
  */
 import { conventionsFor, type Conventions } from '../model/conventions';
-import type { Block, Marker, Page } from '../model/page';
+import { TEXT_KINDS, type Block, type Marker, type Page, type Span } from '../model/page';
 import { unsure, type Finding, type Fix, type Severity } from './finding';
 import { fingerprint } from './fingerprint';
 import { isBefore } from '../text/numerals';
@@ -37,7 +37,7 @@ export function asksByline(block: Block, c: Conventions): boolean {
  * the credit went to another page.
  */
 export function jumpsOf(block: Block, page: Page): Marker[] {
-  const firstText = block.body.find((e) => e.kind === 'paragraph' || e.kind === 'subheading' || e.kind === 'caption');
+  const firstText = block.body.find((e) => TEXT_KINDS.has(e.kind));
   if (!firstText) return [];
   return block.markers.filter((m) => m.direction === 'onward' && m.span.start >= firstText.span.start && isBefore(page.ref, m.page));
 }
@@ -48,6 +48,23 @@ export function jumpsOf(block: Block, page: Page): Marker[] {
  */
 function needsByline(block: Block, page: Page, c: Conventions): boolean {
   return asksByline(block, c) && jumpsOf(block, page).length === 0;
+}
+
+/**
+ * Where the rule's finding on an article stands and how it is known: its
+ * headline, its fingerprint, how sure the reader was that an article starts
+ * there, and where its source line would go. The issue's finding about an
+ * article that jumps is made from the same, so one ignore holds for both.
+ */
+export function bylineQuestion(block: Block, page: Page, text: string): { span: Span; fingerprint: string; margin: number; insertAt: number } {
+  const h = block.headline;
+  const span = { start: h[0]!.span.start, end: h[h.length - 1]!.span.end };
+  return {
+    span,
+    fingerprint: fingerprint('missing-byline', text, span, page.span),
+    margin: block.start?.margin ?? Infinity,
+    insertAt: block.body.find((e) => e.kind === 'paragraph')!.span.start,
+  };
 }
 
 /** The rule's one fix, also offered on the issue's finding for an article that jumps: never safe, since the name is the user's to type. */
@@ -69,11 +86,9 @@ export const missingByline: Rule = {
     for (const page of model.pages) {
       for (const block of page.blocks) {
         if (!needsByline(block, page, c)) continue;
-        const first = block.body.find((e) => e.kind === 'paragraph')!;
         const h = block.headline;
-        const span = { start: h[0]!.span.start, end: h[h.length - 1]!.span.end };
+        const { span, fingerprint: id, margin, insertAt } = bylineQuestion(block, page, model.text);
         // A block the reader barely took for an article (it may be a subheading) lacks a byline only if it is one.
-        const margin = block.start?.margin ?? Infinity;
         const likely = margin >= context.profile.thresholds.likelyStart;
         findings.push({
           rule: 'missing-byline',
@@ -83,8 +98,8 @@ export const missingByline: Rule = {
             ? t`“${h.map((e) => e.text).join(' ')}” has no source line or byline.`
             : t`“${h.map((e) => e.text).join(' ')}” has no source line or byline (if it is an article: it may be a subheading of the one above).`,
           // Never fix-all: it inserts text the page does not hold, and the name is the user's to type.
-          fixes: [insertSourceLine(first.span.start, line)],
-          fingerprint: fingerprint('missing-byline', model.text, span, page.span),
+          fixes: [insertSourceLine(insertAt, line)],
+          fingerprint: id,
           ...(Number.isFinite(margin) ? { confidence: { margin, certain: false, likely } } : {}),
         });
       }

@@ -6,13 +6,11 @@
  * Pairing markers across the pages of an issue is the issue index's work.
  */
 import { countsPages } from '../model/conventions';
-import type { Block, Marker, Page, PageModel } from '../model/page';
+import { TEXT_KINDS, type Block, type Marker, type Page, type PageModel } from '../model/page';
 import type { Finding, Fix, Severity, TextEdit } from './finding';
 import { fingerprint } from './fingerprint';
 import { t } from '../l10n/t';
 import type { Rule } from './rule';
-
-const BODY = new Set(['paragraph', 'subheading', 'caption']);
 
 function sameTarget(a: Marker, b: Marker): boolean {
   return a.page.number === b.page.number && (a.page.section ?? '') === (b.page.section ?? '');
@@ -29,7 +27,7 @@ function removal(text: string, m: Marker): TextEdit {
 function lastBodyEnd(block: Block): number | undefined {
   for (let i = block.body.length - 1; i >= 0; i--) {
     const e = block.body[i]!;
-    if (BODY.has(e.kind)) return e.span.end;
+    if (TEXT_KINDS.has(e.kind)) return e.span.end;
   }
   return undefined;
 }
@@ -40,7 +38,7 @@ function problems(model: PageModel, page: Page, block: Block): Array<{ marker: M
   const onward = block.markers.filter((m) => m.direction === 'onward');
   const here = page.ref;
   const bodyEnd = lastBodyEnd(block);
-  const firstBody = block.body.find((e) => BODY.has(e.kind));
+  const firstBody = block.body.find((e) => TEXT_KINDS.has(e.kind));
   const seen = new Map<string, Marker>();
   for (const m of onward) {
     const key = `${m.page.section ?? ''}${m.page.number}`;
@@ -69,7 +67,7 @@ function problems(model: PageModel, page: Page, block: Block): Array<{ marker: M
       });
       continue;
     }
-    const followers = block.body.some((e) => BODY.has(e.kind) && e.span.start >= m.span.end);
+    const followers = block.body.some((e) => TEXT_KINDS.has(e.kind) && e.span.start >= m.span.end);
     if (bodyEnd !== undefined && m.span.end < bodyEnd && followers && onward.every((o) => o === m || o.span.start < m.span.start || sameTarget(o, m))) {
       const edit = removal(text, m);
       out.push({
@@ -94,7 +92,7 @@ function problems(model: PageModel, page: Page, block: Block): Array<{ marker: M
     } else if (block.headline.length === 0 && !countsPages(m.text)) {
       // Journals jump by page (上接第51页) and repeat no headline; papers (上接第一版) always do.
       out.push({ marker: m, message: t`${m.text} has no repeated headline above it: a continued part starts with its headline.`, fixes: [] });
-    } else if (!block.body.some((e) => BODY.has(e.kind) && e.span.end > m.span.end)) {
+    } else if (!block.body.some((e) => TEXT_KINDS.has(e.kind) && e.span.end > m.span.end)) {
       out.push({ marker: m, message: t`${m.text} opens no continued part: no article text follows it.`, fixes: [] });
     } else if (here && (here.section ?? '') === (m.page.section ?? '') && m.page.number >= here.number) {
       out.push({
