@@ -118,6 +118,10 @@ interface ExpectedJump {
 describe('the corpus issue: page 1 and the page 2 written for it', () => {
   const index = corpusIssue();
   const links = index.linksOf(P1)!;
+  /** Cross-page findings with missing-byline asked, as a file's configuration asks it by default. */
+  const BYLINE: CrossPageOptions = { ...WARN, byline: { level: 'warning', likelyStart: 2 } };
+  /** Page 1 with the byline of its article that jumps taken out. */
+  const unsignedPage1 = () => read(join(ISSUE, '01.txt')).replace('长江日报记者商佩 覃柳珂 刘海锋\n\n', '');
 
   it('is one issue of two pages, named by its folder', () => {
     const issues = index.issues();
@@ -193,10 +197,9 @@ describe('the corpus issue: page 1 and the page 2 written for it', () => {
   });
 
   it('says an article that jumps lacks a byline only when its continued part has none either', () => {
-    const BYLINE: CrossPageOptions = { ...WARN, byline: { level: 'warning', likelyStart: 2 } };
     const one = read(join(ISSUE, '01.txt'));
     const two = read(join(ISSUE, '02.txt'));
-    const unsigned = one.replace('长江日报记者商佩 覃柳珂 刘海锋\n\n', '');
+    const unsigned = unsignedPage1();
     assert.notEqual(unsigned, one);
     const bylines = (files: Array<{ uri: string; text: string }>, uri = P1) =>
       crossPageFindings(indexOf(files).linksOf(uri)!, uri, BYLINE).filter((f) => f.rule === 'missing-byline');
@@ -253,8 +256,7 @@ describe('the corpus issue: page 1 and the page 2 written for it', () => {
   });
 
   it('puts that finding on the headline in a one-file issue too, wherever the page stands in the file', () => {
-    const BYLINE: CrossPageOptions = { ...WARN, byline: { level: 'warning', likelyStart: 2 } };
-    const unsigned = read(join(ISSUE, '01.txt')).replace('长江日报记者商佩 覃柳珂 刘海锋\n\n', '');
+    const unsigned = unsignedPage1();
     // The continued part's page first: the article that jumps is on a page that starts far down the file.
     const text = `第2版 城市\n${read(join(ISSUE, '02.txt'))}\n第1版 要闻\n${unsigned}`;
     const uri = 'file:///archive/cjrb/cjrb-2026-01-08.txt';
@@ -268,8 +270,7 @@ describe('the corpus issue: page 1 and the page 2 written for it', () => {
   });
 
   it('asks no brief of the paper’s profile for a byline at the issue level either', () => {
-    const BYLINE: CrossPageOptions = { ...WARN, byline: { level: 'warning', likelyStart: 2 } };
-    const unsigned = read(join(ISSUE, '01.txt')).replace('长江日报记者商佩 覃柳珂 刘海锋\n\n', '');
+    const unsigned = unsignedPage1();
     const two = read(join(ISSUE, '02.txt'));
     const bylines = (config: AnalysisConfig) => {
       const index = new IssueIndex();
