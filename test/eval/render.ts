@@ -53,6 +53,14 @@ export interface PageTruth {
   readonly halfwidth: ReadonlyMap<number, string>;
   /** Body lines that read as subheadings (short, open, inside an article), for the report. */
   readonly subheadings: readonly number[];
+  /**
+   * Short open lines right after a dispatch's or an interview's own closing
+   * credit (（据新华社东湖电）, （本报记者 某某整理）) inside one corpus
+   * article: the headline of the next brief in a column the corpus keeps as
+   * one article. A reader of the page sees an article start there; the
+   * corpus says none. The score counts a start read there apart.
+   */
+  readonly pieces: readonly number[];
 }
 
 export interface RenderedPage {
@@ -64,6 +72,8 @@ export interface RenderedPage {
 }
 
 const ASCII: Readonly<Record<string, string>> = { '，': ',', '；': ';', '：': ':', '（': '(', '）': ')' };
+/** How a dispatch (…电) or an interview (…整理) closes itself: a credit in brackets naming the agency or the reporter. */
+const PIECE_CREDIT = /^[(（][^()（）]*(?:电|整理|记者[^()（）]*)[)）]$/;
 const OPEN_END = /[^。！？!?…”’」』）)：:；;，,、—]$/;
 
 class Writer {
@@ -120,6 +130,7 @@ export function renderPage(spec: PageSpec, rendering: Rendering): RenderedPage {
   const spreads: TruthSpread[] = [];
   const markers: TruthMarker[] = [];
   const subheadings: number[] = [];
+  const pieces: number[] = [];
   spec.articles.forEach((a, ai) => {
     if (ai > 0 && !pdf) w.blank();
     const startLine = w.line;
@@ -135,6 +146,7 @@ export function renderPage(spec: PageSpec, rendering: Rendering): RenderedPage {
     }
     if (a.blankAfterDeck && !pdf) w.blank();
     const texts = a.paras.filter((p) => !p.blank && !p.marker);
+    let above: (typeof texts)[number] | undefined;
     for (const p of a.paras) {
       if (p.blank) {
         if (!pdf) w.blank();
@@ -164,8 +176,11 @@ export function renderPage(spec: PageSpec, rendering: Rendering): RenderedPage {
         const s = at(m.start);
         markers.push({ span: { start: s.offset, end: s.offset + (m.end - m.start) }, line: s.line, text: p.text.slice(m.start, m.end), expect: m.expect, plant: m.plant });
       }
-      if (!p.marker && p.cuts.length === 0 && p !== texts[texts.length - 1] && p.text.length <= 30 && OPEN_END.test(p.text) && leadSourceLength(p.text) === 0)
+      if (!p.marker && p.cuts.length === 0 && p !== texts[texts.length - 1] && p.text.length <= 30 && OPEN_END.test(p.text) && leadSourceLength(p.text) === 0) {
         subheadings.push(starts[0]!.line);
+        if (above && PIECE_CREDIT.test(above.text)) pieces.push(starts[0]!.line);
+      }
+      if (!p.marker) above = p;
     }
     articles.push({
       id: a.id,
@@ -178,5 +193,5 @@ export function renderPage(spec: PageSpec, rendering: Rendering): RenderedPage {
       sourceRemoved: a.sourceRemoved !== undefined,
     });
   });
-  return { date: spec.date, page: spec.page, rendering, text: w.text(), truth: { articles, cuts, spreads, markers, halfwidth: w.halfwidth, subheadings } };
+  return { date: spec.date, page: spec.page, rendering, text: w.text(), truth: { articles, cuts, spreads, markers, halfwidth: w.halfwidth, subheadings, pieces } };
 }

@@ -2,7 +2,9 @@
  * Scores the checker's reading of rendered pages against their labels.
  * Where the corpus cannot say (its scrape dropped many author lines), a
  * missing-byline finding on an article whose text names no author anywhere
- * is counted apart, neither right nor wrong.
+ * is counted apart, neither right nor wrong. So is an article start read
+ * on the headline of a brief inside a column the corpus keeps as one article
+ * (PageTruth.pieces).
  */
 import type { Span } from '../../server/src/model/page';
 import type { RuleId, TextEdit } from '../../server/src/rules/finding';
@@ -40,6 +42,8 @@ export interface Score {
   markersByPlant: Record<string, { found: number; of: number }>;
   /** missing-byline findings on articles whose corpus text names no author: not counted either way. */
   unknownByline: number;
+  /** Starts read on the headline of a brief in a column the corpus keeps as one article: not counted either way. */
+  pieceStarts: number;
   /** Warning- and error-level findings, and those of them that are wrong. */
   warnings: Partial<Record<RuleId, number>>;
   falseAlarms: Partial<Record<RuleId, number>>;
@@ -64,6 +68,7 @@ export function emptyScore(): Score {
     spreads: { characters: { found: 0, of: 0 }, words: { found: 0, of: 0 } },
     markersByPlant: {},
     unknownByline: 0,
+    pieceStarts: 0,
     warnings: {},
     falseAlarms: {},
     fixes: { applied: 0, correct: 0, byRule: {} },
@@ -105,8 +110,10 @@ export function scorePage(checked: CheckedPage, score: Score): void {
   const blocks = model.pages.flatMap((p) => p.blocks).filter((b) => b.kind !== 'furniture');
   const predicted = new Map(blocks.map((b) => [lineOf(b.span.start), b]));
   const trueStarts = new Set(truth.articles.map((a) => a.startLine));
+  const pieces = new Set(truth.pieces);
   for (const [line, b] of predicted) {
     if (trueStarts.has(line)) score.starts.tp++;
+    else if (pieces.has(line)) score.pieceStarts++;
     else {
       score.starts.fp++;
       caseAt('start:false', line, `${b.kind} read inside ${articleAt(line)?.id ?? '?'}`);
@@ -329,6 +336,7 @@ export function merge(into: Score, from: Score): void {
     t.of += v.of;
   }
   into.unknownByline += from.unknownByline;
+  into.pieceStarts += from.pieceStarts;
   for (const [k, v] of Object.entries(from.warnings)) into.warnings[k as RuleId] = (into.warnings[k as RuleId] ?? 0) + v;
   for (const [k, v] of Object.entries(from.falseAlarms)) into.falseAlarms[k as RuleId] = (into.falseAlarms[k as RuleId] ?? 0) + v;
   into.fixes.applied += from.fixes.applied;

@@ -23,6 +23,7 @@ export function formatReport(result: EvalResult): string {
   for (const rule of SCORED_RULES) row(`    ${rule}`, (s) => `${s.clean.falseAlarms[rule] ?? 0}`);
   row('  missing-byline, author not in corpus', (s) => `${s.clean.unknownByline}`);
   row('  article starts P / R / F1', (s) => prf(s.clean.starts));
+  row('    read on a brief in a column kept as one article', (s) => `${s.clean.pieceStarts}`);
   row('  deck exact', (s) => ratio(s.clean.deck.matched, s.clean.deck.of));
   row('  possible cuts shown (information)', (s) => `${s.clean.joinMargins.wrong.filter((x) => x < 0).length}`);
   row('  fix-all fixes (should be none)', (s) => `${s.clean.fixes.applied}`);
@@ -48,6 +49,7 @@ export function formatReport(result: EvalResult): string {
     });
   row('  missing-byline, author not in corpus', (s) => `${s.damaged.unknownByline}`);
   row('  article starts P / R / F1', (s) => prf(s.damaged.starts));
+  row('    read on a brief in a column kept as one article', (s) => `${s.damaged.pieceStarts}`);
   row('  deck exact', (s) => ratio(s.damaged.deck.matched, s.damaged.deck.of));
   row('  fix-all precision (fixes)', (s) => ratio(s.damaged.fixes.correct, s.damaged.fixes.applied));
   for (const rule of ['broken-wrap', 'spaced-headline', 'missing-byline', 'orphaned-continuation'] as const) {

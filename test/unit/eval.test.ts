@@ -177,6 +177,42 @@ describe('eval harness: score', () => {
     assert.equal(score.falseAlarms['broken-wrap'], 1);
   });
 
+  it('counts a start read on the headline of a brief in a column the corpus keeps as one article apart, neither right nor wrong', () => {
+    // Two briefs in one corpus article, each closed by its own credit: on the page the second is an article of its own.
+    const column = {
+      id: '20260301-01-01',
+      date: '20260301',
+      page: 1,
+      order: 1,
+      kicker: '',
+      main: '湖畔新城简讯',
+      sub: '',
+      body: [
+        '湖畔新城首座跨湖大桥昨日合龙，全长一千二百米，预计年底通车。',
+        '（本报东湖电）',
+        '南岸码头改造完工',
+        '南岸码头改造工程日前完工，新增泊位六个，可同时停靠游船二十艘。',
+        '（据湖畔新城电  记者欧阳明）',
+      ],
+    };
+    for (const rendering of RENDERINGS) {
+      const page = renderPage(
+        pageSpec(rendering, column.date, 1, [column], () => false),
+        rendering,
+      );
+      const lines = page.text.split(/\r?\n/);
+      assert.deepEqual(
+        page.truth.pieces.map((l) => lines[l]),
+        ['南岸码头改造完工'],
+        rendering,
+      );
+      const [checked] = checkIssue([page], jieba());
+      const score = emptyScore();
+      scorePage(checked!, score);
+      assert.deepEqual([score.starts, score.pieceStarts], [{ tp: 1, fp: 0, fn: 0 }, 1], rendering);
+    }
+  });
+
   it('splits an edit fix-all composed back into the fixes it is made of, and keeps one that inserts text whole', () => {
     // A cut joined and a half-width comma beside it, composed by fix-all into one edit.
     const text = '改革,\n\n开放 标 题';
