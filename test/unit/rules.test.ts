@@ -405,6 +405,51 @@ describe('missing-byline', () => {
     assert.equal(missingByline.check({ model, profile: DEFAULT_PROFILE }, 'warning').length, 1);
   });
 
+  it('takes the credit after a box at the foot of an article (…（小贴士）) for the article too', () => {
+    const text = [
+      '湖畔新城花市开市',
+      '',
+      '腊月二十三,湖畔新城迎春花市在滨湖广场开市,两百多个摊位摆满了蝴蝶兰、金桔和盆景。',
+      '',
+      '花农欧阳明说,今年的蝴蝶兰价格和去年持平,盆景的销量比去年好。',
+      '',
+      '怎样挑选年宵花(小贴士)',
+      '',
+      '挑选蝴蝶兰要看花梗是否挺拔、花苞是否饱满,买回家后放在温暖通风处,不要放在暖气旁。',
+      '',
+      '(本报记者 柯 原整理)',
+      '',
+    ].join('\n');
+    const model = readModel(text, { segmenter: jieba() });
+    const page = model.pages[0]!;
+    const whole = page.blocks[0]!;
+    // Whatever the reader makes of the box, split it off as the block a misreading would give.
+    if (page.blocks.length === 1) {
+      const at = whole.body.findIndex((e) => e.text.startsWith('怎样挑选'));
+      assert.ok(at > 0, 'the box headline is in the article');
+      const box = {
+        kind: 'article' as const,
+        span: { start: whole.body[at]!.span.start, end: whole.span.end },
+        headline: [whole.body[at]!],
+        body: whole.body.slice(at + 1),
+        markers: [],
+        ...(whole.source ? { source: whole.source } : {}),
+      };
+      const { source: _, ...unsourced } = whole;
+      page.blocks.splice(0, 1, { ...unsourced, body: whole.body.slice(0, at) }, box);
+    }
+    assert.equal(page.blocks.length, 2);
+    assert.equal(page.blocks[1]!.source?.placement, 'end');
+    assert.deepEqual(missingByline.check({ model, profile: DEFAULT_PROFILE }, 'warning'), []);
+    // The same credit under a headline that is no box names that article alone.
+    const plain = { ...page.blocks[1]!, headline: [{ ...page.blocks[1]!.headline[0]!, text: '怎样挑选年宵花' }] };
+    page.blocks.splice(1, 1, plain);
+    assert.deepEqual(
+      missingByline.check({ model, profile: DEFAULT_PROFILE }, 'warning').map((f) => f.message),
+      ['“湖畔新城花市开市” has no source line or byline.'],
+    );
+  });
+
   it('reads the data sources of a graphic as its credit, not as the deck of the next article', () => {
     const c = conventionsFor(DEFAULT_PROFILE);
     assert.ok(c.isCreditLine('数据来源:市统计局、市商务局、市文化和旅游局《春节假日消费市场监测报告》'));

@@ -193,7 +193,7 @@ function summarizeBlock(
   const selection = head && tail ? index.range(head.span.start, tail.span.end) : index.range(block.span.start, block.span.start);
   const deck = block.headline.map((h) => h.text);
   const name = blockName(block);
-  const asked = asksByline(block, c) && jumpsOf(block, page).length > 0 ? bylineQuestion(block, page, text) : undefined;
+  const asked = asksByline(block, page, c) && jumpsOf(block, page).length > 0 ? bylineQuestion(block, page, text) : undefined;
   const unsourcedJump = asked
     ? {
         span: asked.span,

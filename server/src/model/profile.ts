@@ -136,6 +136,7 @@ export const DEFAULT_PROFILE: PaperProfile = {
     '声音',
     '微阅读',
     '延伸',
+    '小贴士',
   ],
   commentaryKickers: ['社论', '本报社论', '评论员文章', '本报评论员', '短评', '时评', '编辑部文章'],
   commentaryTags: ['评', '论', '谈', '观', '新语', '随笔', '纵横', '望海楼', '听风', '手记', '手笔'],

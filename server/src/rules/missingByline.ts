@@ -19,15 +19,27 @@ export function sourceLineFor(context: RuleContext): string {
   return template.replace(/\{paper\}/g, paper);
 }
 
+/** A box the reader set apart: under a box label alone (链 接), or a headline tagged as one (…（链接）, …（小贴士）). */
+function isBox(block: Block, c: Conventions): boolean {
+  const h = block.headline;
+  if (h.length === 1 && c.isBoxLabel(h[0]!.text)) return true;
+  const tag = h.length > 0 ? c.columnTag(h[h.length - 1]!.text) : undefined;
+  return tag !== undefined && c.isBoxLabel(tag);
+}
+
 /**
  * Whether the rule asks this article for a source line or byline at all: a
  * news article under a headline, with text and none of its own, that is
- * neither under a brief heading nor a box (链接, 背景) the reader set apart.
+ * neither under a brief heading nor a box (链接, 背景) the reader set apart,
+ * and not closed by the credit of the box it ends with. The paper sets a box
+ * at the foot of its article and the article's credit after the box, so the
+ * credit the reader gave the box names the article above it too.
  */
-export function asksByline(block: Block, c: Conventions): boolean {
+export function asksByline(block: Block, page: Page, c: Conventions): boolean {
   if (block.kind !== 'article' || block.source || block.headline.length === 0 || !block.body.some((e) => e.kind === 'paragraph')) return false;
-  if (block.headline.some((h) => c.isBriefHeading(h.text))) return false;
-  return !(block.headline.length === 1 && c.isBoxLabel(block.headline[0]!.text));
+  if (block.headline.some((h) => c.isBriefHeading(h.text)) || isBox(block, c)) return false;
+  const next = page.blocks[page.blocks.indexOf(block) + 1];
+  return !(next && next.source?.placement === 'end' && isBox(next, c));
 }
 
 /**
@@ -47,7 +59,7 @@ export function jumpsOf(block: Block, page: Page): Marker[] {
  * close the continued part on the other page, which this page cannot see.
  */
 function needsByline(block: Block, page: Page, c: Conventions): boolean {
-  return asksByline(block, c) && jumpsOf(block, page).length === 0;
+  return asksByline(block, page, c) && jumpsOf(block, page).length === 0;
 }
 
 /**
