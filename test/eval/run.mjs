@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ENTRIES = { eval: 'main', train: 'train', inspect: 'inspect', export: 'exportMain' };
+const ENTRIES = { eval: 'main', train: 'train', inspect: 'inspect', export: 'exportMain', heldout: 'heldout' };
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const [entry = 'eval', ...args] = process.argv.slice(2);
 const module = ENTRIES[entry];

@@ -11,6 +11,7 @@ import { ROOT } from '../helpers/repo';
 import { jieba } from '../helpers/segmenters';
 import { checkIssue } from '../eval/check';
 import { readCorpus } from '../eval/corpus';
+import { runHeldOut } from '../eval/heldout';
 import { buildIssues, runEval } from '../eval/main';
 import { plantCuts, plantMisplacedMarker, plantSourceRemoval, plantSpread } from '../eval/plant';
 import { renderPage } from '../eval/render';
@@ -233,6 +234,23 @@ describe('eval harness: score', () => {
       assert.equal(d.rules['broken-wrap'].tp + d.rules['broken-wrap'].fn, cuts);
       assert.equal(d.starts.tp + d.starts.fn, d.articles);
       assert.equal(result.scores[r].clean.pages, 4);
+    }
+  });
+});
+
+describe('eval harness: held out', () => {
+  it('reads each half of the days with weights fitted on the other, and scores every page once', () => {
+    const whole = runEval(FIXTURE, { seed: 7 });
+    const lines: string[] = [];
+    const held = runHeldOut(FIXTURE, { seed: 7, epochs: 1, log: (l) => lines.push(l) });
+    assert.deepEqual(lines, ['days 1–1 read with weights fitted on days 2–2', 'days 2–2 read with weights fitted on days 1–1']);
+    for (const r of RENDERINGS) {
+      for (const kind of ['clean', 'damaged'] as const) {
+        assert.equal(held.scores[r][kind].pages, whole.scores[r][kind].pages, `${r} ${kind}`);
+        assert.equal(held.scores[r][kind].articles, whole.scores[r][kind].articles, `${r} ${kind}`);
+      }
+      const d = held.scores[r].damaged;
+      assert.equal(d.starts.tp + d.starts.fn, d.articles);
     }
   });
 });
