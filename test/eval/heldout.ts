@@ -46,7 +46,7 @@ export function runHeldOut(dir: string, options: HeldOutOptions = {}): EvalResul
     const [fitFrom, fitTo] = halves[1 - k]!;
     const only = (date: string) => Number(date.slice(6)) >= fitFrom && Number(date.slice(6)) <= fitTo;
     const examples = buildExamples(dir, status.segmenter, TRAINING.seeds, [], only);
-    const weights = trainCrf(examples, { epochs: options.epochs ?? TRAINING.epochs, ...(options.l2 !== undefined ? { l2: options.l2 } : {}) });
+    const weights = trainCrf(examples, { epochs: options.epochs ?? TRAINING.epochs, l2: options.l2 ?? TRAINING.l2 });
     const result = runEval(dir, { ...(options.seed !== undefined ? { seed: options.seed } : {}), days: [from, to], weights });
     for (const r of RENDERINGS) {
       merge(scores[r].clean, result.scores[r].clean);
@@ -64,7 +64,7 @@ export function main(argv: readonly string[]): void {
   let json = resolve('test/eval/out/heldout.json');
   let seed = 1;
   let epochs = TRAINING.epochs;
-  let l2: number | undefined;
+  let l2 = TRAINING.l2;
   const paths: string[] = [];
   while (args.length) {
     const a = args.shift()!;
@@ -75,7 +75,7 @@ export function main(argv: readonly string[]): void {
     else paths.push(a);
   }
   const dir = paths[0] ?? '../shared/corpus-dev/rmrb-2019-02';
-  const result = runHeldOut(dir, { seed, epochs, ...(l2 !== undefined ? { l2 } : {}), log: (l) => process.stdout.write(`${l}\n`) });
+  const result = runHeldOut(dir, { seed, epochs, l2, log: (l) => process.stdout.write(`${l}\n`) });
   process.stdout.write(`held out: each half of the month read with weights fitted on the other half (${epochs} passes)\n`);
   process.stdout.write(formatReport(result));
   mkdirSync(dirname(json), { recursive: true });
