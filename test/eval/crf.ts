@@ -61,18 +61,18 @@ export function costOf(gold: State, s: State): number {
   return 0.5;
 }
 
+/** Passes and the pull towards 0 have no default here: they are `TRAINING`'s (train.ts), the one place they are chosen. */
 export interface CrfOptions {
-  readonly epochs?: number;
+  readonly epochs: number;
   readonly rate?: number;
-  readonly l2?: number;
+  readonly l2: number;
   readonly seed?: number;
   readonly log?: (line: string) => void;
 }
 
-export function trainCrf(examples: readonly Example[], options: CrfOptions = {}): ReaderWeights {
-  const epochs = options.epochs ?? 15;
+export function trainCrf(examples: readonly Example[], options: CrfOptions): ReaderWeights {
+  const { epochs, l2 } = options;
   const rate = options.rate ?? 0.2;
-  const l2 = options.l2 ?? 1e-5;
   const L = EMISSION_LABELS.length;
   const featureIds = new Map<string, number>();
   for (const ex of examples) for (const fs of ex.features) for (const f of fs) if (!featureIds.has(f)) featureIds.set(f, featureIds.size);
