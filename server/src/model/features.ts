@@ -320,6 +320,39 @@ function siblings(units: readonly Unit[], i: number): string[] {
   return out;
 }
 
+/**
+ * A line of two or three comma clauses of one length (产业兴，乡村兴), or
+ * such a pair opening a line before ——: the shape of a slogan or a
+ * subheading, which the paper sets without a full stop, not of a sentence
+ * the column cut.
+ */
+function hanCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isHanCode(text.charCodeAt(i))) n++;
+  return n;
+}
+
+const HAN_ONLY = /^[\u3400-\u9fff]+$/;
+
+function parallelClauses(core: string): boolean {
+  const dash = core.indexOf('——');
+  const head = dash > 0 ? core.slice(0, dash) : core;
+  if (head.length > 40) return false;
+  const pieces = head.replace(/[，,]$/, '').split(/[，,]/);
+  if (pieces.length < 2 || pieces.length > 3) return false;
+  const len = pieces[0]!.length;
+  return len >= 2 && len <= 10 && pieces.every((x) => x.length === len && HAN_ONLY.test(x));
+}
+
+/** parallelClauses, unless the line stops on a word that cannot end one (很, 与, 的): then it was cut all the same. */
+function parallelLine(u: Unit, segmenter: Segmenter): boolean {
+  if (u.kind !== 'text' || !parallelClauses(u.shape.core)) return false;
+  const tail = hanTail(u.text);
+  const own = segmenter.tag && tail.length > 0 ? segmenter.tag(tail) : undefined;
+  const last = own?.[own.length - 1];
+  return !(last && /^[pcu]|^d$/.test(coarse(last.tag)));
+}
+
 const has = (u: Unit | undefined, cue: string) => u !== undefined && u.cues.includes(cue);
 
 /** jieba's part of speech, coarse: the particles (的 uj, 了 ul…) apart, the rest by their first letter. */
@@ -337,6 +370,9 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
   const f = [...u.cues];
   if (i === 0) f.push('first');
   if (i === units.length - 1) f.push('last');
+  const pParallel = p !== undefined && parallelLine(p, segmenter);
+  if (parallelLine(u, segmenter)) f.push('parallel');
+  if (pParallel) f.push('p:parallel');
   const gap = u.blanksBefore;
   f.push(`gap:${gap > 3 ? 3 : gap}`, `gapx:${Math.max(-1, Math.min(2, gap - layout.baseline))}`);
   f.push(layout.indents ? `indent:${u.indented ? 'yes' : 'no'}` : 'indent:none');
@@ -350,10 +386,18 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
     if (p.kind === 'text' && u.kind === 'text') {
       const open = !p.shape.closed;
       if (open) {
-        f.push(p.shape.bodyLike ? 'cut:open-body' : p.shape.headlineLike ? 'cut:open-headline' : 'cut:open-other');
+        // Open clauses of one length are weighed apart from other open text: a subheading or summary line the paper sets without a stop, more often than a cut.
+        f.push(pParallel ? 'cut:open-parallel' : p.shape.bodyLike ? 'cut:open-body' : p.shape.headlineLike ? 'cut:open-headline' : 'cut:open-other');
         if (layout.indents && !u.indented) f.push('cut:open-noindent');
         if (gap > layout.baseline) f.push('cut:open-wide');
       }
+      // Short lines of one length in a row: verse (a song, a poem, a couplet) set line by line, not a sentence cut in two.
+      const hans = hanCount(p.text);
+      if (hans >= 4 && hans <= 12 && p.text.length <= 16 && u.text.length <= 16 && hanCount(u.text) === hans) {
+        f.push(n && n.kind === 'text' && n.text.length <= 16 && hanCount(n.text) === hans ? 'verse:3' : 'verse');
+      }
+      // A short line above with short lines of its shape between the same article edges: one of a story's subheadings, not the first half of a cut.
+      if (open && isShort(p)) for (const cue of siblings(units, i - 1)) if (cue.startsWith('sib:')) f.push(`p:${cue}`);
       const strong: string[] = [];
       if (unclosed(p.text)) strong.push('p:unclosed');
       const lastChar = p.text[p.text.length - 1]!;
@@ -369,7 +413,12 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
       const tail = hanTail(p.text);
       const head = hanHead(u.text);
       const word = straddlingWord(segmenter, tail, head);
-      if (word) strong.push(word.word.length >= 3 ? 'straddle:3' : 'straddle');
+      // How the line above ends on its own: a line that stops on an adverb (很), a preposition (与) or a particle cannot end there.
+      const own = segmenter.tag && tail.length > 0 ? segmenter.tag(tail) : undefined;
+      const last = own?.[own.length - 1];
+      // A word across the break that takes only part of the word the line above ends on by itself (京华|人 read as 华人): two readings of the same characters, not a word the column cut.
+      if (word && last && last.word.length > word.split) f.push('straddle:steals');
+      else if (word) strong.push(word.word.length >= 3 ? 'straddle:3' : 'straddle');
       else {
         // The words either side of the break, by part of speech: a line that stops on 与 or 对 was cut.
         const tags = tagsAcross(segmenter, tail, head);
@@ -381,9 +430,6 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
           else f.push(`tail:${a}`);
         }
       }
-      // How the line above ends on its own: a line that stops on an adverb (很), a preposition (与) or a particle cannot end there.
-      const own = segmenter.tag && tail.length > 0 ? segmenter.tag(tail) : undefined;
-      const last = own?.[own.length - 1];
       if (last && last.word.length <= 2 && /^[pcu]|^d$/.test(coarse(last.tag))) strong.push(`ends:${coarse(last.tag)}`);
       // The strongest cues of a cut, and each with how long the line above is: a short first line of a paragraph is cut as surely as a long one.
       const plen = p.text.length <= 8 ? 'short' : p.text.length <= 20 ? 'line' : p.text.length <= 40 ? 'long' : 'body';
@@ -411,6 +457,9 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
 const CUE_WORDS: Readonly<Record<string, string>> = {
   straddle: 'a word straddles the break',
   'straddle:3': 'a word of three or more characters straddles the break',
+  verse: 'the line and the one above are short and of one length, as lines of verse are',
+  'verse:3': 'three short lines of one length in a row, as lines of verse are',
+  'straddle:steals': 'a word could be read across the break, but the line above ends on a word of its own',
   'head:punct': 'the next line starts with punctuation',
   'head:bound': 'the next line starts mid-sentence',
   'p:unclosed': 'a bracket or quote is left open above',
@@ -442,6 +491,10 @@ const CUE_WORDS: Readonly<Record<string, string>> = {
   'end:han': 'it stops without punctuation',
   'end:comma': 'it stops at a comma',
   'start:dash': 'it starts with ——',
+  parallel: 'it is set as clauses of one length, as a slogan or subheading is',
+  'p:parallel': 'the line above is set as clauses of one length, as a slogan or subheading is',
+  'cut:open-parallel': 'clauses of one length above stop without closing punctuation',
+  'p:sib:alike': 'the line above is shaped like other short lines of the article, as subheadings are',
   'p:shape:headline': 'the line above is short, with no sentence inside',
   'n:shape:headline': 'the line below is short, with no sentence inside',
   'gapx:1': 'more blank lines than usual stand above it',
