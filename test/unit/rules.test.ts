@@ -450,6 +450,43 @@ describe('missing-byline', () => {
     );
   });
 
+  it('doubts an article whose credit may close the block below, when the reader was unsure that block starts an article', () => {
+    // A quoted subheading the reader barely took for a new article's headline: the credit at the foot may be the article's own.
+    const text = [
+      '山村里的年味(新春走基层)',
+      '',
+      '今年春节前夕,记者来到大别山深处的一个小山村,村口的老槐树下挂满了红灯笼。',
+      '',
+      '村支书老陈带着记者走进几户人家,家家户户都在忙着准备年货。',
+      '',
+      '“永远做群众的贴心人”',
+      '',
+      '2018年10月,省里授予老陈优秀共产党员称号。从修路架桥到发展产业,他一干就是二十年。',
+      '',
+      '说起今后的打算,老陈说,村里准备发展乡村旅游,让更多游客来这里过年。',
+      '',
+      '(新华社合肥1月7日电)',
+      '',
+    ].join('\n');
+    const { model, findings } = analyze(text, { segmenter: jieba() });
+    const blocks = model.pages[0]!.blocks;
+    assert.equal(blocks.length, 2, 'the example needs the reader to split the article at the quoted line');
+    assert.ok(blocks[1]!.start!.margin < DEFAULT_PROFILE.thresholds.likelyStart, 'and to be unsure of it');
+    const [f, ...more] = findings.filter((x) => x.rule === 'missing-byline');
+    assert.ok(f, 'the article above still has no credit of its own on its lines');
+    assert.equal(more.length, 0);
+    assert.equal(f.severity, 'information');
+    assert.equal(f.confidence?.likely, false);
+    assert.match(f.message, /unless “+永远做群众的贴心人”+ below is its subheading/);
+    assert.equal(text.slice(f.related![0]!.span.start, f.related![0]!.span.end), '(新华社合肥1月7日电)');
+    // Without the credit below, the doubt goes and the article lacks one.
+    const bare = analyze(text.replace('(新华社合肥1月7日电)\n', ''), { segmenter: jieba() }).findings.filter((x) => x.rule === 'missing-byline');
+    assert.ok(
+      bare.some((x) => x.severity === 'warning' && /^“山村里的年味/.test(x.message)),
+      JSON.stringify(bare.map((x) => x.message)),
+    );
+  });
+
   it('reads the data sources of a graphic as its credit, not as the deck of the next article', () => {
     const c = conventionsFor(DEFAULT_PROFILE);
     assert.ok(c.isCreditLine('数据来源:市统计局、市商务局、市文化和旅游局《春节假日消费市场监测报告》'));

@@ -79,6 +79,22 @@ export function bylineQuestion(block: Block, page: Page, text: string): { span: 
   };
 }
 
+/**
+ * The first block below that carries a credit, when every block between
+ * starts where the reader was unsure an article starts: if those headings
+ * are the article's subheadings (a quoted one, “永远做忠诚卫士”, reads as a
+ * headline), the credit that closes them is this article's own. An edge the
+ * reader was sure of ends the search.
+ */
+export function creditBelow(block: Block, page: Page, likelyStart: number): Block | undefined {
+  for (let k = page.blocks.indexOf(block) + 1; k < page.blocks.length; k++) {
+    const next = page.blocks[k]!;
+    if (next.kind !== 'article' || next.start === undefined || next.start.margin >= likelyStart) return undefined;
+    if (next.source) return next;
+  }
+  return undefined;
+}
+
 /** The rule's one fix, also offered on the issue's finding for an article that jumps: never safe, since the name is the user's to type. */
 export function insertSourceLine(at: number, line: string): Fix {
   return { title: t`Insert the source line ${line}`, edits: [{ start: at, end: at, newText: line }], safe: false };
@@ -100,15 +116,23 @@ export const missingByline: Rule = {
         if (!needsByline(block, page, c)) continue;
         const h = block.headline;
         const { span, fingerprint: id, margin, insertAt } = bylineQuestion(block, page, model.text);
-        // A block the reader barely took for an article (it may be a subheading) lacks a byline only if it is one.
-        const likely = margin >= context.profile.thresholds.likelyStart;
+        const { likelyStart } = context.profile.thresholds;
+        const headline = h.map((e) => e.text).join(' ');
+        // A block the reader barely took for an article (it may be a subheading) lacks a byline only if it is one;
+        // one whose credit may stand below a heading the reader barely took for a new article lacks one only if that heading starts one.
+        const below = margin >= likelyStart ? creditBelow(block, page, likelyStart) : undefined;
+        const likely = margin >= likelyStart && below === undefined;
+        const belowHeadline = below ? below.headline.map((e) => e.text).join(' ') : '';
         findings.push({
           rule: 'missing-byline',
           span,
           severity: likely ? severity : unsure(severity),
           message: likely
-            ? t`“${h.map((e) => e.text).join(' ')}” has no source line or byline.`
-            : t`“${h.map((e) => e.text).join(' ')}” has no source line or byline (if it is an article: it may be a subheading of the one above).`,
+            ? t`“${headline}” has no source line or byline.`
+            : below
+              ? t`“${headline}” has no source line or byline, unless “${belowHeadline}” below is its subheading and the credit there is its own.`
+              : t`“${headline}” has no source line or byline (if it is an article: it may be a subheading of the one above).`,
+          ...(below ? { related: [{ span: below.source!.span, message: t('The credit here may be its own.') }] } : {}),
           // Never fix-all: it inserts text the page does not hold, and the name is the user's to type.
           fixes: [insertSourceLine(insertAt, line)],
           fingerprint: id,
