@@ -403,10 +403,13 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
       const lastChar = p.text[p.text.length - 1]!;
       const firstChar = u.text[0]!;
       if (/[A-Za-z]/.test(lastChar) && /[A-Za-z]/.test(firstChar)) f.push('latin-across');
-      else if (/[0-9０-９]/.test(lastChar) && /[0-9０-９]/.test(firstChar)) f.push('digit-across');
+      // A number split by the column: digits either side (or a decimal point above), or a digit above and its unit below (将于2|月19日), which no paragraph opens on.
+      else if (/[0-9０-９]\.?$/.test(p.text) && /^(?:[0-9０-９]|[年月日时分秒万亿元个多余%％])/.test(u.text)) f.push('digit-across');
       const pEnd = endOf(p).slice(4);
       f.push(`join:${pEnd}>${u.cues[5]!.slice(6)}`);
       if (pEnd === 'comma' || pEnd === 'enum' || pEnd === 'semi' || pEnd === 'colon') strong.push(`cut:end:${pEnd}`);
+      // One character and a pause (…的情况|下，…过程|中，): the tail of a phrase begun above, not a clause that opens a paragraph (一、 does, and is left out).
+      if (/^[\u4e00-\u9fff][，,、；;。]/.test(u.text) && !/^[一二三四五六七八九十]/.test(u.text)) strong.push('head:one-char-clause');
       const punct = punctuationHead(u.text);
       if (punct) strong.push('head:punct');
       else if (boundHead(u.text)) strong.push('head:bound');
@@ -426,6 +429,8 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
           const a = coarse(tags.before);
           const b = coarse(tags.after);
           f.push(`head:${b}`, `pos:${a}>${b}`);
+          // A line that opens on a particle or a suffix (的, 了, 们, 吗) by its part of speech in context, not by the character alone (了解, 的确 open sentences).
+          if (/^u|^[ky]$/.test(b)) strong.push('head:particle');
           if (/^[pcu]|^d$/.test(a)) strong.push(`tail:${a}`);
           else f.push(`tail:${a}`);
         }
@@ -462,6 +467,8 @@ const CUE_WORDS: Readonly<Record<string, string>> = {
   'straddle:steals': 'a word could be read across the break, but the line above ends on a word of its own',
   'head:punct': 'the next line starts with punctuation',
   'head:bound': 'the next line starts mid-sentence',
+  'head:one-char-clause': 'the next line opens on one character and a pause, the end of a phrase begun above',
+  'head:particle': 'the next line opens on a particle or suffix, as no sentence does',
   'p:unclosed': 'a bracket or quote is left open above',
   'cut:open-body': 'running text stops without closing punctuation',
   'cut:open-headline': 'a short line above stops without closing punctuation',
