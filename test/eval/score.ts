@@ -47,6 +47,8 @@ export interface Score {
   /** Warning- and error-level findings, and those of them that are wrong. */
   warnings: Partial<Record<RuleId, number>>;
   falseAlarms: Partial<Record<RuleId, number>>;
+  /** Right findings shown at warning or error level: P and R count findings at every level, so a right finding the reader doubts (information) shows only here. */
+  rightWarnings: Partial<Record<RuleId, number>>;
   /** What fix-all would apply: joins and closed-up spreads (anything else it writes counts as wrong), and punctuation marks one by one. */
   fixes: { applied: number; correct: number; byRule: Partial<Record<RuleId, { applied: number; correct: number }>> };
   marks: { applied: number; correct: number; unplanted: number };
@@ -71,6 +73,7 @@ export function emptyScore(): Score {
     pieceStarts: 0,
     warnings: {},
     falseAlarms: {},
+    rightWarnings: {},
     fixes: { applied: 0, correct: 0, byRule: {} },
     marks: { applied: 0, correct: 0, unplanted: 0 },
     joinMargins: { right: [], wrong: [] },
@@ -192,6 +195,7 @@ export function scorePage(checked: CheckedPage, score: Score): void {
     if (f.severity === 'warning' || f.severity === 'error') {
       bump(score.warnings, f.rule);
       if (v === 'wrong') bump(score.falseAlarms, f.rule);
+      else if (v === 'right') bump(score.rightWarnings, f.rule);
     }
   }
   truth.cuts.forEach((c, i) => {
@@ -338,6 +342,7 @@ export function merge(into: Score, from: Score): void {
   into.unknownByline += from.unknownByline;
   into.pieceStarts += from.pieceStarts;
   for (const [k, v] of Object.entries(from.warnings)) into.warnings[k as RuleId] = (into.warnings[k as RuleId] ?? 0) + v;
+  for (const [k, v] of Object.entries(from.rightWarnings)) into.rightWarnings[k as RuleId] = (into.rightWarnings[k as RuleId] ?? 0) + v;
   for (const [k, v] of Object.entries(from.falseAlarms)) into.falseAlarms[k as RuleId] = (into.falseAlarms[k as RuleId] ?? 0) + v;
   into.fixes.applied += from.fixes.applied;
   into.fixes.correct += from.fixes.correct;

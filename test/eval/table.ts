@@ -31,6 +31,8 @@ export function formatReport(result: EvalResult): string {
   head('damaged pages');
   row('  pages / articles', (s) => `${s.damaged.pages} / ${s.damaged.articles}`);
   for (const rule of SCORED_RULES) row(`  ${rule} P / R`, (s) => pr(s.damaged.rules[rule]));
+  // P and R count every level; how many of the right findings are warnings shows what a doubt shown as information costs.
+  for (const rule of SCORED_RULES) row(`    ${rule} right, as warnings`, (s) => ratio(s.damaged.rightWarnings[rule] ?? 0, s.damaged.rules[rule].tp));
   row('    cuts mid-word found', (s) => ratio(s.damaged.cuts['mid-word'].found, s.damaged.cuts['mid-word'].of));
   row('    cuts between words found', (s) => ratio(s.damaged.cuts['between-words'].found, s.damaged.cuts['between-words'].of));
   // Cuts the reader did not take but came close to (negative margin): shown as hints, never warnings.
