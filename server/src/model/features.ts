@@ -194,6 +194,21 @@ interface PageBigrams {
   stamp: number;
 }
 
+/**
+ * Han characters numbered densely (extension A, the main block, the
+ * compatibility block), so a bigram's key stays a small integer: a key of
+ * two raw char codes passes 2^30, and V8 then hashes it as a heap number,
+ * which made numbering bigrams the checker's costliest line.
+ */
+const HAN_CODES = 0x4dc0 - 0x3400 + (0xa000 - 0x4e00) + (0xfb00 - 0xf900);
+
+function hanIndex(c: number): number {
+  if (c >= 0x4e00 && c <= 0x9fff) return c - 0x4e00;
+  if (c >= 0x3400 && c <= 0x4dbf) return 0xa000 - 0x4e00 + (c - 0x3400);
+  if (c >= 0xf900 && c <= 0xfaff) return 0xa000 - 0x4e00 + (0x4dc0 - 0x3400) + (c - 0xf900);
+  return -1;
+}
+
 const pageBigrams = new WeakMap<readonly Unit[], PageBigrams>();
 
 /** The bigrams of unit `k`, if it is running text (text that is not headline-like). */
@@ -205,10 +220,11 @@ function unitBigrams(units: readonly Unit[], k: number, page: PageBigrams): Int3
   const out: number[] = [];
   const text = u.text;
   for (let i = 0; i + 1 < text.length && i < 600; i++) {
-    const a = text.charCodeAt(i);
-    const b = text.charCodeAt(i + 1);
-    if (!isHanCode(a) || !isHanCode(b)) continue;
-    const key = a * 65536 + b;
+    const a = hanIndex(text.charCodeAt(i));
+    if (a < 0) continue;
+    const b = hanIndex(text.charCodeAt(i + 1));
+    if (b < 0) continue;
+    const key = a * HAN_CODES + b;
     let n = page.numbers.get(key);
     if (n === undefined) {
       page.numbers.set(key, (n = page.numbers.size));
