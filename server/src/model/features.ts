@@ -12,6 +12,22 @@ import { isCallout, isEditorsNote, isEditorsSign, isNewsOpening, isNumbered, typ
 import { boundHead, hanHead, hanTail, punctuationHead, type Shape } from './lineFeatures';
 import type { Unit, UnitKind } from './units';
 
+/**
+ * Cue names made once each and handed out again: a page's every line names
+ * some forty cues, its neighbours' among them, and building each name anew
+ * was a good part of what the collector had to sweep. Every part is drawn
+ * from a small fixed vocabulary, so the table stays small.
+ */
+const names = new Map<string, Map<string | number, string>>();
+
+function cue(prefix: string, value: string | number): string {
+  let byValue = names.get(prefix);
+  if (byValue === undefined) names.set(prefix, (byValue = new Map<string | number, string>()));
+  let name = byValue.get(value);
+  if (name === undefined) byValue.set(value, (name = prefix + value));
+  return name;
+}
+
 function lengthBucket(n: number): string {
   if (n <= 4) return String(n);
   if (n <= 6) return '5-6';
@@ -101,12 +117,12 @@ export function lineCues(text: string, cls: ClassLike, c: Conventions): string[]
   const n = text.length > 400 ? 400 : charCount(squeezed);
   const { stops, commas } = inner(core.length > 400 ? core.slice(0, 400) : core);
   const cues = [
-    `kind:${cls.kind}`,
-    `len:${lengthBucket(n)}`,
-    `end:${endClass(core)}`,
-    `stops:${stops > 1 ? '2+' : stops}`,
-    `commas:${commas > 2 ? '3+' : commas}`,
-    `start:${startClass(text)}`,
+    cue('kind:', cls.kind),
+    cue('len:', lengthBucket(n)),
+    cue('end:', endClass(core)),
+    cue('stops:', stops > 1 ? '2+' : stops),
+    cue('commas:', commas > 2 ? '3+' : commas),
+    cue('start:', startClass(text)),
   ];
   if (cls.shape.headlineLike) cues.push('shape:headline');
   if (cls.shape.bodyLike) cues.push('shape:body');
@@ -126,7 +142,7 @@ export function lineCues(text: string, cls: ClassLike, c: Conventions): string[]
     if (isEditorsSign(text)) cues.push('editors-sign');
     if (isCallout(squeezed)) cues.push('callout');
     const sp = spacing(text);
-    if (sp !== 'none') cues.push(`spaces:${sp}`);
+    if (sp !== 'none') cues.push(cue('spaces:', sp));
   }
   if (isEditorsNote(text)) cues.push('editors-note');
   if (c.isAuthorNote(text)) cues.push('author-note');
@@ -302,7 +318,7 @@ const isShort = (u: Unit) => u.kind === 'text' && u.shape.headlineLike && !u.poi
 function siblings(units: readonly Unit[], i: number): string[] {
   const u = units[i]!;
   // Siblings look alike: both a numbered line, or both plain, tagged or not, of a like length.
-  const shape = (x: Unit) => `${x.cues[5] === 'start:numbered' || x.cues[5] === 'start:bullet'}|${x.tag !== undefined}`;
+  const shape = (x: Unit) => (x.cues[5] === 'start:numbered' || x.cues[5] === 'start:bullet' ? 1 : 0) + (x.tag !== undefined ? 2 : 0);
   const len = u.text.length;
   let before = 0;
   let after = 0;
@@ -330,8 +346,8 @@ function siblings(units: readonly Unit[], i: number): string[] {
       if (shape(x) === shape(u) && Math.abs(x.text.length - len) <= Math.max(4, len * 0.5)) alike = true;
     }
   }
-  const sib = `${before > 0 ? 'b' : ''}${after > 0 ? 'a' : ''}` || 'none';
-  const out = [`sib:${sib}`, `edge:${edge}:${since <= 2 ? '0-2' : since <= 5 ? '3-5' : since <= 10 ? '6-10' : '11+'}`];
+  const sib = before > 0 ? (after > 0 ? 'sib:ba' : 'sib:b') : after > 0 ? 'sib:a' : 'sib:none';
+  const out = [sib, cue(cue('edge:', edge), since <= 2 ? ':0-2' : since <= 5 ? ':3-5' : since <= 10 ? ':6-10' : ':11+')];
   if (alike) out.push('sib:alike');
   return out;
 }
@@ -390,11 +406,11 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
   if (parallelLine(u, segmenter)) f.push('parallel');
   if (pParallel) f.push('p:parallel');
   const gap = u.blanksBefore;
-  f.push(`gap:${gap > 3 ? 3 : gap}`, `gapx:${Math.max(-1, Math.min(2, gap - layout.baseline))}`);
-  f.push(layout.indents ? `indent:${u.indented ? 'yes' : 'no'}` : 'indent:none');
+  f.push(cue('gap:', gap > 3 ? 3 : gap), cue('gapx:', Math.max(-1, Math.min(2, gap - layout.baseline))));
+  f.push(layout.indents ? (u.indented ? 'indent:yes' : 'indent:no') : 'indent:none');
   if (p) {
     // The line above as it is on its own: every one of its cues, marked as the neighbour's.
-    for (const cue of p.cues) f.push(`p:${cue}`);
+    for (const c of p.cues) f.push(cue('p:', c));
     if (closesArticle(p)) f.push('p:closes');
     if (isSource(p)) f.push('p:anchor');
     const p2 = units[i - 2];
@@ -413,7 +429,7 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
         f.push(n && n.kind === 'text' && n.text.length <= 16 && hanCount(n.text) === hans ? 'verse:3' : 'verse');
       }
       // A short line above with short lines of its shape between the same article edges: one of a story's subheadings, not the first half of a cut.
-      if (open && isShort(p)) for (const cue of siblings(units, i - 1)) if (cue.startsWith('sib:')) f.push(`p:${cue}`);
+      if (open && isShort(p)) for (const c of siblings(units, i - 1)) if (c.startsWith('sib:')) f.push(cue('p:', c));
       const strong: string[] = [];
       if (unclosed(p.text)) strong.push('p:unclosed');
       const lastChar = p.text[p.text.length - 1]!;
@@ -422,8 +438,8 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
       // A number split by the column: digits either side (or a decimal point above), or a digit above and its unit below (将于2|月19日), which no paragraph opens on.
       else if (/[0-9０-９]\.?$/.test(p.text) && /^(?:[0-9０-９]|[年月日时分秒万亿元个多余%％])/.test(u.text)) f.push('digit-across');
       const pEnd = endOf(p).slice(4);
-      f.push(`join:${pEnd}>${u.cues[5]!.slice(6)}`);
-      if (pEnd === 'comma' || pEnd === 'enum' || pEnd === 'semi' || pEnd === 'colon') strong.push(`cut:end:${pEnd}`);
+      f.push(cue(cue(cue('join:', pEnd), '>'), u.cues[5]!.slice(6)));
+      if (pEnd === 'comma' || pEnd === 'enum' || pEnd === 'semi' || pEnd === 'colon') strong.push(cue('cut:end:', pEnd));
       // One character and a pause (…的情况|下，…过程|中，): the tail of a phrase begun above, not a clause that opens a paragraph (一、 does, and is left out).
       if (/^[\u4e00-\u9fff][，,、；;。]/.test(u.text) && !/^[一二三四五六七八九十]/.test(u.text)) strong.push('head:one-char-clause');
       const punct = punctuationHead(u.text);
@@ -444,21 +460,21 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
         if (tags) {
           const a = coarse(tags.before);
           const b = coarse(tags.after);
-          f.push(`head:${b}`, `pos:${a}>${b}`);
+          f.push(cue('head:', b), cue(cue(cue('pos:', a), '>'), b));
           // A line that opens on a particle or a suffix (的, 了, 们, 吗) by its part of speech in context, not by the character alone (了解, 的确 open sentences).
           if (/^u|^[ky]$/.test(b)) strong.push('head:particle');
-          if (/^[pcu]|^d$/.test(a)) strong.push(`tail:${a}`);
-          else f.push(`tail:${a}`);
+          if (/^[pcu]|^d$/.test(a)) strong.push(cue('tail:', a));
+          else f.push(cue('tail:', a));
         }
       }
-      if (last && last.word.length <= 2 && /^[pcu]|^d$/.test(coarse(last.tag))) strong.push(`ends:${coarse(last.tag)}`);
+      if (last && last.word.length <= 2 && /^[pcu]|^d$/.test(coarse(last.tag))) strong.push(cue('ends:', coarse(last.tag)));
       // The strongest cues of a cut, and each with how long the line above is: a short first line of a paragraph is cut as surely as a long one.
       const plen = p.text.length <= 8 ? 'short' : p.text.length <= 20 ? 'line' : p.text.length <= 40 ? 'long' : 'body';
-      for (const c of strong) f.push(c, `${c}&${plen}`);
+      for (const c of strong) f.push(c, cue(cue(c, '&'), plen));
     }
   }
   if (n) {
-    for (const cue of n.cues) f.push(`n:${cue}`);
+    for (const c of n.cues) f.push(cue('n:', c));
     if (isSource(n)) f.push('n:anchor');
     if (has(n, 'marker:arriving-start') || (n.kind === 'marker' && n.markers[0]?.direction === 'arriving')) f.push('n:arriving');
     if (n.blanksBefore > layout.baseline) f.push('n:gapx');
@@ -469,7 +485,7 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
   }
   if (u.kind === 'text' && u.shape.headlineLike) {
     const x = cohesion(units, i);
-    f.push(x === undefined ? 'coh:none' : `coh:${cohesionBucket(x)}`);
+    f.push(x === undefined ? 'coh:none' : cue('coh:', cohesionBucket(x)));
     f.push(...siblings(units, i));
   }
   return f;
