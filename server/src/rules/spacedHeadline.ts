@@ -111,7 +111,15 @@ export function namesList(text: string): boolean {
 
 /** Whether the line holding `at` opens with an ideographic-space indent before it: how an e-paper sets a paragraph, never a headline. */
 function indented(text: string, at: number): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  // One scan back to the nearest break: a lastIndexOf('\r') on a text without one ran back to its start for every headline.
+  let lineStart = 0;
+  for (let i = Math.min(Math.max(at - 1, 0), text.length - 1); i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineStart = i + 1;
+      break;
+    }
+  }
   return text.startsWith('\u3000\u3000', lineStart);
 }
 
