@@ -54,6 +54,12 @@ export class Decoder {
   private readonly transition: Float64Array;
   private readonly start: Float64Array;
   private readonly end: Float64Array;
+  /**
+   * The cue weights in a Map: a cue name is built fresh for every line, and
+   * a fresh string as a key of a large object literal is looked up the slow
+   * way, through the engine's string table, on every line's every cue.
+   */
+  private readonly features: Map<string, Float64Array>;
 
   constructor(readonly weights: ReaderWeights) {
     const n = STATES.length;
@@ -66,16 +72,21 @@ export class Decoder {
       this.start[a] = t[`^>${STEP[a]}`] ?? 0;
       this.end[a] = t[`${STEP[a]}>$`] ?? 0;
     }
+    this.features = new Map();
+    for (const [f, v] of Object.entries(weights.features)) {
+      const row = new Float64Array(EMISSION_LABELS.length);
+      for (let k = 0; k < row.length; k++) row[k] = v[k] ?? 0;
+      this.features.set(f, row);
+    }
   }
 
   /** Score of each emission label for a line's cues. */
   emissions(features: readonly string[]): Float64Array {
     const out = new Float64Array(EMISSION_LABELS.length);
-    const w = this.weights.features;
     for (const f of features) {
-      const v = w[f];
-      if (!v) continue;
-      for (let k = 0; k < out.length; k++) out[k]! += v[k] ?? 0;
+      const v = this.features.get(f);
+      if (v === undefined) continue;
+      for (let k = 0; k < out.length; k++) out[k]! += v[k]!;
     }
     return out;
   }
