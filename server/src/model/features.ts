@@ -122,9 +122,9 @@ interface ClassLike {
 
 /** Cues a line shows on its own. */
 export function lineCues(text: string, cls: ClassLike, c: Conventions): string[] {
-  const squeezed = text.length > 400 ? text : text.replace(/[ \u3000\u00a0]+/g, '');
   const core = cls.shape.core;
-  const n = text.length > 400 ? 400 : charCount(squeezed);
+  // charCount skips the spaces a squeeze would take out, so the squeezed text is made only for the short lines that ask for it.
+  const n = text.length > 400 ? 400 : charCount(text);
   const { stops, commas } = inner(core.length > 400 ? core.slice(0, 400) : core);
   const cues = [
     cue('kind:', cls.kind),
@@ -150,7 +150,7 @@ export function lineCues(text: string, cls: ClassLike, c: Conventions): string[]
     if (c.isBriefHeading(text)) cues.push('brief-heading');
     if (c.isOpinionKicker(text)) cues.push('opinion-kicker');
     if (isEditorsSign(text)) cues.push('editors-sign');
-    if (isCallout(squeezed)) cues.push('callout');
+    if (isCallout(text.replace(/[ \u3000\u00a0]+/g, ''))) cues.push('callout');
     const sp = spacing(text);
     if (sp !== 'none') cues.push(cue('spaces:', sp));
   }
