@@ -96,6 +96,9 @@ function utf16(bytes: Uint8Array): 'little-endian' | 'big-endian' | undefined {
   return undefined;
 }
 
+/** Fails on any byte invalid UTF-8 rejects, as invalidUtf8At does; keeps a second byte order mark after the first, as the text holds it. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decode(bytes: Uint8Array): Decoded {
   const wide = utf16(bytes);
   if (wide)
@@ -108,6 +111,15 @@ export function decode(bytes: Uint8Array): Decoded {
           : t('is UTF-16 (big-endian), not UTF-8; save it as UTF-8 and check again'),
     };
   if (looksBinary(bytes)) return { ok: false, kind: 'binary', message: t('not a text file (binary content); skipped') };
+  // The engine's strict decoder checks and decodes in one native pass; the byte-by-byte scan runs only to say where a file goes wrong.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let text: string | undefined;
+  try {
+    text = STRICT_UTF8.decode(bom ? bytes.subarray(3) : bytes);
+  } catch {
+    text = undefined;
+  }
+  if (text !== undefined) return { ok: true, text, bom, encoding: 'utf-8' };
   const bad = invalidUtf8At(bytes);
   if (bad >= 0) {
     const gb = gb18030(bytes, bad);
@@ -126,7 +138,6 @@ export function decode(bytes: Uint8Array): Decoded {
       message: t`invalid UTF-8 at line ${line}, byte ${bad - lineStart + 1} of the line (offset ${bad}); save the file as UTF-8 and check again`,
     };
   }
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', bom ? 3 : 0);
-  return { ok: true, text, bom, encoding: 'utf-8' };
+  // Unreachable while the two agree on what valid UTF-8 is; kept so a disagreement decodes as before rather than failing.
+  return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', bom ? 3 : 0), bom, encoding: 'utf-8' };
 }
