@@ -211,12 +211,21 @@ function unclosed(text: string): boolean {
  * next short line).
  */
 interface PageBigrams {
-  /** Every bigram seen on the page, numbered in the order first seen. */
-  readonly numbers: Map<number, number>;
+  /**
+   * Every bigram seen on the page, numbered in the order first seen: an
+   * open-addressed table of key + 1 (0 is empty) and the numbers beside
+   * them, sized for the bigrams the page's running text can hold (and
+   * doubled should a huge page outgrow it), since a Map grown bigram by
+   * bigram cost more than everything it counted.
+   */
+  keys: Int32Array;
+  numbers: Int32Array;
+  shift: number;
+  size: number;
   /** Per unit, its bigrams' numbers (repeats kept), made when first asked for. */
   readonly ofUnit: Array<Int32Array | undefined>;
-  readonly above: number[];
-  readonly below: number[];
+  above: Int32Array;
+  below: Int32Array;
   stamp: number;
 }
 
@@ -235,37 +244,96 @@ function hanIndex(c: number): number {
   return -1;
 }
 
+/** How far into a unit its bigrams are read. */
+const BIGRAM_REACH = 600;
+
 const pageBigrams = new WeakMap<readonly Unit[], PageBigrams>();
+
+const isRunning = (u: Unit) => u.kind === 'text' && !u.shape.headlineLike;
 
 /** The bigrams of unit `k`, if it is running text (text that is not headline-like). */
 function unitBigrams(units: readonly Unit[], k: number, page: PageBigrams): Int32Array | undefined {
   const u = units[k]!;
-  if (u.kind !== 'text' || u.shape.headlineLike) return undefined;
+  if (!isRunning(u)) return undefined;
   let list = page.ofUnit[k];
   if (list) return list;
-  const out: number[] = [];
   const text = u.text;
-  for (let i = 0; i + 1 < text.length && i < 600; i++) {
+  const out = new Int32Array(Math.max(0, Math.min(text.length - 1, BIGRAM_REACH)));
+  let count = 0;
+  for (let i = 0; i + 1 < text.length && i < BIGRAM_REACH; i++) {
     const a = hanIndex(text.charCodeAt(i));
     if (a < 0) continue;
     const b = hanIndex(text.charCodeAt(i + 1));
     if (b < 0) continue;
-    const key = a * HAN_CODES + b;
-    let n = page.numbers.get(key);
-    if (n === undefined) {
-      page.numbers.set(key, (n = page.numbers.size));
-      page.above.push(0);
-      page.below.push(0);
-    }
-    out.push(n);
+    out[count++] = numberOf(page, a * HAN_CODES + b + 1);
   }
-  page.ofUnit[k] = list = Int32Array.from(out);
+  page.ofUnit[k] = list = out.subarray(0, count);
   return list;
+}
+
+function slotOf(keys: Int32Array, shift: number, key: number): number {
+  const mask = keys.length - 1;
+  let slot = Math.imul(key, 0x9e3779b1) >>> shift;
+  while (keys[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & mask;
+  return slot;
+}
+
+/** The page's number for a bigram key (+ 1), numbering it if it is new. */
+function numberOf(page: PageBigrams, key: number): number {
+  let slot = slotOf(page.keys, page.shift, key);
+  if (page.keys[slot] === key) return page.numbers[slot]!;
+  // At most half full, so a probe ends soon.
+  if (2 * (page.size + 1) > page.keys.length) {
+    grow(page);
+    slot = slotOf(page.keys, page.shift, key);
+  }
+  page.keys[slot] = key;
+  page.numbers[slot] = page.size;
+  if (page.size >= page.above.length) {
+    const above = new Int32Array(2 * page.above.length + 16);
+    above.set(page.above);
+    page.above = above;
+    const below = new Int32Array(above.length);
+    below.set(page.below);
+    page.below = below;
+  }
+  return page.size++;
+}
+
+function grow(page: PageBigrams): void {
+  const { keys, numbers } = page;
+  page.keys = new Int32Array(2 * keys.length);
+  page.numbers = new Int32Array(2 * keys.length);
+  page.shift--;
+  for (let s = 0; s < keys.length; s++) {
+    if (keys[s] === 0) continue;
+    const slot = slotOf(page.keys, page.shift, keys[s]!);
+    page.keys[slot] = keys[s]!;
+    page.numbers[slot] = numbers[s]!;
+  }
 }
 
 function bigramsOfPage(units: readonly Unit[]): PageBigrams {
   let page = pageBigrams.get(units);
-  if (!page) pageBigrams.set(units, (page = { numbers: new Map(), ofUnit: [], above: [], below: [], stamp: 0 }));
+  if (!page) {
+    // Room for every bigram the running text holds, up to a bound past which a huge page grows the table.
+    let most = 0;
+    for (const u of units) if (isRunning(u)) most += Math.max(0, Math.min(u.text.length - 1, BIGRAM_REACH));
+    most = Math.min(most, 1 << 16);
+    let bits = 4;
+    while (1 << bits < 2 * most) bits++;
+    page = {
+      keys: new Int32Array(1 << bits),
+      numbers: new Int32Array(1 << bits),
+      shift: 32 - bits,
+      size: 0,
+      ofUnit: [],
+      above: new Int32Array(most),
+      below: new Int32Array(most),
+      stamp: 0,
+    };
+    pageBigrams.set(units, page);
+  }
   return page;
 }
 
@@ -276,28 +344,31 @@ function bigramsOfPage(units: readonly Unit[]): PageBigrams {
 function cohesion(units: readonly Unit[], i: number): number | undefined {
   const page = bigramsOfPage(units);
   const stamp = ++page.stamp;
-  const before = markAround(units, i, -1, page, page.above, stamp);
-  const after = markAround(units, i, 1, page, page.below, stamp, page.above);
+  const before = markAround(units, i, -1, page, stamp);
+  const after = markAround(units, i, 1, page, stamp);
   if (before.distinct < 8 || after.distinct < 8) return undefined;
   return after.shared / Math.min(before.distinct, after.distinct);
 }
 
 /**
  * Stamps the bigrams of the three text units nearest `i` on one side (`step`
- * −1 above, 1 below) into `marks`, counting the distinct ones, and of those
- * the ones `other` holds under the same stamp.
+ * −1 above, 1 below) into that side's marks, counting the distinct ones, and
+ * below, of those the ones above holds under the same stamp. The marks are
+ * read from the page after each unit's bigrams, which may have grown them.
  */
-function markAround(units: readonly Unit[], i: number, step: 1 | -1, page: PageBigrams, marks: number[], stamp: number, other?: number[]): { distinct: number; shared: number } {
+function markAround(units: readonly Unit[], i: number, step: 1 | -1, page: PageBigrams, stamp: number): { distinct: number; shared: number } {
   let distinct = 0;
   let shared = 0;
   for (let k = i + step, n = 0; k >= 0 && k < units.length && n < 3; k += step) {
     const list = unitBigrams(units, k, page);
     if (!list) continue;
+    const marks = step < 0 ? page.above : page.below;
+    const above = page.above;
     for (const b of list) {
       if (marks[b] === stamp) continue;
       marks[b] = stamp;
       distinct++;
-      if (other?.[b] === stamp) shared++;
+      if (step > 0 && above[b] === stamp) shared++;
     }
     n++;
   }
