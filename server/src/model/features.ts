@@ -195,10 +195,26 @@ export function closesArticle(u: Unit): boolean {
 
 function unclosed(text: string): boolean {
   let depth = 0;
+  // By char code: the line above every break is read through, and a one-character string per character was garbage.
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '“' || ch === '（' || ch === '(' || ch === '《' || ch === '「' || ch === '『') depth++;
-    else if (ch === '”' || ch === '）' || ch === ')' || ch === '》' || ch === '」' || ch === '』') depth = Math.max(0, depth - 1);
+    switch (text.charCodeAt(i)) {
+      case 0x201c: // “
+      case 0xff08: // （
+      case 0x28: // (
+      case 0x300a: // 《
+      case 0x300c: // 「
+      case 0x300e: // 『
+        depth++;
+        break;
+      case 0x201d: // ”
+      case 0xff09: // ）
+      case 0x29: // )
+      case 0x300b: // 》
+      case 0x300d: // 」
+      case 0x300f: // 』
+        depth = Math.max(0, depth - 1);
+        break;
+    }
   }
   return depth > 0;
 }
