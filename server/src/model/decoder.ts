@@ -91,68 +91,72 @@ export class Decoder {
     return out;
   }
 
-  /** The state scores of every line, with −Infinity where a state is not allowed. */
-  private localScores(input: DecodeInput, cost?: (i: number, s: number) => number): Float64Array[] {
-    return input.features.map((features, i) => {
+  /** The state scores of every line, line after line in one array (S per line), with −Infinity where a state is not allowed. */
+  private localScores(input: DecodeInput, cost?: (i: number, s: number) => number): Float64Array {
+    const S = STATES.length;
+    const out = new Float64Array(input.features.length * S).fill(-Infinity);
+    input.features.forEach((features, i) => {
       const e = this.emissions(features);
-      const out = new Float64Array(STATES.length).fill(-Infinity);
       for (const s of input.allowed[i]!) {
         const k = STATES.indexOf(s);
-        out[k] = (EMIT[k]! >= 0 ? e[EMIT[k]!]! : 0) + (cost ? cost(i, k) : 0);
+        out[i * S + k] = (EMIT[k]! >= 0 ? e[EMIT[k]!]! : 0) + (cost ? cost(i, k) : 0);
       }
-      return out;
     });
+    return out;
   }
 
   /**
    * The best reading and each line's max-marginals. `cost` adds to a line's
    * score in a state: training uses it to ask for a margin where mistakes cost.
+   * Every table is one flat array, S entries per line: a page's lines were
+   * four small arrays each, and allocating them was much of the decoding.
    */
   decode(input: DecodeInput, cost?: (i: number, s: number) => number): Reading {
     const n = input.features.length;
     const S = STATES.length;
     const local = this.localScores(input, cost);
     if (n === 0) return { states: [], maxMarginals: [], best: 0 };
-    const alpha = local.map(() => new Float64Array(S).fill(-Infinity));
-    const back = local.map(() => new Int8Array(S).fill(-1));
-    for (const s of FIRST) alpha[0]![s] = local[0]![s]! + this.start[s]!;
+    const alpha = new Float64Array(n * S).fill(-Infinity);
+    const back = new Int8Array(n * S).fill(-1);
+    for (const s of FIRST) alpha[s] = local[s]! + this.start[s]!;
     for (let i = 1; i < n; i++) {
-      const prev = alpha[i - 1]!;
-      const cur = alpha[i]!;
-      const here = local[i]!;
+      const prev = (i - 1) * S;
+      const cur = i * S;
       for (let a = 0; a < S; a++) {
-        const pa = prev[a]!;
+        const pa = alpha[prev + a]!;
         if (pa === -Infinity) continue;
         for (const b of NEXT[a]!) {
-          if (here[b] === -Infinity) continue;
-          const v = pa + this.transition[a * S + b]! + here[b]!;
-          if (v > cur[b]!) {
-            cur[b] = v;
-            back[i]![b] = a;
+          const here = local[cur + b]!;
+          if (here === -Infinity) continue;
+          const v = pa + this.transition[a * S + b]! + here;
+          if (v > alpha[cur + b]!) {
+            alpha[cur + b] = v;
+            back[cur + b] = a;
           }
         }
       }
     }
-    const beta = local.map(() => new Float64Array(S).fill(-Infinity));
-    for (let s = 0; s < S; s++) beta[n - 1]![s] = this.end[s]!;
+    const beta = new Float64Array(n * S).fill(-Infinity);
+    for (let s = 0; s < S; s++) beta[(n - 1) * S + s] = this.end[s]!;
     for (let i = n - 2; i >= 0; i--) {
-      const next = beta[i + 1]!;
-      const there = local[i + 1]!;
-      const cur = beta[i]!;
+      const next = (i + 1) * S;
+      const cur = i * S;
       for (let a = 0; a < S; a++) {
         let best = -Infinity;
         for (const b of NEXT[a]!) {
-          if (there[b] === -Infinity || next[b] === -Infinity) continue;
-          const v = this.transition[a * S + b]! + there[b]! + next[b]!;
+          const there = local[next + b]!;
+          const after = beta[next + b]!;
+          if (there === -Infinity || after === -Infinity) continue;
+          const v = this.transition[a * S + b]! + there + after;
           if (v > best) best = v;
         }
-        cur[a] = best;
+        beta[cur + a] = best;
       }
     }
     let last = -1;
     let best = -Infinity;
     for (let s = 0; s < S; s++) {
-      const v = alpha[n - 1]![s]! + this.end[s]!;
+      const v = alpha[(n - 1) * S + s]! + this.end[s]!;
       if (v > best) {
         best = v;
         last = s;
@@ -162,13 +166,12 @@ export class Decoder {
     for (let i = n - 1, s = last; i >= 0; i--) {
       // A page whose lines allow no reading at all (cannot happen with the grammar's fallbacks) reads as paragraphs.
       states[i] = s >= 0 ? STATES[s]! : 'B';
-      s = s >= 0 ? back[i]![s]! : -1;
+      s = s >= 0 ? back[i * S + s]! : -1;
     }
-    const maxMarginals = alpha.map((a, i) => {
-      const out = new Float64Array(S);
-      for (let s = 0; s < S; s++) out[s] = a[s]! + beta[i]![s]!;
-      return out;
-    });
+    const sums = new Float64Array(n * S);
+    for (let k = 0; k < n * S; k++) sums[k] = alpha[k]! + beta[k]!;
+    const maxMarginals: Float64Array[] = new Array<Float64Array>(n);
+    for (let i = 0; i < n; i++) maxMarginals[i] = sums.subarray(i * S, (i + 1) * S);
     return { states, maxMarginals, best };
   }
 }
