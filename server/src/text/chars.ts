@@ -38,15 +38,16 @@ export const PAIRS: Readonly<Record<string, string>> = {
   '［': '］',
 };
 
+/** Line breaks, isSpaceCode's spaces and low surrogates. */
+const UNCOUNTED = /[\n\r \t\u3000\u00a0\u2000-\u200b\u202f\ufeff\udc00-\udfff]/g;
+
 /** Count the characters of a text as a layout editor counts 字数: ideographs, letters and digits, not spaces. */
 export function charCount(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // A surrogate pair is one character: count its high half only.
-    if (c === 10 || c === 13 || isSpaceCode(c) || (c >= 0xdc00 && c <= 0xdfff)) continue;
-    n++;
-  }
+  // What is not counted, found by the engine's pattern scan: most lines hold little of it, and a loop over every character of every line was slower.
+  // (A surrogate pair is one character: its low half is not counted.)
+  UNCOUNTED.lastIndex = 0;
+  let n = text.length;
+  while (UNCOUNTED.test(text)) n--;
   return n;
 }
 
