@@ -2,7 +2,8 @@
  * Pages that are not a daily's front page: a journal page from a Markdown
  * extractor (figures between the halves of a cut, 第X页 markers with no
  * repeated headline, a reference list), OCR that read two columns line by
- * line, a running head above the page line, and a paper's profile extended.
+ * line, a running head above the page line, the desk's contact lines, and a
+ * paper's profile extended.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
@@ -87,6 +88,36 @@ describe('a running head above the page line', () => {
     const model = readPage(text, { segmenter: jieba() });
     assert.equal(model.pages.length, 1);
     assert.equal(model.pages[0]!.ref?.number, 2);
+  });
+});
+
+describe('how to reach the desk, on a line of its own', () => {
+  it('is furniture: a mailbox label, an address alone, a prompt to scan a code; a subheading that surveys is not', () => {
+    const text = [
+      '湖畔新城的冬日书房',
+      '',
+      '本报讯（记者 王明）城东的社区书房开放一个月，已接待读者三千多人次。',
+      '',
+      '——社区书房冬日开放情况扫描',
+      '',
+      '书房每天开放到晚上九点，周末还有亲子阅读活动。',
+      '',
+      '扫码观看书房实景',
+      '',
+      '栏目投稿邮箱：hupan-reading@example.com',
+      '',
+      'hupan-reading@example.com',
+      '',
+    ].join('\n');
+    const model = readPage(text, { segmenter: jieba() });
+    const blocks = model.pages[0]!.blocks;
+    const furniture = blocks.filter((b) => b.kind === 'furniture').map((b) => text.slice(b.span.start, b.span.end).trim());
+    assert.deepEqual(furniture.join('\n').split(/\n+/), ['扫码观看书房实景', '栏目投稿邮箱：hupan-reading@example.com', 'hupan-reading@example.com']);
+    const article = blocks.find((b) => b.kind === 'article')!;
+    const survey = text.indexOf('——社区书房');
+    assert.ok(article.span.start <= survey && survey < article.span.end, 'the surveying subheading stays in the article');
+    const findings = analyze(text, { segmenter: jieba() }).findings.filter((f) => f.rule === 'missing-byline');
+    assert.deepEqual(findings, [], 'no furniture line is asked for a byline');
   });
 });
 

@@ -119,6 +119,14 @@ const POINTER = new RegExp(
   `(?:^|${SP})(?:(?:详见|见|更多报道见|详见今日)?第?${SP}?[A-Za-z]?[0-9０-９]{1,2}(?:${SP}?[-—–~～至、]${SP}?[A-Za-z]?[0-9０-９]{1,2})?${SP}?版|(?:详见|见)第?[一二三四五六七八九十]{1,3}版)$`,
 );
 
+/**
+ * How to reach the desk or the web, on a line of its own: a mailbox label
+ * (栏目投稿邮箱：…), an address alone, a short prompt to scan a QR code. Any
+ * paper's furniture, never an article's text (a sentence about a code ends
+ * with a stop; 扫描 alone also means a survey, ——寒假生活扫描, and is left).
+ */
+const CONTACT_LINES = [/^.{0,8}邮箱\s?[:：]/, /^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/|www\.)[^\s\u3400-\u9fff]+)$/, /^(?=.{0,30}$)[^。！？]*(?:二维码|扫码)[^。！？]*$/];
+
 const DATE_LINES = [
   /^\d{4}年\d{1,2}月\d{1,2}日\s?(?:星期|周)[一二三四五六日天](?:\s.{0,30})?$/,
   /^(?:星期|周)[一二三四五六日天]\s?\d{4}年\d{1,2}月\d{1,2}日$/,
@@ -235,7 +243,7 @@ export class Conventions {
       `${OPEN}${SP}?(?:${outlet}|本报)?(?:${role})?${SP}?${name}(?:(?:${SP}{1,3}|[、，,]${SP}?)${name}){0,8}${SP}?(?:采访整理|整理|参与采写|采写|报道|供稿|编译|综合报道)${CLOSE}${SP}?$`,
     );
     this.crossReference = new RegExp(`${OPEN}${SP}?(?:${alternatives(profile.crossReferences)})[^()（）\\n]{0,20}${CLOSE}`);
-    this.furniture = [new RegExp(`^(?:${alternatives(profile.furnitureLabels)})${SP}?[:：]`), ...DATE_LINES];
+    this.furniture = [new RegExp(`^(?:${alternatives(profile.furnitureLabels)})${SP}?[:：]`), ...DATE_LINES, ...CONTACT_LINES];
     this.masthead = new RegExp(`^(${H}{2,6}(?:${alternatives(profile.mastheadSuffixes)}))$`);
     this.boxLabels = new Set(profile.boxLabels);
     this.commentaryKickers = new Set(profile.commentaryKickers);
