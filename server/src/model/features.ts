@@ -449,12 +449,7 @@ function siblings(units: readonly Unit[], i: number): string[] {
   return out;
 }
 
-/**
- * A line of two or three comma clauses of one length (产业兴，乡村兴), or
- * such a pair opening a line before ——: the shape of a slogan or a
- * subheading, which the paper sets without a full stop, not of a sentence
- * the column cut.
- */
+/** Han characters in a line: verse is set by their count, whatever its punctuation. */
 function hanCount(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) if (isHanCode(text.charCodeAt(i))) n++;
@@ -463,6 +458,12 @@ function hanCount(text: string): number {
 
 const HAN_ONLY = /^[\u3400-\u9fff]+$/;
 
+/**
+ * A line of two or three comma clauses of one length (产业兴，乡村兴), or
+ * such a pair opening a line before ——: the shape of a slogan or a
+ * subheading, which the paper sets without a full stop, not of a sentence
+ * the column cut.
+ */
 function parallelClauses(core: string): boolean {
   const dash = core.indexOf('——');
   const head = dash > 0 ? core.slice(0, dash) : core;
@@ -545,7 +546,7 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
       const tail = hanTail(p.text);
       const head = hanHead(u.text);
       const word = straddlingWord(segmenter, tail, head);
-      // How the line above ends on its own: a line that stops on an adverb (很), a preposition (与) or a particle cannot end there.
+      // How the line above ends on its own, segmented without the line below.
       const own = segmenter.tag && tail.length > 0 ? segmenter.tag(tail) : undefined;
       const last = own?.[own.length - 1];
       // A word across the break that takes only part of the word the line above ends on by itself (京华|人 read as 华人): two readings of the same characters, not a word the column cut.
@@ -564,6 +565,7 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
           else f.push(cue('tail:', a));
         }
       }
+      // A line that stops on an adverb (很), a preposition (与) or a particle cannot end there.
       if (last && last.word.length <= 2 && /^[pcu]|^d$/.test(coarse(last.tag))) strong.push(cue('ends:', coarse(last.tag)));
       // The strongest cues of a cut, and each with how long the line above is: a short first line of a paragraph is cut as surely as a long one.
       const plen = p.text.length <= 8 ? 'short' : p.text.length <= 20 ? 'line' : p.text.length <= 40 ? 'long' : 'body';
