@@ -529,7 +529,11 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
       // A short line above with short lines of its shape between the same article edges: one of a story's subheadings, not the first half of a cut.
       if (open && isShort(p)) for (const c of siblings(units, i - 1)) if (c.startsWith('sib:')) f.push(cue('p:', c));
       const strong: string[] = [];
-      if (unclosed(p.text)) strong.push('p:unclosed');
+      // A quotation of several paragraphs opens each with “ and closes only the last: a quote left open above and one opening below is the next paragraph of it.
+      if (unclosed(p.text)) {
+        if (u.text.startsWith('“')) f.push('p:unclosed&quote-below');
+        else strong.push('p:unclosed');
+      }
       const lastChar = p.text[p.text.length - 1]!;
       const firstChar = u.text[0]!;
       if (/[A-Za-z]/.test(lastChar) && /[A-Za-z]/.test(firstChar)) f.push('latin-across');
@@ -601,6 +605,7 @@ const CUE_WORDS: Readonly<Record<string, string>> = {
   'head:one-char-clause': 'the next line opens on one character and a pause, the end of a phrase begun above',
   'head:particle': 'the next line opens on a particle or suffix, as no sentence does',
   'p:unclosed': 'a bracket or quote is left open above',
+  'p:unclosed&quote-below': 'a quote is left open above and another opens below, as each paragraph of a long quotation does',
   'cut:open-body': 'running text stops without closing punctuation',
   'cut:open-headline': 'a short line above stops without closing punctuation',
   'cut:open-noindent': 'the line is not indented as new paragraphs are',
