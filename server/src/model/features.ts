@@ -120,6 +120,9 @@ interface ClassLike {
   readonly tag?: string;
 }
 
+/** A date on a line of its own (2019年1月21日, 二〇一九年一月二十一日): what a letter or a statement closes with, under its signature. */
+const DATE_ALONE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日$/;
+
 /** Cues a line shows on its own. */
 export function lineCues(text: string, cls: ClassLike, c: Conventions): string[] {
   const core = cls.shape.core;
@@ -158,6 +161,7 @@ export function lineCues(text: string, cls: ClassLike, c: Conventions): string[]
   if (c.isAuthorNote(text)) cues.push('author-note');
   if (c.isCrossReference(text)) cues.push('cross-ref');
   if (/^[（(][^()（）]{0,20}(?:结束|完)[)）]$/.test(text)) cues.push('series-end');
+  if (DATE_ALONE.test(text)) cues.push('date-alone');
   if (cls.kind === 'text' && c.matchEndCredit(text) !== undefined) cues.push('end-credit-tail');
   if (isNewsOpening(text)) cues.push('news-open');
   return cues;
@@ -188,7 +192,7 @@ export function pageLayout(units: readonly Unit[]): PageLayout {
 export function closesArticle(u: Unit): boolean {
   if (u.kind === 'end-credit' || u.kind === 'furniture') return true;
   for (const cue of u.cues) {
-    if (cue === 'marker:onward-end' || cue === 'series-end' || cue === 'editors-sign' || cue === 'end-credit-tail' || cue === 'author-note') return true;
+    if (cue === 'marker:onward-end' || cue === 'series-end' || cue === 'editors-sign' || cue === 'end-credit-tail' || cue === 'author-note' || cue === 'date-alone') return true;
   }
   return u.kind === 'marker' && u.markers[0]?.direction === 'onward';
 }
@@ -616,7 +620,8 @@ const CUE_WORDS: Readonly<Record<string, string>> = {
   'n2:anchor': 'a source line follows the next line',
   'n:arriving': 'a continuation marker (上接…) follows',
   'n:news-open': 'the next line opens the way news copy does',
-  'p:closes': 'the text above closes an article (an end credit, author note or marker)',
+  'p:closes': 'the text above closes an article (an end credit, author note, marker or the date under a signature)',
+  'n:date-alone': 'a date alone follows, as under the signature of a letter',
   'tag:commentary': 'an opinion column tag closes it',
   tag: 'a column tag closes it',
 
