@@ -527,15 +527,16 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
       }
       // Short lines of one length in a row: verse (a song, a poem, a couplet) set line by line, not a sentence cut in two.
       const hans = hanCount(p.text);
-      if (hans >= 4 && hans <= 12 && p.text.length <= 16 && u.text.length <= 16 && hanCount(u.text) === hans) {
-        f.push(n && n.kind === 'text' && n.text.length <= 16 && hanCount(n.text) === hans ? 'verse:3' : 'verse');
-      }
+      const verse = hans >= 4 && hans <= 12 && p.text.length <= 16 && u.text.length <= 16 && hanCount(u.text) === hans;
+      if (verse) f.push(n && n.kind === 'text' && n.text.length <= 16 && hanCount(n.text) === hans ? 'verse:3' : 'verse');
       // A short line above with short lines of its shape between the same article edges: one of a story's subheadings, not the first half of a cut.
       if (open && isShort(p)) for (const c of siblings(units, i - 1)) if (c.startsWith('sib:')) f.push(cue('p:', c));
       const strong: string[] = [];
       // A quotation of several paragraphs opens each with “ and closes only the last: a quote left open above and one opening below is the next paragraph of it.
+      // Quoted verse stays open to its last line, each line ending on a comma: there neither is the strong sign of a cut it is in prose.
       if (unclosed(p.text)) {
         if (u.text.startsWith('“')) f.push('p:unclosed&quote-below');
+        else if (verse) f.push('p:unclosed&verse');
         else strong.push('p:unclosed');
       }
       const lastChar = p.text[p.text.length - 1]!;
@@ -545,7 +546,10 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
       else if (/[0-9０-９]\.?$/.test(p.text) && /^(?:[0-9０-９]|[年月日时分秒万亿元个多余%％])/.test(u.text)) f.push('digit-across');
       const pEnd = endOf(p).slice(4);
       f.push(cue(cue(cue('join:', pEnd), '>'), u.cues[5]!.slice(6)));
-      if (pEnd === 'comma' || pEnd === 'enum' || pEnd === 'semi' || pEnd === 'colon') strong.push(cue('cut:end:', pEnd));
+      if (pEnd === 'comma' || pEnd === 'enum' || pEnd === 'semi' || pEnd === 'colon') {
+        if (verse) f.push(cue(cue('cut:end:', pEnd), '&verse'));
+        else strong.push(cue('cut:end:', pEnd));
+      }
       // One character and a pause (…的情况|下，…过程|中，): the tail of a phrase begun above, not a clause that opens a paragraph (一、 does, and is left out).
       if (/^[\u4e00-\u9fff][，,、；;。]/.test(u.text) && !/^[一二三四五六七八九十]/.test(u.text)) strong.push('head:one-char-clause');
       const punct = punctuationHead(u.text);
