@@ -9,7 +9,7 @@
 import { charCount, isHanCode, SENTENCE_END } from '../text/chars';
 import { straddlingWord, tagsAcross, type Segmenter } from '../segment/segmenter';
 import { isCallout, isEditorsNote, isEditorsSign, isNewsOpening, isNumbered, type Conventions, type MarkerMatch, type SourceMatch } from './conventions';
-import { boundHead, hanHead, hanTail, punctuationHead, type Shape } from './lineFeatures';
+import { boundHead, hanHead, hanTail, punctuation, punctuationHead, type Shape } from './lineFeatures';
 import type { Unit, UnitKind } from './units';
 
 /**
@@ -77,30 +77,10 @@ function startClass(text: string): string {
   return 'punct';
 }
 
-/** Counts of sentence stops and commas inside a line (not its last character). */
+/** Counts of sentence stops (an ellipsis among them) and commas inside a line (not its last character). */
 function inner(core: string): { stops: number; commas: number } {
-  let stops = 0;
-  let commas = 0;
-  // SENTENCE_END's codes, then the commas' and semicolons': every character of every line comes here, so no lookups.
-  for (let i = 0; i < core.length - 1; i++) {
-    switch (core.charCodeAt(i)) {
-      case 0x3002: // 。
-      case 0xff01: // ！
-      case 0xff1f: // ？
-      case 33: // !
-      case 63: // ?
-      case 0x2026: // …
-        stops++;
-        break;
-      case 0xff0c: // ，
-      case 44: // ,
-      case 0xff1b: // ；
-      case 59: // ;
-        commas++;
-        break;
-    }
-  }
-  return { stops, commas };
+  const p = punctuation(core);
+  return { stops: p.stops + p.ellipses, commas: p.commas };
 }
 
 /** Runs of Han characters separated by single spaces: how a deck line spread by justification looks. */

@@ -53,9 +53,14 @@ function closes(t: string): boolean {
   return CLOSING_QUOTE.includes(c) && !NOT_CLOSING.includes(c);
 }
 
-/** Punctuation counts of a line in one pass: full stops, commas and semicolons, and all clause marks, before its last character. */
-function punctuation(core: string): { stops: number; commas: number; clauses: number; lastComma: boolean } {
+/**
+ * Punctuation counts of a line in one pass: full stops, ellipses, commas and
+ * semicolons, and all clause marks, before its last character. Every
+ * character of every line comes here, so it switches on codes, no lookups.
+ */
+export function punctuation(core: string): { stops: number; ellipses: number; commas: number; clauses: number; lastComma: boolean } {
   let stops = 0;
+  let ellipses = 0;
   let commas = 0;
   let clauses = 0;
   const last = core.length - 1;
@@ -67,6 +72,9 @@ function punctuation(core: string): { stops: number; commas: number; clauses: nu
       case 33: // !
       case 63: // ?
         stops++;
+        break;
+      case 0x2026: // …
+        ellipses++;
         break;
       case 0xff0c: // ，
       case 44: // ,
@@ -83,7 +91,7 @@ function punctuation(core: string): { stops: number; commas: number; clauses: nu
     }
   }
   const c = core.charCodeAt(last);
-  return { stops, commas, clauses, lastComma: c === 0xff0c || c === 44 || c === 0xff1b || c === 59 };
+  return { stops, ellipses, commas, clauses, lastComma: c === 0xff0c || c === 44 || c === 0xff1b || c === 59 };
 }
 
 export function shapeOf(text: string, conventions: Conventions = conventionsFor()): Shape {
