@@ -449,6 +449,8 @@ const HAN_ONLY = /^[\u3400-\u9fff]+$/;
  * the column cut.
  */
 function parallelClauses(core: string): boolean {
+  // Most lines hold no comma: they are ruled out before anything is cut up.
+  if (core.indexOf('，') < 0 && core.indexOf(',') < 0) return false;
   const dash = core.indexOf('——');
   const head = dash > 0 ? core.slice(0, dash) : core;
   if (head.length > 40) return false;
@@ -458,13 +460,24 @@ function parallelClauses(core: string): boolean {
   return len >= 2 && len <= 10 && pieces.every((x) => x.length === len && HAN_ONLY.test(x));
 }
 
+/** Each unit's answer, asked once as the line itself and once more as the line above the next. */
+const parallelOf = new WeakMap<Unit, boolean>();
+
 /** parallelClauses, unless the line stops on a word that cannot end one (很, 与, 的): then it was cut all the same. */
 function parallelLine(u: Unit, segmenter: Segmenter): boolean {
-  if (u.kind !== 'text' || !parallelClauses(u.shape.core)) return false;
-  const tail = hanTail(u.text);
-  const own = segmenter.tag && tail.length > 0 ? segmenter.tag(tail) : undefined;
-  const last = own?.[own.length - 1];
-  return !(last && /^[pcu]|^d$/.test(coarse(last.tag)));
+  if (u.kind !== 'text') return false;
+  let yes = parallelOf.get(u);
+  if (yes === undefined) {
+    yes = parallelClauses(u.shape.core);
+    if (yes) {
+      const tail = hanTail(u.text);
+      const own = segmenter.tag && tail.length > 0 ? segmenter.tag(tail) : undefined;
+      const last = own?.[own.length - 1];
+      yes = !(last && /^[pcu]|^d$/.test(coarse(last.tag)));
+    }
+    parallelOf.set(u, yes);
+  }
+  return yes;
 }
 
 const has = (u: Unit | undefined, cue: string) => u !== undefined && u.cues.includes(cue);
@@ -506,8 +519,8 @@ export function positionFeatures(units: readonly Unit[], i: number, layout: Page
         if (gap > layout.baseline) f.push('cut:open-wide');
       }
       // Short lines of one length in a row: verse (a song, a poem, a couplet) set line by line, not a sentence cut in two.
-      const hans = hanCount(p.text);
-      const verse = hans >= 4 && hans <= 12 && p.text.length <= 16 && u.text.length <= 16 && hanCount(u.text) === hans;
+      const hans = p.text.length <= 16 && u.text.length <= 16 ? hanCount(p.text) : 0;
+      const verse = hans >= 4 && hans <= 12 && hanCount(u.text) === hans;
       if (verse) f.push(n && n.kind === 'text' && n.text.length <= 16 && hanCount(n.text) === hans ? 'verse:3' : 'verse');
       // A short line above with short lines of its shape between the same article edges: one of a story's subheadings, not the first half of a cut.
       if (open && isShort(p)) for (const c of siblings(units, i - 1)) if (c.startsWith('sib:')) f.push(cue('p:', c));

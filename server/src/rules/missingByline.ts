@@ -111,12 +111,12 @@ export const missingByline: Rule = {
     const findings: Finding[] = [];
     const line = sourceLineFor(context);
     const c = conventionsFor(context.profile);
+    const { likelyStart } = context.profile.thresholds;
     for (const page of model.pages) {
       for (const block of page.blocks) {
         if (!needsByline(block, page, c)) continue;
         const h = block.headline;
         const { span, fingerprint: id, margin, insertAt } = bylineQuestion(block, page, model.text);
-        const { likelyStart } = context.profile.thresholds;
         const headline = h.map((e) => e.text).join(' ');
         // A block the reader barely took for an article (it may be a subheading) lacks a byline only if it is one;
         // one whose credit may stand below a heading the reader barely took for a new article lacks one only if that heading starts one.
